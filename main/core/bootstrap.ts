@@ -1,0 +1,60 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { Agent } from '../../shared';
+import { migrateToLatest, openSqlite, type SqliteHandle } from '../db';
+import { type Core, createCore } from './create-core';
+import { DESK_AGENT, seedDemo } from './demo';
+import { seedWrite } from './demo/write';
+import type { DispatchOptions } from './dispatch';
+
+export interface OpenOptions {
+  /** SQLite file path. */
+  file: string;
+  /** Start with no demo data, only the desk's own agent. */
+  empty?: boolean;
+  clientId: string;
+  outbox: boolean;
+  now?: () => Date;
+  nativeBinding?: string;
+  syntheticCustomers?: number;
+  dispatch?: DispatchOptions;
+}
+
+export interface OpenedCore {
+  core: Core;
+  sqlite: SqliteHandle;
+  /** The person at this desk until sign-in arrives. */
+  actor: Agent;
+  seeded: boolean;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens (or creates) a SQLite-backed core: migrate, and on an empty database seed the demo set
+ * (or, with `empty`, only the desk's own agent). Shared by the desktop, the embedded server and tests.
+ */
+export async function openSqliteCore(options: OpenOptions): Promise<OpenedCore> {
+  mkdirSync(dirname(options.file), { recursive: true });
+  const sqlite = openSqlite(options.file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  try {
+    await migrateToLatest(sqlite.db);
+    const core = createCore({
+      db: sqlite.db,
+      clientId: options.clientId,
+      outbox: options.outbox,
+      ...(options.now ? { now: options.now } : {}),
+      ...(options.dispatch ? { dispatch: options.dispatch } : {}),
+    });
+    const hasAgents = await sqlite.db.selectFrom('agents').select('id').limit(1).executeTakeFirst();
+    let seeded = false;
+    if (!hasAgents) {
+      if (options.empty) await seedWrite(core.deps, DESK_AGENT, 'agents.upsert', DESK_AGENT);
+      else await seedDemo(core.deps, { syntheticCustomers: options.syntheticCustomers ?? 200 });
+      seeded = true;
+    }
+    return { core, sqlite, actor: DESK_AGENT, seeded, close: () => sqlite.close() };
+  } catch (error) {
+    await sqlite.close();
+    throw error;
+  }
+}

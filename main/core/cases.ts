@@ -1,0 +1,83 @@
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import { AppError, CaseCategory, type CaseDetail, CasePriority, type CaseSummary, Id, IsoTime, Level } from '../../shared';
+import type { DB } from '../db';
+import { defineMutation } from './mutations/types';
+import { agentRefs, hydrateContacts, hydrateNotes, toCaseSummary, unknownAgent } from './read-models';
+
+export const createCase = defineMutation({
+  args: z.object({
+    id: Id,
+    number: z.string().min(3).max(20),
+    customerId: Id,
+    title: z.string().min(1).max(120),
+    category: CaseCategory,
+    priority: CasePriority,
+    level: Level,
+    at: IsoTime,
+  }),
+  async apply(trx, args, m) {
+    await requireCustomer(trx, args.customerId);
+    const clash = await trx.selectFrom('cases').select('id').where('number', '=', args.number).executeTakeFirst();
+    if (clash) throw new AppError('conflict', `Case number ${args.number} is taken.`);
+    await trx
+      .insertInto('cases')
+      .values({
+        id: args.id,
+        number: args.number,
+        customer_id: args.customerId,
+        title: args.title,
+        category: args.category,
+        status: 'open',
+        priority: args.priority,
+        level: args.level,
+        opened_by: m.actor,
+        opened_at: args.at,
+        updated_at: args.at,
+        version: 1,
+      })
+      .execute();
+    return [{ entity: 'case', id: args.id, customerId: args.customerId }];
+  },
+});
+
+export async function requireCustomer(db: Kysely<DB>, id: string): Promise<void> {
+  const row = await db.selectFrom('customers').select('id').where('id', '=', id).executeTakeFirst();
+  if (!row) throw new AppError('not_found', `No customer ${id}.`, [{ path: 'customerId', message: 'not_found' }]);
+}
+
+export async function caseNumberTaken(db: Kysely<DB>, number: string): Promise<boolean> {
+  return (await db.selectFrom('cases').select('id').where('number', '=', number).executeTakeFirst()) !== undefined;
+}
+
+export async function getCaseSummary(db: Kysely<DB>, id: string): Promise<CaseSummary> {
+  const row = await db.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) throw new AppError('not_found', `No case ${id}.`);
+  return toCaseSummary(row);
+}
+
+export async function getCase(db: Kysely<DB>, id: string): Promise<CaseDetail> {
+  const row = await db.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) throw new AppError('not_found', `No case ${id}.`);
+  const [noteRows, contactIds, openers] = await Promise.all([
+    db.selectFrom('notes').selectAll().where('case_id', '=', id).orderBy('created_at', 'desc').execute(),
+    db
+      .selectFrom('contact_cases')
+      .innerJoin('contacts', 'contacts.id', 'contact_cases.contact_id')
+      .select('contacts.id')
+      .where('contact_cases.case_id', '=', id)
+      .orderBy('contacts.started_at', 'desc')
+      .execute(),
+    agentRefs(db, [row.opened_by]),
+  ]);
+  return {
+    ...toCaseSummary(row),
+    customerId: row.customer_id,
+    openedBy: openers.get(row.opened_by) ?? unknownAgent(row.opened_by),
+    notes: await hydrateNotes(db, noteRows),
+    contacts: await hydrateContacts(
+      db,
+      contactIds.map((c) => c.id),
+    ),
+  };
+}

@@ -1,0 +1,20 @@
+import type { Kysely } from 'kysely';
+import type { Agent } from '../../shared';
+import type { DB } from '../db';
+import type { ChangeBus } from './events';
+
+/** What core needs from its host. Time is injected so tests and schedulers never wait. */
+export interface CoreDeps {
+  db: Kysely<DB>;
+  /** Identifies this replica in mutations (a desk, or a server instance). */
+  clientId: string;
+  now: () => Date;
+  /** Desks keep an outbox of their own writes for the team server; the server does not. */
+  outbox: boolean;
+  bus: ChangeBus;
+}
+
+/** Who is calling. Hosts resolve it (desk settings, later sign-in); core trusts nothing else. */
+export interface CallContext {
+  actor: Agent;
+}

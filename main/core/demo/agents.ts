@@ -1,0 +1,17 @@
+import type { Agent } from '../../../shared';
+
+/**
+ * The demo roster. Ids are fixed so a demo database is the same on every desk.
+ * 20001 is the person at this desk until sign-in arrives; 23338 is the agent from the seed story.
+ */
+export const DEMO_AGENTS = {
+  desk: { id: '01930000-0000-7000-8000-000000020001', employeeNo: '20001', name: '林晓', role: 'agent' },
+  wangFang: { id: '01930000-0000-7000-8000-000000010452', employeeNo: '10452', name: '王芳', role: 'agent' },
+  liQiang: { id: '01930000-0000-7000-8000-000000010688', employeeNo: '10688', name: '李强', role: 'agent' },
+  zhaoMin: { id: '01930000-0000-7000-8000-000000010731', employeeNo: '10731', name: '赵敏', role: 'agent' },
+  sunLei: { id: '01930000-0000-7000-8000-000000010815', employeeNo: '10815', name: '孙磊', role: 'agent' },
+  qianWei: { id: '01930000-0000-7000-8000-000000023338', employeeNo: '23338', name: '钱伟', role: 'agent' },
+  supervisor: { id: '01930000-0000-7000-8000-000000030001', employeeNo: '30001', name: '周婷', role: 'supervisor' },
+} as const satisfies Record<string, Agent>;
+
+export const DESK_AGENT: Agent = DEMO_AGENTS.desk;

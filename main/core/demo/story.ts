@@ -1,0 +1,133 @@
+import type { CoreDeps } from '../context';
+import { DEMO_AGENTS as A } from './agents';
+import { seedWrite } from './write';
+
+export const STORY_PHONE = '+8613800138000';
+export const STORY_CUSTOMER_ID = '01930000-0000-7000-8000-00000000c001';
+const CASE_VOUCHER = '01930000-0000-7000-8000-00000000ca01';
+const CASE_REFUND = '01930000-0000-7000-8000-00000000ca02';
+const CASE_CONDUCT = '01930000-0000-7000-8000-00000000ca03';
+
+const HOUR = 3_600_000;
+
+/**
+ * The customer from the complaint that Kept was built for, retold: a 100-yuan top-up, a 50-yuan
+ * points voucher that could not be redeemed, six days of calls, a 48-hour callback that never came,
+ * three different answers, and agent 23338. Times are relative to `now`, so the story is always fresh.
+ */
+export async function seedStory(deps: CoreDeps): Promise<void> {
+  const now = deps.now().getTime();
+  const day0 = now - 6 * 24 * HOUR;
+  const at = (day: number, hour: number, minute = 0) => new Date(day0 + day * 24 * HOUR + hour * HOUR + minute * 60_000).toISOString();
+  let n = 0;
+  const id = (tag: string) => `01930000-0000-7000-8001-${tag}${String(++n).padStart(12 - tag.length, '0')}`;
+
+  await seedWrite(deps, A.wangFang, 'customers.create', {
+    id: STORY_CUSTOMER_ID,
+    name: '何志明',
+    phone: STORY_PHONE,
+    tier: 'silver',
+    at: new Date(day0 - 60 * 24 * HOUR).toISOString(),
+  });
+  await seedWrite(deps, A.wangFang, 'cases.create', {
+    id: CASE_VOUCHER,
+    number: 'C-2611-0418',
+    customerId: STORY_CUSTOMER_ID,
+    title: '50元积分兑换券无法兑换：指定门店缺货，兑换网站“系统升级中”',
+    category: 'points_voucher',
+    priority: 'high',
+    level: 1,
+    at: at(0, 10, 12),
+  });
+
+  const call = (agent: (typeof A)[keyof typeof A], when: string, body: string, caseIds: string[], direction: 'inbound' | 'outbound' = 'inbound') =>
+    seedWrite(deps, agent, 'contacts.log', {
+      id: id('a'),
+      customerId: STORY_CUSTOMER_ID,
+      caseIds,
+      channel: 'phone',
+      direction,
+      startedAt: when,
+      note: { id: id('b'), body },
+    });
+
+  await call(
+    A.wangFang,
+    at(0, 10, 12),
+    '客户2月预存话费100元，参加“预存100元送50元积分兑换券”活动，3月收到兑换券凭证码，须在本月21日前到指定网点兑换。' +
+      '客户曾去两家超市兑换未成功，来电询问兑换地点。已告知就近的中山八路屈臣氏门店。',
+    [CASE_VOUCHER],
+  );
+  await call(
+    A.liQiang,
+    at(0, 16, 40),
+    '客户到中山八路屈臣氏门店兑换，店员称50元兑换卡已无库存。客户担心兑换期限将到。已登记工单，承诺48小时内回电答复。',
+    [CASE_VOUCHER],
+  );
+  await call(
+    A.sunLei,
+    at(1, 11, 30),
+    '回访客户：告知凭证码兑换期限可延期7天。通话中信号不好断线，未能回拨成功。',
+    [CASE_VOUCHER],
+    'outbound',
+  );
+  await call(
+    A.zhaoMin,
+    at(1, 20, 5),
+    '客户来电：未收到延期确认。建议客户登录积分商城在线兑换，客户反映网站显示“系统升级中”。已建议客户晚上9点后再试。',
+    [CASE_VOUCHER],
+  );
+  await seedWrite(deps, A.zhaoMin, 'notes.add', {
+    id: id('b'),
+    caseId: CASE_VOUCHER,
+    body: '晚上9点后客户再次尝试，积分商城仍显示“系统升级中”，无法兑换。',
+    at: at(1, 21, 20),
+  });
+  await call(
+    A.wangFang,
+    at(2, 19, 40),
+    '客户第三次来电：48小时回电未收到，积分商城仍在升级。客户要求将50元积分直接转为话费。已登记并向上级反映。',
+    [CASE_VOUCHER],
+  );
+  await call(
+    A.sunLei,
+    at(3, 9, 15),
+    '回电客户：积分不能转换为话费，只能为兑换券办理延期。请客户按流程重新获取凭证码。',
+    [CASE_VOUCHER],
+    'outbound',
+  );
+  await call(
+    A.qianWei,
+    at(4, 14, 20),
+    '客户反映重新获取的凭证码兑换期限仍是21日，未见延期。坐席称门店缺货“不是我们的问题”，并称客户所述为一面之词；' +
+      '又称兑换期限已延期至5月31日，让客户放心去兑换。客户对答复不认可，要求书面确认。',
+    [CASE_VOUCHER],
+  );
+  await seedWrite(deps, A.liQiang, 'cases.create', {
+    id: CASE_CONDUCT,
+    number: 'C-2611-0533',
+    customerId: STORY_CUSTOMER_ID,
+    title: '投诉工号23338坐席服务态度：将问题归咎于客户',
+    category: 'conduct_complaint',
+    priority: 'high',
+    level: 2,
+    at: at(5, 10, 0),
+  });
+  await seedWrite(deps, A.liQiang, 'cases.create', {
+    id: CASE_REFUND,
+    number: 'C-2611-0534',
+    customerId: STORY_CUSTOMER_ID,
+    title: '要求退出预存送积分活动并退还预存话费',
+    category: 'promotion',
+    priority: 'high',
+    level: 1,
+    at: at(5, 10, 2),
+  });
+  await call(
+    A.liQiang,
+    at(5, 10, 0),
+    '客户第六次来电，情绪激动：六天来每次来电都要重新解释一遍；三位坐席给出三种说法（延期7天、延期到5月31日、不能转话费）。' +
+      '客户要求退出活动并退还预存话费，按现行口径未能受理。客户要求赔偿耽误的时间，并表示将向工信部申诉。已就23338坐席态度问题登记投诉。',
+    [CASE_VOUCHER, CASE_REFUND, CASE_CONDUCT],
+  );
+}

@@ -1,0 +1,37 @@
+import { type Kysely, sql } from 'kysely';
+import { type Mutation, newId } from '../../../shared';
+import type { DB } from '../../db';
+import type { CallContext, CoreDeps } from '../context';
+
+const SEQ_KEY = 'client_seq';
+
+// Per-replica counter; sync pushes a desk's mutations in this order.
+async function nextSeq(db: Kysely<DB>): Promise<number> {
+  const row = await db
+    .insertInto('meta')
+    .values({ key: SEQ_KEY, value: '1' })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value: sql<string>`cast(cast(meta.value as integer) + 1 as text)` }))
+    .returning('value')
+    .executeTakeFirstOrThrow();
+  return Number(row.value);
+}
+
+/** Wraps resolved args as a mutation from this replica and this actor. */
+export async function mintMutation(
+  deps: CoreDeps,
+  ctx: CallContext,
+  name: string,
+  args: unknown,
+  id: string = newId(),
+): Promise<Mutation> {
+  return {
+    id,
+    clientId: deps.clientId,
+    seq: await nextSeq(deps.db),
+    name,
+    args,
+    at: deps.now().toISOString(),
+    actor: ctx.actor.id,
+    policyVersion: null,
+  };
+}

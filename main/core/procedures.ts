@@ -1,0 +1,99 @@
+import { verifyAudit } from './audit';
+import { getAgent } from './agents';
+import { caseNumberTaken, getCase, getCaseSummary } from './cases';
+import { getContact } from './contacts';
+import type { CallContext, CoreDeps } from './context';
+import { getCustomer, lookupByPhone } from './customers';
+import { customerHistory } from './history';
+import { applyMutation } from './mutations/apply';
+import { mintMutation } from './mutations/mint';
+import { getNote } from './notes';
+import { AppError, newCaseNumber, newId, type ParsedInput, type ProcedureName, type ProcedureOutput } from '../../shared';
+
+export interface CallMeta {
+  mutationId?: string | undefined;
+}
+
+type Impl<P extends ProcedureName> = (
+  deps: CoreDeps,
+  input: ParsedInput<P>,
+  ctx: CallContext,
+  meta: CallMeta,
+) => Promise<ProcedureOutput<P>>;
+
+/** Mints and applies a mutation; returns the args as applied (a retry gets the original's). */
+async function write<A>(deps: CoreDeps, ctx: CallContext, meta: CallMeta, name: string, args: A): Promise<A> {
+  const mutation = await mintMutation(deps, ctx, name, args, meta.mutationId);
+  return (await applyMutation(deps, mutation)).args as A;
+}
+
+async function freshCaseNumber(deps: CoreDeps): Promise<string> {
+  for (let attempt = 0; attempt < 8; attempt++) {
+    const number = newCaseNumber();
+    if (!(await caseNumberTaken(deps.db, number))) return number;
+  }
+  throw new AppError('conflict', 'Could not allocate a case number; try again.');
+}
+
+/** Core's implementation of every procedure in the contract. Hosts reach it only through dispatch. */
+export const implementations: { [P in ProcedureName]: Impl<P> } = {
+  'session.me': async (deps, _input, ctx) => getAgent(deps.db, ctx.actor.id),
+
+  'customers.lookup': async (deps, input) => ({ phone: input.phone, customer: await lookupByPhone(deps.db, input.phone) }),
+
+  'customers.get': async (deps, input) => getCustomer(deps.db, input.id),
+
+  'customers.create': async (deps, input, ctx, meta) => {
+    const args = await write(deps, ctx, meta, 'customers.create', {
+      id: newId(),
+      name: input.name,
+      phone: input.phone,
+      tier: input.tier,
+      at: deps.now().toISOString(),
+    });
+    return getCustomer(deps.db, args.id);
+  },
+
+  'customers.history': async (deps, input) => customerHistory(deps.db, input.customerId, input.limit, input.cursor),
+
+  'cases.get': async (deps, input) => getCase(deps.db, input.id),
+
+  'cases.create': async (deps, input, ctx, meta) => {
+    const args = await write(deps, ctx, meta, 'cases.create', {
+      id: newId(),
+      number: await freshCaseNumber(deps),
+      customerId: input.customerId,
+      title: input.title,
+      category: input.category,
+      priority: input.priority,
+      level: 1 as const,
+      at: deps.now().toISOString(),
+    });
+    return getCaseSummary(deps.db, args.id);
+  },
+
+  'contacts.log': async (deps, input, ctx, meta) => {
+    const args = await write(deps, ctx, meta, 'contacts.log', {
+      id: newId(),
+      customerId: input.customerId,
+      caseIds: input.caseIds,
+      channel: input.channel,
+      direction: input.direction,
+      startedAt: input.startedAt ?? deps.now().toISOString(),
+      note: input.note ? { id: newId(), body: input.note } : null,
+    });
+    return getContact(deps.db, args.id);
+  },
+
+  'notes.add': async (deps, input, ctx, meta) => {
+    const args = await write(deps, ctx, meta, 'notes.add', {
+      id: newId(),
+      caseId: input.caseId,
+      body: input.body,
+      at: deps.now().toISOString(),
+    });
+    return getNote(deps.db, args.id);
+  },
+
+  'audit.verify': async (deps) => verifyAudit(deps.db),
+};

@@ -1,0 +1,8 @@
+import type { Migration } from 'kysely';
+import * as m0001 from './0001_initial';
+
+/**
+ * The fixed, ordered list of schema migrations. Only ever append: a shipped migration is never
+ * edited or removed. The name's number prefix is the order.
+ */
+export const migrations: ReadonlyArray<readonly [name: string, migration: Migration]> = [['0001_initial', m0001]];

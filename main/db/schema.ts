@@ -1,0 +1,73 @@
+import type { Generated } from 'kysely';
+
+/** Kysely's view of the database. Times are ISO-8601 UTC strings, which sort as text. */
+export interface DB {
+  meta: { key: string; value: string };
+  agents: { id: string; employee_no: string; name: string; role: string; created_at: string };
+  customers: { id: string; name: string; tier: string; created_at: string; updated_at: string; version: number };
+  customer_phones: { e164: string; customer_id: string; label: string | null; created_at: string };
+  cases: {
+    id: string;
+    number: string;
+    customer_id: string;
+    title: string;
+    category: string;
+    status: string;
+    priority: string;
+    level: number;
+    opened_by: string;
+    opened_at: string;
+    updated_at: string;
+    version: number;
+  };
+  contacts: {
+    id: string;
+    customer_id: string;
+    agent_id: string;
+    channel: string;
+    direction: string;
+    started_at: string;
+  };
+  contact_cases: { contact_id: string; case_id: string };
+  notes: {
+    id: string;
+    customer_id: string;
+    case_id: string | null;
+    contact_id: string | null;
+    author_id: string;
+    body: string;
+    created_at: string;
+    supersedes_id: string | null;
+  };
+  audit_log: {
+    seq: Generated<number>;
+    at: string;
+    actor_id: string;
+    mutation_id: string;
+    action: string;
+    entity: string;
+    entity_id: string;
+    data: string;
+    prev_hash: string;
+    hash: string;
+  };
+  applied_mutations: {
+    id: string;
+    client_id: string;
+    seq: number;
+    name: string;
+    args: string;
+    actor_id: string;
+    at: string;
+    applied_at: string;
+  };
+  outbox: {
+    seq: Generated<number>;
+    mutation_id: string;
+    mutation: string;
+    created_at: string;
+    status: string;
+    attempts: number;
+    last_error: string | null;
+  };
+}

@@ -1,0 +1,13 @@
+import { z } from 'zod';
+
+export const Entity = z.enum(['customer', 'case', 'contact', 'note']);
+export type Entity = z.infer<typeof Entity>;
+
+/** Pushes from main or server to the UI. A UI that hears `changed` re-reads what it shows. */
+export const events = {
+  changed: z.object({ entity: Entity, id: z.string(), customerId: z.string().nullable() }),
+} as const;
+
+export type Events = typeof events;
+export type EventName = keyof Events;
+export type EventPayload<E extends EventName> = z.infer<Events[E]>;
