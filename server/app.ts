@@ -1,0 +1,61 @@
+import { existsSync } from 'node:fs';
+import fastifyStatic from '@fastify/static';
+import fastifyWebsocket from '@fastify/websocket';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Agent } from '../shared';
+import type { Core } from '../main/core';
+import { registerEventSocket } from './event-socket';
+import { registerRpcRoutes, sendError } from './rpc-routes';
+import { setSecurityHeaders } from './security-headers';
+
+export interface ServerOptions {
+  core: Core;
+  /** Who the caller is. Until sign-in arrives, the desk's configured agent. */
+  resolveActor: () => Agent;
+  /** The built renderer (out/renderer); omitted, only the API is served. */
+  rendererDir?: string;
+  bodyLimitBytes?: number;
+  logger?: boolean;
+}
+
+/** A body bigger than the longest note plus room for its envelope. */
+export const DEFAULT_BODY_LIMIT = 256 * 1024;
+
+export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT });
+
+  app.addHook('onSend', async (_request, reply, payload) => {
+    setSecurityHeaders(reply);
+    return payload;
+  });
+
+  // Fastify's own failures (bad JSON, body too large, wrong content type) become typed envelopes.
+  app.setErrorHandler((error: { statusCode?: number; code?: string }, _request, reply) => {
+    const status = error.statusCode ?? 500;
+    if (status === 413) return sendError(reply, { code: 'payload_too_large', message: 'The request is too large.' });
+    if (status === 415) return sendError(reply, { code: 'bad_request', message: 'Send JSON (Content-Type: application/json).' });
+    if (status >= 400 && status < 500) return sendError(reply, { code: 'bad_request', message: 'The request body is not valid JSON.' });
+    app.log.error(error);
+    return sendError(reply, { code: 'internal', message: 'Something went wrong on our side. Nothing was changed.' });
+  });
+
+  // JSON only: a cross-site form or text/plain post cannot reach a procedure without a CORS preflight.
+  app.removeContentTypeParser('text/plain');
+  await app.register(fastifyWebsocket, { options: { maxPayload: 1024 } });
+  registerRpcRoutes(app, options.core, options.resolveActor);
+  registerEventSocket(app, options.core);
+  app.get('/api/health', async () => ({ ok: true }));
+
+  const rendererDir = options.rendererDir;
+  if (rendererDir && existsSync(rendererDir)) {
+    await app.register(fastifyStatic, { root: rendererDir, index: ['index.html'], wildcard: false });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith('/api/'))
+      return sendError(reply, { code: 'unknown_procedure', message: `No such endpoint: ${request.method} ${request.url.split('?')[0]}` });
+    // The console is one page; any other path gets it, so a reload never 404s.
+    if (rendererDir && existsSync(rendererDir) && request.method === 'GET') return reply.type('text/html').sendFile('index.html');
+    return reply.status(404).send({ ok: false, error: { code: 'not_found', message: 'Not found.' } });
+  });
+  return app;
+}

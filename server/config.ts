@@ -1,0 +1,29 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+const Config = z.object({
+  host: z.string().default('127.0.0.1'),
+  port: z.coerce.number().int().min(0).max(65535).default(5178),
+  dataDir: z.string().min(1).default('.data'),
+  empty: z.boolean().default(false),
+});
+export type ServerConfig = z.infer<typeof Config>;
+
+/**
+ * Flags win over environment variables: --port / KEPT_PORT, --data-dir / KEPT_DATA_DIR,
+ * --host / KEPT_HOST, --empty / KEPT_EMPTY=1 (start with no demo data).
+ */
+export function readConfig(argv: string[], env: NodeJS.ProcessEnv): ServerConfig {
+  const flag = (name: string) => {
+    const i = argv.indexOf(`--${name}`);
+    return i >= 0 ? argv[i + 1] : argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
+  };
+  const parsed = Config.safeParse({
+    host: flag('host') ?? env.KEPT_HOST,
+    port: flag('port') ?? env.KEPT_PORT,
+    dataDir: flag('data-dir') ?? env.KEPT_DATA_DIR,
+    empty: argv.includes('--empty') || env.KEPT_EMPTY === '1',
+  });
+  if (!parsed.success) throw new Error(`Bad server settings: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  return { ...parsed.data, dataDir: resolve(parsed.data.dataDir) };
+}

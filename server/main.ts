@@ -1,0 +1,37 @@
+import { randomUUID } from 'node:crypto';
+import { join, resolve } from 'node:path';
+import { openSqliteCore } from '../main/core';
+import { buildServer } from './app';
+import { readConfig } from './config';
+
+/** `npm run serve`: the console in a browser, on embedded SQLite, with demo data on first start. */
+async function main(): Promise<void> {
+  const config = readConfig(process.argv.slice(2), process.env);
+  const opened = await openSqliteCore({
+    file: join(config.dataDir, 'kept.db'),
+    empty: config.empty,
+    clientId: `server-${randomUUID()}`,
+    outbox: false,
+    dispatch: { onInternalError: (error, request) => console.error(`[kept] ${request.procedure} failed:`, error) },
+  });
+  const app = await buildServer({
+    core: opened.core,
+    resolveActor: () => opened.actor,
+    rendererDir: resolve(__dirname, '..', 'out', 'renderer'),
+  });
+  const address = await app.listen({ host: config.host, port: config.port });
+  console.log(`Kept console: ${address.replace('[::1]', 'localhost')}/ (data: ${config.dataDir}${opened.seeded ? ', demo data seeded' : ''})`);
+
+  const stop = async () => {
+    await app.close();
+    await opened.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(`Kept server could not start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
