@@ -12,7 +12,7 @@ export const upsertAgent = defineMutation({
       .values({ id: args.id, employee_no: args.employeeNo, name: args.name, role: args.role, created_at: m.at })
       .onConflict((oc) => oc.column('id').doUpdateSet({ employee_no: args.employeeNo, name: args.name, role: args.role }))
       .execute();
-    return [];
+    return [{ entity: 'agent', id: args.id, customerId: null }];
   },
 });
 

@@ -19,7 +19,7 @@ import {
   IsoTime,
   NOTE_MAX_CHARS,
   PhoneInput,
-  Role,
+  type Role,
   Text,
   Tier,
 } from '../domain/values';

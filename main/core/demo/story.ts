@@ -16,8 +16,10 @@ const HOUR = 3_600_000;
  * three different answers, and agent 23338. Times are relative to `now`, so the story is always fresh.
  */
 export async function seedStory(deps: CoreDeps): Promise<void> {
-  const now = deps.now().getTime();
-  const day0 = now - 6 * 24 * HOUR;
+  // Day 0 is midnight in Beijing six days ago, so each call falls at a plausible local hour.
+  const BEIJING = 8 * HOUR;
+  const today = Math.floor((deps.now().getTime() + BEIJING) / (24 * HOUR)) * 24 * HOUR - BEIJING;
+  const day0 = today - 6 * 24 * HOUR;
   const at = (day: number, hour: number, minute = 0) => new Date(day0 + day * 24 * HOUR + hour * HOUR + minute * 60_000).toISOString();
   let n = 0;
   const id = (tag: string) => `01930000-0000-7000-8001-${tag}${String(++n).padStart(12 - tag.length, '0')}`;

@@ -1,0 +1,72 @@
+// Lint, and the layering of DESIGN.md as rules: a folder may import only what its README says.
+import tseslint from 'typescript-eslint';
+
+// Bare Node built-ins are matched exactly (a pattern 'events' would also catch './events').
+const NODE_BUILTINS = ['fs', 'path', 'os', 'crypto', 'child_process', 'http', 'https', 'net', 'url', 'util', 'stream', 'events', 'worker_threads'];
+const HOSTS = ['electron', 'fastify', 'ws', 'http', 'https'];
+
+/** Builds a no-restricted-imports rule from forbidden packages and forbidden project folders. */
+function layer(message, { packages = [], patterns = [], folders = [] }) {
+  return {
+    'no-restricted-imports': [
+      'error',
+      {
+        paths: packages.map((name) => ({ name, message })),
+        patterns: [
+          ...(patterns.length ? [{ group: patterns, message }] : []),
+          ...folders.map((folder) => ({ group: [`**/${folder}`, `**/${folder}/**`], message })),
+        ],
+      },
+    ],
+  };
+}
+
+export default tseslint.config(
+  {
+    ignores: ['node_modules/**', 'out/**', 'dist/**', '.tsbuild/**', 'tools/**/node_modules/**', 'test-results/**', 'playwright-report/**', '.cache/**', '.data/**'],
+  },
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+    },
+  },
+  {
+    files: ['shared/**/*.ts'],
+    rules: layer('shared/ is pure TypeScript: it imports nothing from main/, server/, renderer/, Node, Electron or the DOM.', {
+      packages: [...NODE_BUILTINS, 'electron', 'react', 'react-dom', 'better-sqlite3', 'kysely', 'fastify', 'ws'],
+      patterns: ['node:*', '@fastify/*'],
+      folders: ['main', 'server', 'renderer'],
+    }),
+  },
+  {
+    files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
+    rules: layer('renderer/ talks only to shared/ (the contract and the API client); never main/, server/, Node or Electron.', {
+      packages: [...NODE_BUILTINS, 'electron', 'better-sqlite3', 'kysely', 'fastify', 'ws'],
+      patterns: ['node:*', '@fastify/*'],
+      folders: ['main', 'server'],
+    }),
+  },
+  {
+    files: ['main/core/**/*.ts', 'main/db/**/*.ts', 'main/policy/**/*.ts', 'main/sync/**/*.ts'],
+    rules: layer('main/core, db, policy and sync run in every host: no Electron, no HTTP, no UI, and no desktop-only code.', {
+      packages: HOSTS,
+      patterns: ['node:http', 'node:https', '@fastify/*'],
+      folders: ['renderer', 'server', 'main/app', 'main/ipc', 'main/preload', 'app', 'ipc', 'preload'],
+    }),
+  },
+  {
+    files: ['server/**/*.ts'],
+    rules: layer('server/ reuses shared/ and main/{core,db,policy}; never the desktop shell (main/app, main/ipc, main/preload) or the renderer.', {
+      packages: ['electron'],
+      folders: ['renderer', 'main/app', 'main/ipc', 'main/preload'],
+    }),
+  },
+  {
+    files: ['main/preload/**/*.ts'],
+    rules: layer('The preload exposes the bridge only; core, db and server code never run in it.', {
+      folders: ['main/core', 'main/db', 'main/policy', 'main/sync', 'server', 'renderer', 'core', 'db'],
+    }),
+  },
+);

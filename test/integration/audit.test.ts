@@ -1,0 +1,43 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DEMO_AGENTS } from '../../main/core';
+import { expectAppError, openTempCore, type TempCore } from '../fixtures/temp-core';
+
+let t: TempCore;
+beforeEach(async () => {
+  t = await openTempCore();
+});
+afterEach(() => t.dispose());
+
+const lead = DEMO_AGENTS.supervisor;
+
+describe('audit.verify', () => {
+  it('accepts an untouched chain', async () => {
+    const report = await t.call('audit.verify', {}, { actor: lead });
+    expect(report.ok).toBe(true);
+    expect(report.checked).toBeGreaterThan(10);
+  });
+
+  it('finds a row whose content was altered', async () => {
+    t.sqlite.raw.prepare("update audit_log set data = replace(data, '钱伟', '别人') where seq = (select min(seq) from audit_log where data like '%钱伟%')").run();
+    const tampered = t.sqlite.raw.prepare("select seq from audit_log where data like '%别人%'").get() as { seq: number };
+    const report = await t.call('audit.verify', {}, { actor: lead });
+    expect(report).toMatchObject({ ok: false, firstBad: { seq: tampered.seq, reason: 'hash_mismatch' } });
+  });
+
+  it('finds a deleted row by the broken link after it', async () => {
+    t.sqlite.raw.prepare('delete from audit_log where seq = 5').run();
+    const report = await t.call('audit.verify', {}, { actor: lead });
+    expect(report).toMatchObject({ ok: false, firstBad: { seq: 6, reason: 'broken_link' } });
+  });
+
+  it('finds a re-hashed row by the link of the next one', async () => {
+    t.sqlite.raw.prepare("update audit_log set hash = 'f'||substr(hash, 2) where seq = 3").run();
+    const report = await t.call('audit.verify', {}, { actor: lead });
+    expect(report.ok).toBe(false);
+    expect(report.firstBad?.seq).toBe(3);
+  });
+
+  it('is for supervisors and admins only', async () => {
+    expect((await expectAppError(t.call('audit.verify', {}))).code).toBe('forbidden');
+  });
+});
