@@ -1,0 +1,16 @@
+import { useTranslation } from 'react-i18next';
+import { useConnection } from '../state/use-connection';
+
+/** A quiet dot while live updates flow; words only when another desk's notes may not be arriving. */
+export function ConnectionBadge() {
+  const { t } = useTranslation();
+  const state = useConnection();
+  const label = t(`connection.${state}`);
+  const loud = state === 'retrying';
+  return (
+    <span className={`connection connection-${state}`} role="status" title={label}>
+      <span className="connection-dot" aria-hidden="true" />
+      <span className={loud ? undefined : 'visually-hidden'}>{label}</span>
+    </span>
+  );
+}

@@ -1,0 +1,33 @@
+import type { CustomerSummary } from '../../../shared';
+import { CustomerWorkspace } from '../features/customer/CustomerWorkspace';
+import { InvalidNumber } from '../features/lookup/InvalidNumber';
+import { LookupFailed } from '../features/lookup/LookupFailed';
+import { UnknownNumber } from '../features/lookup/UnknownNumber';
+import { StartScreen } from '../features/start/StartScreen';
+import type { LookupState } from '../state/use-lookup';
+
+interface DeskProps {
+  lookup: LookupState;
+  /** The customer shown before the current search began; kept on screen while it runs. */
+  previous: { customer: CustomerSummary; phone: string } | null;
+  onRetry(raw: string): void;
+  onOpen(customer: CustomerSummary, phone: string): void;
+}
+
+/** The work area below the top bar: whatever the last look-up led to. */
+export function Desk({ lookup, previous, onRetry, onOpen }: DeskProps) {
+  switch (lookup.status) {
+    case 'idle':
+      return <StartScreen />;
+    case 'searching':
+      return previous ? <CustomerWorkspace key={previous.customer.id} summary={previous.customer} phone={previous.phone} /> : <StartScreen />;
+    case 'found':
+      return <CustomerWorkspace key={lookup.customer.id} summary={lookup.customer} phone={lookup.phone} />;
+    case 'not_found':
+      return <UnknownNumber key={lookup.phone} phone={lookup.phone} onCreated={onOpen} />;
+    case 'invalid':
+      return <InvalidNumber raw={lookup.raw} />;
+    case 'failed':
+      return <LookupFailed error={lookup.error} onRetry={() => onRetry(lookup.raw)} />;
+  }
+}

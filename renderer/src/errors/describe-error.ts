@@ -1,0 +1,45 @@
+import type { TFunction } from 'i18next';
+import { AppError, type ErrorIssue } from '../../../shared';
+
+const KNOWN_ISSUES = ['phone_invalid', 'phone_taken', 'required', 'too_long', 'not_found'] as const;
+type KnownIssue = (typeof KNOWN_ISSUES)[number];
+
+const KNOWN_FIELDS = ['name', 'phone', 'title', 'body', 'caseId', 'customerId', 'caseIds', 'input'] as const;
+type KnownField = (typeof KNOWN_FIELDS)[number];
+
+function isKnownIssue(message: string): message is KnownIssue {
+  return (KNOWN_ISSUES as readonly string[]).includes(message);
+}
+
+function fieldOf(path: string): KnownField {
+  const head = path.split('.')[0] ?? '';
+  return (KNOWN_FIELDS as readonly string[]).includes(head) ? (head as KnownField) : 'input';
+}
+
+function describeIssue(issue: ErrorIssue, t: TFunction): string | null {
+  if (!isKnownIssue(issue.message)) return null;
+  return t(`issue.${issue.message}`, { field: t(`field.${fieldOf(issue.path)}`) });
+}
+
+/**
+ * A failure in words a person understands: the specific issue when the host named one we know,
+ * otherwise the sentence for the error code. Raw host messages are never shown; they are English
+ * and written for developers.
+ */
+export function describeError(error: unknown, t: TFunction): string {
+  if (!(error instanceof AppError)) return t('error.internal');
+  const specific = (error.issues ?? []).map((issue) => describeIssue(issue, t)).filter((s): s is string => s !== null);
+  if (specific.length > 0) return [...new Set(specific)].join(' ');
+  return t(`error.${error.code}`);
+}
+
+/** True when the host refused a phone number as malformed. */
+export function isPhoneInvalid(error: unknown): boolean {
+  return error instanceof AppError && error.code === 'invalid_input' && (error.issues ?? []).some((i) => i.message === 'phone_invalid');
+}
+
+/** The field paths an error names, so a form can mark the inputs at fault. */
+export function fieldsAtFault(error: unknown): Set<string> {
+  if (!(error instanceof AppError)) return new Set();
+  return new Set((error.issues ?? []).map((i) => i.path.split('.')[0] ?? ''));
+}

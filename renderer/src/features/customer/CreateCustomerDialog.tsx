@@ -1,0 +1,74 @@
+import { RadioGroup } from 'radix-ui';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { type Customer, Tier } from '../../../../shared';
+import { describeError, fieldsAtFault } from '../../errors/describe-error';
+import { useClient } from '../../state/client-context';
+import { useMutationAttempt } from '../../state/use-mutation-attempt';
+import { Field } from '../../ui/Field';
+import { FormDialog } from '../../ui/FormDialog';
+
+interface CreateCustomerDialogProps {
+  open: boolean;
+  onOpenChange(open: boolean): void;
+  /** The number as looked up, already readable; the agent may still correct it. */
+  phone: string;
+  onCreated(customer: Customer, phone: string): void;
+}
+
+export function CreateCustomerDialog({ open, onOpenChange, phone: initialPhone, onCreated }: CreateCustomerDialogProps) {
+  const { t } = useTranslation();
+  const client = useClient();
+  const attempt = useMutationAttempt();
+  const [name, setName] = useState('');
+  const [phone, setPhone] = useState(initialPhone);
+  const [tier, setTier] = useState<Tier>('standard');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const faulty = fieldsAtFault(error);
+
+  const submit = () => {
+    const input = { name, phone, tier };
+    setBusy(true);
+    setError(null);
+    client
+      .call('customers.create', input, { mutationId: attempt.idFor(JSON.stringify(input)) })
+      .then((customer) => {
+        attempt.succeeded();
+        onOpenChange(false);
+        onCreated(customer, customer.phones[0]?.e164 ?? phone);
+      })
+      .catch(setError)
+      .finally(() => setBusy(false));
+  };
+
+  return (
+    <FormDialog
+      open={open}
+      onOpenChange={onOpenChange}
+      title={t('createCustomer.title')}
+      description={t('createCustomer.description')}
+      submitLabel={busy ? t('createCustomer.saving') : t('createCustomer.submit')}
+      busy={busy}
+      error={error ? describeError(error, t) : null}
+      onSubmit={submit}
+    >
+      <Field label={t('createCustomer.name')} invalid={faulty.has('name')}>
+        {(props) => <input {...props} className="input" value={name} maxLength={80} autoComplete="off" autoFocus onChange={(e) => setName(e.target.value)} />}
+      </Field>
+      <Field label={t('createCustomer.phone')} invalid={faulty.has('phone')}>
+        {(props) => <input {...props} className="input" value={phone} inputMode="tel" autoComplete="off" onChange={(e) => setPhone(e.target.value)} />}
+      </Field>
+      <fieldset className="field">
+        <legend className="field-label">{t('createCustomer.tier')}</legend>
+        <RadioGroup.Root className="segmented" aria-label={t('createCustomer.tier')} value={tier} onValueChange={(value) => setTier(Tier.parse(value))} orientation="horizontal">
+          {Tier.options.map((option) => (
+            <RadioGroup.Item key={option} value={option} className="segmented-item">
+              {t(`tier.${option}`)}
+            </RadioGroup.Item>
+          ))}
+        </RadioGroup.Root>
+      </fieldset>
+    </FormDialog>
+  );
+}

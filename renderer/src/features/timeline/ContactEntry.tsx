@@ -1,0 +1,24 @@
+import { useTranslation } from 'react-i18next';
+import type { Contact } from '../../../../shared';
+import { AgentName, CaseChips, NoteText, When } from './EntryParts';
+
+export function ContactEntry({ contact, onSelectCase }: { contact: Contact; onSelectCase(caseId: string): void }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <div className="entry-head">
+        <span className={`entry-kind entry-kind-contact entry-channel-${contact.channel}`}>
+          {t('timeline.call', { channel: t(`channel.${contact.channel}`), direction: t(`direction.${contact.direction}`) })}
+        </span>
+        <When at={contact.startedAt} />
+        <AgentName agent={contact.agent} />
+        <CaseChips cases={contact.cases} onSelect={onSelectCase} />
+      </div>
+      {contact.notes.length === 0 ? (
+        <p className="entry-text muted">{t('timeline.noNote')}</p>
+      ) : (
+        contact.notes.map((note) => <NoteText key={note.id} body={note.body} />)
+      )}
+    </>
+  );
+}

@@ -1,0 +1,18 @@
+import { useTranslation } from 'react-i18next';
+import type { CaseRef, Note } from '../../../../shared';
+import { AgentName, CaseChips, NoteText, When } from './EntryParts';
+
+export function NoteEntry({ note, caseRef, onSelectCase }: { note: Note; caseRef: CaseRef | null; onSelectCase(caseId: string): void }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <div className="entry-head">
+        <span className="entry-kind entry-kind-note">{t('timeline.noteKind')}</span>
+        <When at={note.createdAt} />
+        <AgentName agent={note.author} />
+        <CaseChips cases={caseRef ? [caseRef] : []} onSelect={onSelectCase} />
+      </div>
+      <NoteText body={note.body} />
+    </>
+  );
+}

@@ -1,0 +1,26 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { chooseClient } from './api/choose-client';
+import { App } from './app/App';
+import { setupI18n } from './i18n/setup';
+import { ClientProvider } from './state/client-context';
+import './styles/base.css';
+import './styles/layout.css';
+import './styles/components.css';
+
+async function start(): Promise<void> {
+  await setupI18n();
+  const client = chooseClient();
+  window.addEventListener('pagehide', () => client.close());
+  const root = document.getElementById('root');
+  if (!root) throw new Error('index.html has no #root');
+  createRoot(root).render(
+    <StrictMode>
+      <ClientProvider client={client}>
+        <App />
+      </ClientProvider>
+    </StrictMode>,
+  );
+}
+
+void start();
