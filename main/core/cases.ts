@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { AppError, CaseCategory, type CaseDetail, CasePriority, type CaseSummary, Id, IsoTime, Level } from '../../shared';
+import { AppError, CaseCategory, type CaseDetail, CasePriority, CaseStatus, type CaseSummary, Id, IsoTime, Level } from '../../shared';
 import type { DB } from '../db';
 import { defineMutation } from './mutations/types';
 import { agentRefs, hydrateContacts, hydrateNotes, toCaseSummary, unknownAgent } from './read-models';
@@ -41,6 +41,42 @@ export const createCase = defineMutation({
   },
 });
 
+const EDITABLE = ['title', 'category', 'priority', 'status'] as const;
+
+/**
+ * Changes case fields against the version the agent saw. A stale version is a conflict for a
+ * person to resolve, never a silent last-writer-wins. The audit row records old → new per field.
+ */
+export const updateCase = defineMutation({
+  args: z.object({
+    id: Id,
+    version: z.number().int().positive(),
+    title: z.string().min(1).max(120).optional(),
+    category: CaseCategory.optional(),
+    priority: CasePriority.optional(),
+    status: CaseStatus.optional(),
+    at: IsoTime,
+  }),
+  async apply(trx, args) {
+    const row = await trx.selectFrom('cases').selectAll().where('id', '=', args.id).executeTakeFirst();
+    if (!row) throw new AppError('not_found', `No case ${args.id}.`, [{ path: 'id', message: 'not_found' }]);
+    if (row.version !== args.version)
+      throw new AppError('conflict', `Case ${row.number} was changed by someone else (version ${row.version}, you had ${args.version}). Reload and try again.`, [
+        { path: 'version', message: 'stale_version' },
+      ]);
+    const changes = EDITABLE.flatMap((field) =>
+      args[field] !== undefined && args[field] !== row[field] ? [{ field, from: row[field], to: args[field] }] : [],
+    );
+    if (changes.length === 0) return [];
+    await trx
+      .updateTable('cases')
+      .set({ ...Object.fromEntries(changes.map((c) => [c.field, c.to])), updated_at: args.at, version: row.version + 1 })
+      .where('id', '=', args.id)
+      .execute();
+    return [{ entity: 'case', id: args.id, customerId: row.customer_id, data: { changes, version: row.version + 1 } }];
+  },
+});
+
 export async function requireCustomer(db: Kysely<DB>, id: string): Promise<void> {
   const row = await db.selectFrom('customers').select('id').where('id', '=', id).executeTakeFirst();
   if (!row) throw new AppError('not_found', `No customer ${id}.`, [{ path: 'customerId', message: 'not_found' }]);
@@ -56,7 +92,7 @@ export async function getCaseSummary(db: Kysely<DB>, id: string): Promise<CaseSu
   return toCaseSummary(row);
 }
 
-export async function getCase(db: Kysely<DB>, id: string): Promise<CaseDetail> {
+export async function getCaseDetail(db: Kysely<DB>, id: string): Promise<CaseDetail> {
   const row = await db.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) throw new AppError('not_found', `No case ${id}.`);
   const [noteRows, contactIds, openers] = await Promise.all([

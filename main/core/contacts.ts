@@ -5,6 +5,7 @@ import type { DB } from '../db';
 import { requireCustomer } from './cases';
 import { defineMutation } from './mutations/types';
 import { hydrateContacts } from './read-models';
+import { indexNote } from './search/index-note';
 
 /** A call (or chat, or visit) with the customer, linked to the cases it was about, with its note. */
 export const logContact = defineMutation({
@@ -46,7 +47,7 @@ export const logContact = defineMutation({
         .insertInto('contact_cases')
         .values(caseIds.map((caseId) => ({ contact_id: args.id, case_id: caseId })))
         .execute();
-    if (args.note)
+    if (args.note) {
       await trx
         .insertInto('notes')
         .values({
@@ -60,7 +61,30 @@ export const logContact = defineMutation({
           supersedes_id: null,
         })
         .execute();
+      await indexNote(trx, args.note.id, args.note.body);
+    }
     return [{ entity: 'contact', id: args.id, customerId: args.customerId }];
+  },
+});
+
+/** Links an existing contact to more of the same customer's cases (a call is often about two things). */
+export const linkContact = defineMutation({
+  args: z.object({ contactId: Id, caseIds: z.array(Id).min(1).max(10) }),
+  async apply(trx, args) {
+    const contact = await trx.selectFrom('contacts').select(['id', 'customer_id']).where('id', '=', args.contactId).executeTakeFirst();
+    if (!contact) throw new AppError('not_found', `No contact ${args.contactId}.`, [{ path: 'contactId', message: 'not_found' }]);
+    const caseIds = [...new Set(args.caseIds)];
+    const owned = await trx.selectFrom('cases').select('id').where('id', 'in', caseIds).where('customer_id', '=', contact.customer_id).execute();
+    if (owned.length !== caseIds.length)
+      throw new AppError('invalid_input', 'A linked case does not belong to this customer.', [{ path: 'caseIds', message: 'not_found' }]);
+    const existing = await trx.selectFrom('contact_cases').select('case_id').where('contact_id', '=', args.contactId).execute();
+    const fresh = caseIds.filter((id) => !existing.some((e) => e.case_id === id));
+    if (fresh.length === 0) return [];
+    await trx
+      .insertInto('contact_cases')
+      .values(fresh.map((caseId) => ({ contact_id: args.contactId, case_id: caseId })))
+      .execute();
+    return [{ entity: 'contact', id: args.contactId, customerId: contact.customer_id, data: { linked: fresh } }];
   },
 });
 

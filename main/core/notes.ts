@@ -4,6 +4,7 @@ import { AppError, Id, IsoTime, NOTE_MAX_CHARS, type Note } from '../../shared';
 import type { DB } from '../db';
 import { defineMutation } from './mutations/types';
 import { hydrateNotes } from './read-models';
+import { indexNote } from './search/index-note';
 
 /** Notes are append-only: an edit would be a new note that supersedes the old one. */
 export const addNote = defineMutation({
@@ -24,6 +25,9 @@ export const addNote = defineMutation({
         supersedes_id: null,
       })
       .execute();
+    await indexNote(trx, args.id, args.body);
+    // The note is saved, so the draft it came from is done with.
+    await trx.deleteFrom('drafts').where('case_id', '=', c.id).where('agent_id', '=', m.actor).execute();
     return [{ entity: 'note', id: args.id, customerId: c.customer_id }];
   },
 });

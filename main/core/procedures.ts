@@ -1,7 +1,13 @@
 import { verifyAudit } from './audit';
 import { getAgent } from './agents';
-import { caseNumberTaken, getCase, getCaseSummary } from './cases';
+import { customerBrief } from './brief';
+import { caseNumberTaken, getCaseSummary } from './cases';
+import { getCaseView } from './case-view';
 import { getContact } from './contacts';
+import { getDraft, saveDraft } from './drafts';
+import { getFact, noteAsFact } from './facts';
+import { getIncident, listIncidents } from './incidents';
+import { globalSearch } from './search/global-search';
 import type { CallContext, CoreDeps } from './context';
 import { getCustomer, lookupByPhone } from './customers';
 import { customerHistory } from './history';
@@ -56,7 +62,7 @@ export const implementations: { [P in ProcedureName]: Impl<P> } = {
 
   'customers.history': async (deps, input) => customerHistory(deps.db, input.customerId, input.limit, input.cursor),
 
-  'cases.get': async (deps, input) => getCase(deps.db, input.id),
+  'cases.get': async (deps, input) => getCaseView(deps.db, input.id, deps.now()),
 
   'cases.create': async (deps, input, ctx, meta) => {
     const args = await write(deps, ctx, meta, 'cases.create', {
@@ -96,4 +102,52 @@ export const implementations: { [P in ProcedureName]: Impl<P> } = {
   },
 
   'audit.verify': async (deps) => verifyAudit(deps.db),
+
+  'customers.brief': async (deps, input) => customerBrief(deps.db, input.customerId, deps.now()),
+
+  'cases.update': async (deps, input, ctx, meta) => {
+    const args = await write(deps, ctx, meta, 'cases.update', { ...input, at: deps.now().toISOString() });
+    return getCaseSummary(deps.db, args.id);
+  },
+
+  'contacts.link': async (deps, input, ctx, meta) => {
+    const args = await write(deps, ctx, meta, 'contacts.link', input);
+    return getContact(deps.db, args.contactId);
+  },
+
+  'facts.pin': async (deps, input, ctx, meta) => {
+    const fromNote = input.noteId ? await noteAsFact(deps.db, input.noteId, input.customerId) : null;
+    const args = await write(deps, ctx, meta, 'facts.pin', {
+      id: newId(),
+      customerId: input.customerId,
+      caseId: input.caseId ?? fromNote?.caseId ?? null,
+      noteId: input.noteId ?? null,
+      body: fromNote?.body ?? input.text ?? '',
+      at: deps.now().toISOString(),
+    });
+    return getFact(deps.db, args.id);
+  },
+
+  'facts.unpin': async (deps, input, ctx, meta) => {
+    const args = await write(deps, ctx, meta, 'facts.unpin', { id: input.id, at: deps.now().toISOString() });
+    return { id: args.id };
+  },
+
+  'incidents.create': async (deps, input, ctx, meta) => {
+    const args = await write(deps, ctx, meta, 'incidents.create', { ...input, id: newId(), at: deps.now().toISOString() });
+    return getIncident(deps.db, args.id, deps.now());
+  },
+
+  'incidents.update': async (deps, input, ctx, meta) => {
+    const args = await write(deps, ctx, meta, 'incidents.update', { ...input, at: deps.now().toISOString() });
+    return getIncident(deps.db, args.id, deps.now());
+  },
+
+  'incidents.list': async (deps, input) => listIncidents(deps.db, deps.now(), input.activeOnly),
+
+  'search.global': async (deps, input) => globalSearch(deps.db, input.q, input.limit),
+
+  'drafts.get': async (deps, input, ctx) => getDraft(deps.db, input.caseId, ctx.actor.id),
+
+  'drafts.save': async (deps, input, ctx) => saveDraft(deps.db, input.caseId, ctx.actor.id, input.body, deps.now().toISOString()),
 };

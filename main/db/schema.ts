@@ -39,6 +39,31 @@ export interface DB {
     created_at: string;
     supersedes_id: string | null;
   };
+  pinned_facts: {
+    id: string;
+    customer_id: string;
+    case_id: string | null;
+    note_id: string | null;
+    body: string;
+    author_id: string;
+    created_at: string;
+    unpinned_at: string | null;
+    unpinned_by: string | null;
+  };
+  incidents: {
+    id: string;
+    title: string;
+    description: string;
+    /** JSON array of case categories. */
+    categories: string;
+    guidance: string;
+    starts_at: string;
+    ends_at: string | null;
+    created_by: string;
+    created_at: string;
+    updated_at: string;
+  };
+  drafts: { case_id: string; agent_id: string; body: string; updated_at: string };
   audit_log: {
     seq: Generated<number>;
     at: string;

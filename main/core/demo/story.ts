@@ -7,6 +7,7 @@ export const STORY_CUSTOMER_ID = '01930000-0000-7000-8000-00000000c001';
 const CASE_VOUCHER = '01930000-0000-7000-8000-00000000ca01';
 const CASE_REFUND = '01930000-0000-7000-8000-00000000ca02';
 const CASE_CONDUCT = '01930000-0000-7000-8000-00000000ca03';
+export const INCIDENT_MALL = '01930000-0000-7000-8000-00000000e001';
 
 const HOUR = 3_600_000;
 
@@ -21,6 +22,10 @@ export async function seedStory(deps: CoreDeps): Promise<void> {
   const today = Math.floor((deps.now().getTime() + BEIJING) / (24 * HOUR)) * 24 * HOUR - BEIJING;
   const day0 = today - 6 * 24 * HOUR;
   const at = (day: number, hour: number, minute = 0) => new Date(day0 + day * 24 * HOUR + hour * HOUR + minute * 60_000).toISOString();
+  const monthDay = (day: number) => {
+    const d = new Date(day0 + day * 24 * HOUR + BEIJING);
+    return `${d.getUTCMonth() + 1}月${d.getUTCDate()}日`;
+  };
   let n = 0;
   const id = (tag: string) => `01930000-0000-7000-8001-${tag}${String(++n).padStart(12 - tag.length, '0')}`;
 
@@ -66,6 +71,25 @@ export async function seedStory(deps: CoreDeps): Promise<void> {
     '客户到中山八路屈臣氏门店兑换，店员称50元兑换卡已无库存。客户担心兑换期限将到。已登记工单，承诺48小时内回电答复。',
     [CASE_VOUCHER],
   );
+  await seedWrite(deps, A.liQiang, 'facts.pin', {
+    id: id('f'),
+    customerId: STORY_CUSTOMER_ID,
+    caseId: CASE_VOUCHER,
+    noteId: null,
+    body: `${monthDay(0)}客户已到指定门店（中山八路屈臣氏）兑换：50元兑换卡无库存`,
+    at: at(0, 16, 45),
+  });
+  await seedWrite(deps, A.supervisor, 'incidents.create', {
+    id: INCIDENT_MALL,
+    title: '积分商城兑换系统升级维护',
+    description: '积分商城在线兑换功能升级维护中，页面显示“系统升级中”，兑换券无法在线兑换。恢复时间待定。',
+    categories: ['points_voucher', 'promotion'],
+    guidance:
+      '如实告知客户积分商城正在维护、恢复时间未定，不要建议客户“晚上再试”。为受影响客户登记兑换券延期，并以短信书面确认延期后的截止日期。',
+    startsAt: at(1, 8, 0),
+    endsAt: null,
+    at: at(1, 8, 0),
+  });
   await call(
     A.sunLei,
     at(1, 11, 30),
@@ -84,6 +108,14 @@ export async function seedStory(deps: CoreDeps): Promise<void> {
     caseId: CASE_VOUCHER,
     body: '晚上9点后客户再次尝试，积分商城仍显示“系统升级中”，无法兑换。',
     at: at(1, 21, 20),
+  });
+  await seedWrite(deps, A.zhaoMin, 'facts.pin', {
+    id: id('f'),
+    customerId: STORY_CUSTOMER_ID,
+    caseId: CASE_VOUCHER,
+    noteId: null,
+    body: `积分商城自${monthDay(1)}起一直显示“系统升级中”，晚9点后重试仍无法兑换`,
+    at: at(1, 21, 25),
   });
   await call(
     A.wangFang,
@@ -132,4 +164,12 @@ export async function seedStory(deps: CoreDeps): Promise<void> {
       '客户要求退出活动并退还预存话费，按现行口径未能受理。客户要求赔偿耽误的时间，并表示将向工信部申诉。已就23338坐席态度问题登记投诉。',
     [CASE_VOUCHER, CASE_REFUND, CASE_CONDUCT],
   );
+  await seedWrite(deps, A.liQiang, 'facts.pin', {
+    id: id('f'),
+    customerId: STORY_CUSTOMER_ID,
+    caseId: null,
+    noteId: null,
+    body: '客户只相信书面答复：任何承诺请同时以短信书面确认',
+    at: at(5, 10, 20),
+  });
 }

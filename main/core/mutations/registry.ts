@@ -1,7 +1,9 @@
 import { upsertAgent } from '../agents';
-import { createCase } from '../cases';
-import { logContact } from '../contacts';
+import { createCase, updateCase } from '../cases';
+import { linkContact, logContact } from '../contacts';
 import { createCustomer } from '../customers';
+import { pinFact, unpinFact } from '../facts';
+import { createIncident, updateIncident } from '../incidents';
 import { addNote } from '../notes';
 import type { MutationHandler } from './types';
 
@@ -15,6 +17,12 @@ export const mutationHandlers: Readonly<Record<string, MutationHandler<unknown>>
   'cases.create': erase(createCase),
   'contacts.log': erase(logContact),
   'notes.add': erase(addNote),
+  'cases.update': erase(updateCase),
+  'contacts.link': erase(linkContact),
+  'facts.pin': erase(pinFact),
+  'facts.unpin': erase(unpinFact),
+  'incidents.create': erase(createIncident),
+  'incidents.update': erase(updateIncident),
 };
 
 // Safe: apply() only ever receives what that same handler's args schema produced.

@@ -1,8 +1,12 @@
 import type { Migration } from 'kysely';
 import * as m0001 from './0001_initial';
+import * as m0002 from './0002_brief';
 
 /**
  * The fixed, ordered list of schema migrations. Only ever append: a shipped migration is never
  * edited or removed. The name's number prefix is the order.
  */
-export const migrations: ReadonlyArray<readonly [name: string, migration: Migration]> = [['0001_initial', m0001]];
+export const migrations: ReadonlyArray<readonly [name: string, migration: Migration]> = [
+  ['0001_initial', m0001],
+  ['0002_brief', m0002],
+];
