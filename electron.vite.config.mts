@@ -10,13 +10,15 @@ export default defineConfig({
       outDir: 'out/main',
       // electron-store is ESM-only; bundling it keeps the main bundle CommonJS.
       externalizeDeps: { exclude: ['electron-store'] },
-      lib: { entry: resolve(root, 'main/app/index.ts') },
+      // CommonJS: main relies on __dirname to find out/preload and out/renderer.
+      lib: { entry: resolve(root, 'main/app/index.ts'), formats: ['cjs'] },
     },
   },
   preload: {
     build: {
       outDir: 'out/preload',
-      lib: { entry: resolve(root, 'main/preload/index.ts') },
+      // A sandboxed preload is run as CommonJS with only require('electron'); ESM would not load.
+      lib: { entry: resolve(root, 'main/preload/index.ts'), formats: ['cjs'] },
     },
   },
   renderer: {

@@ -1,0 +1,42 @@
+import { randomUUID } from 'node:crypto';
+
+/** What the desk keeps between runs (electron-store, userData/settings.json). */
+export interface DeskSettings {
+  /** Identifies this desk's replica in every mutation it mints. Generated once, never changed. */
+  clientId?: string;
+  /** Start a new database with no demo data (only the desk's own agent). */
+  startEmpty: boolean;
+}
+
+export const DESK_SETTINGS_DEFAULTS: DeskSettings = { startEmpty: false };
+
+/** The part of electron-store the desk uses; a Map-backed fake fits it in tests. */
+export interface SettingsStore {
+  get<K extends keyof DeskSettings>(key: K): DeskSettings[K] | undefined;
+  set<K extends keyof DeskSettings>(key: K, value: DeskSettings[K]): void;
+}
+
+const CLIENT_ID = /^desk-[0-9a-f-]{36}$/;
+
+/**
+ * The desk's stable client id. Mutations from this desk carry it; if it changed, the team server
+ * could not tell this desk's sequence apart from another's. A missing or damaged value is replaced.
+ */
+export function ensureClientId(store: SettingsStore, mint: () => string = () => `desk-${randomUUID()}`): string {
+  const existing = store.get('clientId');
+  if (typeof existing === 'string' && CLIENT_ID.test(existing)) return existing;
+  const fresh = mint();
+  store.set('clientId', fresh);
+  return fresh;
+}
+
+export interface StartEmptyInput {
+  setting: boolean | undefined;
+  argv: readonly string[];
+  env: Readonly<Record<string, string | undefined>>;
+}
+
+/** The same switches as the browser host: --empty or KEPT_EMPTY=1, plus the desk setting. */
+export function shouldStartEmpty(input: StartEmptyInput): boolean {
+  return input.setting === true || input.argv.includes('--empty') || input.env.KEPT_EMPTY === '1';
+}

@@ -1,0 +1,119 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import betterSqlite3Package from 'better-sqlite3/package.json';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
+import { IPC_CHANNELS } from '../../shared/contract/bridge';
+import type { OpenedCore } from '../core';
+import { createIpcRouter, createSenderCheck, forwardChanges } from '../ipc';
+import { ensureClientId, shouldStartEmpty } from './desk-settings';
+import { guardWebContents } from './web-contents-guard';
+import { menuTemplate } from './menu-template';
+import { chooseNativeBinding } from './native-binding';
+import { openDesk } from './open-desk';
+import { APP_ENTRY_URL, APP_SCHEME, isAppUrl } from './origin';
+import { createAppProtocolHandler } from './protocol-handler';
+import { guardSession } from './session-guard';
+import { openSettingsStore } from './settings-store';
+import { mainWindowOptions } from './window-options';
+
+// Built layout: out/main/index.js (this file), out/preload/index.js, out/renderer/.
+const PRELOAD_PATH = join(__dirname, '..', 'preload', 'index.js');
+const RENDERER_DIR = join(__dirname, '..', 'renderer');
+
+let mainWindow: BrowserWindow | undefined;
+let desk: OpenedCore | undefined;
+
+const openExternal = (url: string) => shell.openExternal(url);
+
+// Must happen before 'ready': the scheme becomes a secure, standard origin with fetch support.
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
+]);
+// Every renderer is sandboxed, including any the app did not create on purpose.
+app.enableSandbox();
+
+function createMainWindow(): BrowserWindow {
+  const window = new BrowserWindow(mainWindowOptions({ preloadPath: PRELOAD_PATH, devTools: !app.isPackaged }));
+  window.once('ready-to-show', () => window.show());
+  window.on('closed', () => {
+    if (mainWindow === window) mainWindow = undefined;
+  });
+  void window.loadURL(APP_ENTRY_URL);
+  return window;
+}
+
+function focusMainWindow(): void {
+  if (!mainWindow) return;
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.focus();
+}
+
+async function start(): Promise<void> {
+  guardSession(session.defaultSession);
+  protocol.handle(APP_SCHEME, createAppProtocolHandler({ rootDir: RENDERER_DIR }));
+  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({ platform: process.platform, development: !app.isPackaged })));
+
+  const settings = openSettingsStore();
+  const opened = await openDesk({
+    userDataDir: app.getPath('userData'),
+    clientId: ensureClientId(settings),
+    empty: shouldStartEmpty({ setting: settings.get('startEmpty'), argv: process.argv, env: process.env }),
+    nativeBinding: chooseNativeBinding({
+      appPath: app.getAppPath(),
+      isPackaged: app.isPackaged,
+      electronVersion: process.versions.electron ?? '',
+      betterSqlite3Version: betterSqlite3Package.version,
+      platform: process.platform,
+      arch: process.arch,
+      exists: existsSync,
+    }),
+    onInternalError: (error, procedure) => console.error(`[kept] ${procedure} failed:`, error),
+  });
+  desk = opened;
+
+  ipcMain.handle(
+    IPC_CHANNELS.invoke,
+    createIpcRouter({
+      core: opened.core,
+      resolveActor: () => opened.actor,
+      isTrustedSender: createSenderCheck({ trustedWebContentsId: () => mainWindow?.webContents.id, isTrustedUrl: isAppUrl }),
+      onInternalError: (error) => console.error('[kept] IPC call failed:', error),
+    }),
+  );
+  forwardChanges(opened.core.bus, () => mainWindow?.webContents);
+
+  mainWindow = createMainWindow();
+}
+
+function fail(error: unknown): void {
+  const detail = error instanceof Error ? error.message : String(error);
+  console.error('[kept] could not start:', error);
+  dialog.showErrorBox('Kept could not start', detail);
+  app.exit(1);
+}
+
+if (!app.requestSingleInstanceLock()) {
+  // One desk process per user: two writers on one SQLite file would fight over it.
+  app.quit();
+} else {
+  app.on('second-instance', focusMainWindow);
+  app.on('web-contents-created', (_event, contents) => guardWebContents(contents, openExternal));
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('activate', () => {
+    if (desk && !mainWindow) mainWindow = createMainWindow();
+  });
+  app.on('will-quit', (event) => {
+    // Close the database cleanly (WAL checkpoint) before the process ends.
+    if (!desk) return;
+    event.preventDefault();
+    const closing = desk;
+    desk = undefined;
+    closing
+      .close()
+      .catch((error: unknown) => console.error('[kept] closing the database failed:', error))
+      .finally(() => app.quit());
+  });
+  app.whenReady().then(start).catch(fail);
+}

@@ -1,0 +1,4 @@
+export { type EventSinkLike, forwardChanges } from './change-forwarder';
+export { IpcCallRequest } from './request';
+export { createIpcRouter, type IpcInvokeHandler, type IpcRouterOptions } from './router';
+export { createSenderCheck, type InvokeEventLike, type SenderCheckOptions, type SenderFrameLike } from './sender';
