@@ -21,19 +21,15 @@ export function CustomerHeader({ customer, phone, createdAt, cases }: CustomerHe
     <header className="customer-header" aria-label={t('customer.region')}>
       <h1 className="customer-name">{customer.name}</h1>
       <p className="customer-facts">
-        <span className="customer-phone">
-          <span className="visually-hidden">{t('customer.phone')}: </span>
-          {formatPhone(phone)}
-        </span>
+        <span className="visually-hidden">{t('customer.phone')}</span>
+        <span className="customer-phone">{formatPhone(phone)}</span>
         {otherPhones.map((p) => (
           <span key={p.e164} className="customer-phone customer-phone-other">
             {formatPhone(p.e164)}
           </span>
         ))}
-        <span className={`tier tier-${customer.tier}`}>
-          <span className="visually-hidden">{t('customer.tier')}: </span>
-          {t(`tier.${customer.tier}`)}
-        </span>
+        <span className="visually-hidden">{t('customer.tier')}</span>
+        <span className={`tier tier-${customer.tier}`}>{t(`tier.${customer.tier}`)}</span>
         {openCount !== undefined && (
           <span className={openCount > 0 ? 'customer-open-cases' : 'muted'}>
             {openCount > 0 ? t('customer.openCases', { count: openCount }) : t('customer.noOpenCases')}

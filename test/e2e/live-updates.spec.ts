@@ -1,0 +1,22 @@
+import { expect, test } from '@playwright/test';
+import { openDesk, openSeedCustomer, rpc, timeline } from './support/desk';
+
+interface Found {
+  customer: { id: string } | null;
+}
+interface CustomerWithCases {
+  cases: Array<{ id: string; number: string }>;
+}
+
+test("a note written at another desk appears on this one without a reload", async ({ page, request }) => {
+  await openDesk(page);
+  await openSeedCustomer(page);
+
+  const found = await rpc<Found>(request, 'customers.lookup', { phone: '13800138000' });
+  const customer = await rpc<CustomerWithCases>(request, 'customers.get', { id: found.customer?.id });
+  const voucherCase = customer.cases.find((c) => c.number === 'C-2611-0418');
+  const body = `另一席位记录：已安排专人48小时内回电。（${Date.now()}）`;
+  await rpc(request, 'notes.add', { caseId: voucherCase?.id, body });
+
+  await expect(timeline(page).locator('article').first()).toContainText(body);
+});

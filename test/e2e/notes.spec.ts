@@ -1,0 +1,69 @@
+import { expect, test } from '@playwright/test';
+import { noteBox, openDesk, openSeedCustomer, timeline } from './support/desk';
+
+test('a Chinese note is saved to the selected case, shows at once, and is still there after a reload', async ({ page }) => {
+  const body = `客户已收到书面确认短信，同意等待回电。（${Date.now()}）`;
+  await openDesk(page);
+  await openSeedCustomer(page);
+
+  // Screen pop leaves the agent in the note box.
+  await expect(noteBox(page)).toBeFocused();
+  await page.keyboard.type(body);
+  await page.keyboard.press('Control+Enter');
+
+  await expect(page.getByRole('status').filter({ hasText: '已保存' })).toBeVisible();
+  await expect(noteBox(page)).toHaveValue('');
+  const first = timeline(page).locator('article').first();
+  await expect(first).toContainText(body);
+  await expect(first).toContainText('林晓 · 工号 20001');
+  await expect(first).toContainText('C-2611-0534');
+
+  await page.reload();
+  await openSeedCustomer(page);
+  await expect(noteBox(page)).toHaveValue('');
+  await expect(timeline(page).locator('article').first()).toContainText(body);
+});
+
+test('the agent can file the note under another case by choosing it', async ({ page }) => {
+  const body = `已向客户说明兑换券延期以书面短信为准。（${Date.now()}）`;
+  await openDesk(page);
+  await openSeedCustomer(page);
+  await page.getByRole('radio', { name: /C-2611-0418/ }).click();
+  await expect(page.locator('.note-target')).toContainText('C-2611-0418');
+  await noteBox(page).fill(body);
+  await page.getByRole('button', { name: /保存备注/ }).click();
+  const saved = timeline(page).locator('article', { hasText: body });
+  await expect(saved).toContainText('C-2611-0418');
+});
+
+test('markup in a note is shown as the characters typed and never runs', async ({ page }) => {
+  const dialogs: string[] = [];
+  page.on('dialog', (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  const markup = '<img src=x onerror=alert(1)> <script>alert(2)</script> <b>粗体</b>';
+  await openDesk(page);
+  await openSeedCustomer(page);
+  await noteBox(page).fill(markup);
+  await page.keyboard.press('Control+Enter');
+
+  const saved = timeline(page).locator('article').first();
+  await expect(saved.locator('.entry-text')).toHaveText(markup);
+  await expect(timeline(page).locator('img, script, b')).toHaveCount(0);
+
+  await page.reload();
+  await openSeedCustomer(page);
+  await expect(timeline(page).locator('article').first().locator('.entry-text')).toHaveText(markup);
+  await expect(timeline(page).locator('img, script, b')).toHaveCount(0);
+  await page.waitForTimeout(300);
+  expect(dialogs).toEqual([]);
+});
+
+test('an empty note is not sent, and the agent is told why', async ({ page }) => {
+  await openDesk(page);
+  await openSeedCustomer(page);
+  await noteBox(page).fill('   ');
+  await page.keyboard.press('Control+Enter');
+  await expect(page.getByRole('alert').filter({ hasText: '请先填写备注内容' })).toBeVisible();
+});

@@ -1,0 +1,98 @@
+import { expect, type APIRequestContext, type Locator, type Page } from '@playwright/test';
+
+/** The seed customer from the complaint Kept was built for. */
+export const SEED = {
+  name: '何志明',
+  phone: '+86 138 0013 8000',
+  contacts: 8,
+  standaloneNotes: 1,
+  casesOpened: 3,
+  oldestNoteText: '已告知就近的中山八路屈臣氏门店',
+} as const;
+
+/** The employee number of the person at the test desk; notes the tests write carry it. */
+export const DESK_EMPLOYEE_NO = '20001';
+
+export function searchBox(page: Page): Locator {
+  return page.getByRole('search').getByRole('textbox');
+}
+
+export function timeline(page: Page): Locator {
+  return page.getByRole('feed');
+}
+
+export function noteBox(page: Page): Locator {
+  return page.locator('#note-body');
+}
+
+export async function openDesk(page: Page): Promise<void> {
+  await page.goto('/');
+  await expect(searchBox(page)).toBeFocused();
+}
+
+/** Ctrl+K, type over whatever is there, Enter: how an agent looks a caller up. */
+export async function lookUp(page: Page, raw: string): Promise<void> {
+  await page.keyboard.press('Control+K');
+  await expect(searchBox(page)).toBeFocused();
+  await page.keyboard.type(raw);
+  await expect(searchBox(page)).toHaveValue(raw);
+  await page.keyboard.press('Enter');
+}
+
+export async function openSeedCustomer(page: Page, raw = '13800138000'): Promise<void> {
+  await lookUp(page, raw);
+  await expect(page.getByRole('heading', { level: 1, name: SEED.name })).toBeVisible();
+  await expect(page.locator('.customer-phone').first()).toHaveText(SEED.phone);
+  await expect(timeline(page).locator('article').first()).toBeVisible();
+}
+
+export interface SeenEntry {
+  key: string;
+  kind: string;
+  text: string;
+  employeeNos: string[];
+}
+
+/**
+ * Walks the virtualized timeline from top to bottom and returns every entry it rendered on the
+ * way, in order. Only a window of entries exists in the DOM at any moment, so counting the
+ * articles on screen would not see them all.
+ */
+export async function readWholeTimeline(page: Page): Promise<SeenEntry[]> {
+  const feed = timeline(page);
+  await feed.evaluate((el) => {
+    el.scrollTop = 0;
+  });
+  const seen = new Map<string, SeenEntry>();
+  for (let step = 0; step < 500; step++) {
+    const batch = await feed.locator('article').evaluateAll((articles) =>
+      articles.map((a) => ({
+        key: a.getAttribute('data-entry-key') ?? '',
+        kind: a.getAttribute('data-kind') ?? '',
+        text: a.textContent ?? '',
+        employeeNos: Array.from(a.querySelectorAll('[data-employee-no]')).map((n) => n.getAttribute('data-employee-no') ?? ''),
+        position: Number(a.getAttribute('aria-posinset')),
+      })),
+    );
+    for (const entry of batch.sort((a, b) => a.position - b.position)) {
+      if (!seen.has(entry.key)) seen.set(entry.key, { key: entry.key, kind: entry.kind, text: entry.text, employeeNos: entry.employeeNos });
+    }
+    const atEnd = await feed.evaluate((el) => {
+      const before = el.scrollTop;
+      el.scrollTop = before + el.clientHeight * 0.6;
+      return el.scrollTop === before;
+    });
+    // Let the virtualizer render (and the next page arrive) before reading again.
+    await page.waitForTimeout(60);
+    if (atEnd && !(await feed.getAttribute('aria-busy'))?.includes('true')) break;
+  }
+  return [...seen.values()];
+}
+
+/** The host's view, for checks that must not depend on what the screen shows. */
+export async function rpc<T>(request: APIRequestContext, procedure: string, input: unknown): Promise<T> {
+  const response = await request.post(`/api/rpc/${procedure}`, { data: { input } });
+  const envelope = (await response.json()) as { ok: boolean; value?: T; error?: unknown };
+  if (!envelope.ok) throw new Error(`${procedure} failed: ${JSON.stringify(envelope.error)}`);
+  return envelope.value as T;
+}
