@@ -31,9 +31,14 @@ test('the agent can file the note under another case by choosing it', async ({ p
   await page.getByRole('radio', { name: /C-2611-0418/ }).click();
   await expect(page.locator('.note-target')).toContainText('C-2611-0418');
   await noteBox(page).fill(body);
+  // The agent had scrolled back through the history; their new note still comes into view.
+  await timeline(page).evaluate((el) => {
+    el.scrollTop = el.scrollHeight;
+  });
   await page.getByRole('button', { name: /保存备注/ }).click();
   const saved = timeline(page).locator('article', { hasText: body });
   await expect(saved).toContainText('C-2611-0418');
+  await expect(saved).toBeInViewport();
 });
 
 test('markup in a note is shown as the characters typed and never runs', async ({ page }) => {

@@ -5,6 +5,8 @@ import { useConnection } from '../state/use-connection';
 export function ConnectionBadge() {
   const { t } = useTranslation();
   const state = useConnection();
+  // Nothing is listening before a customer is open, so there is nothing to report yet.
+  if (state === 'idle') return null;
   const label = t(`connection.${state}`);
   const loud = state === 'retrying';
   return (

@@ -16,6 +16,8 @@ export interface HistoryState {
   refresh(): void;
   /** Shows an entry the host has acknowledged without waiting for the re-read. */
   add(item: HistoryItem): void;
+  /** Bumped by `add`, so the list can bring the agent's own new entry into view. */
+  addedCount: number;
 }
 
 const EMPTY: HistoryPage = { items: [], nextCursor: null };
@@ -83,9 +85,11 @@ export function useHistory(customerId: string): HistoryState {
       });
   }, [client, customerId]);
 
+  const [addedCount, setAddedCount] = useState(0);
   const add = useCallback((item: HistoryItem) => {
     setPage((current) => ({ ...current, items: insertItem(current.items, item) }));
+    setAddedCount((n) => n + 1);
   }, []);
 
-  return { items: page.items, nextCursor: page.nextCursor, loading, loadingMore, error, loadMore, refresh, add };
+  return { items: page.items, nextCursor: page.nextCursor, loading, loadingMore, error, loadMore, refresh, add, addedCount };
 }

@@ -43,8 +43,8 @@ export function CaseList({ cases, selectedId, onSelect, onNewCase }: CaseListPro
                   <span className={`priority priority-${c.priority}`}>{t(`priority.${c.priority}`)}</span>
                 )}
                 {c.level > 1 && (
-                  <span className="level" title={t(`level.${c.level}`)}>
-                    {t('cases.levelBadge', { level: c.level })}
+                  <span className="level">
+                    {t('cases.levelBadge', { level: c.level })} {t(`level.${c.level}`)}
                   </span>
                 )}
               </span>

@@ -11,7 +11,7 @@ const PREFETCH_ENTRIES = 8;
 
 export function Timeline({ history, onSelectCase }: { history: HistoryState; onSelectCase(caseId: string): void }) {
   const { t } = useTranslation();
-  const { items, nextCursor, loading, loadingMore, error, loadMore, refresh } = history;
+  const { items, nextCursor, loading, loadingMore, error, loadMore, refresh, addedCount } = history;
   const scroller = useRef<HTMLDivElement>(null);
 
   const virtualizer = useVirtualizer({
@@ -32,6 +32,11 @@ export function Timeline({ history, onSelectCase }: { history: HistoryState; onS
   useEffect(() => {
     if (nextCursor && !loadingMore && !error && lastVisible >= items.length - PREFETCH_ENTRIES) loadMore();
   }, [lastVisible, items.length, nextCursor, loadingMore, error, loadMore]);
+
+  // The agent's own note lands at the top; show it even if they had scrolled back in time.
+  useEffect(() => {
+    if (addedCount > 0) virtualizer.scrollToOffset(0);
+  }, [addedCount, virtualizer]);
 
   const complete = !nextCursor && !loading;
   return (
