@@ -72,3 +72,69 @@ test('an empty note is not sent, and the agent is told why', async ({ page }) =>
   await page.keyboard.press('Control+Enter');
   await expect(page.getByRole('alert').filter({ hasText: '请先填写备注内容' })).toBeVisible();
 });
+
+test('the agent can log this call itself, with the note as its text', async ({ page }) => {
+  const body = `客户来电询问退款进度，已告知将在3个工作日内回电。（${Date.now()}）`;
+  await openDesk(page);
+  await openSeedCustomer(page);
+  await page.getByRole('radiogroup', { name: '记录为' }).getByRole('radio', { name: '来电' }).click();
+  await noteBox(page).fill(body);
+  await page.keyboard.press('Control+Enter');
+
+  const logged = timeline(page).locator('article[data-kind="contact"]', { hasText: body });
+  await expect(logged).toContainText('电话 · 呼入');
+  await expect(logged).toContainText('林晓 · 工号 20001');
+  await expect(logged).toContainText('C-2611-0534');
+  // The next entry is a plain note again unless the agent says otherwise.
+  await expect(page.getByRole('radiogroup', { name: '记录为' }).getByRole('radio', { name: '备注' })).toBeChecked();
+});
+
+test('a save that fails keeps the text, says why, and a retry files the note exactly once', async ({ page }) => {
+  const body = `网络中断时写下的备注。（${Date.now()}）`;
+  const mutationIds: string[] = [];
+  let dropNextAnswer = true;
+  await page.route('**/api/rpc/notes.add', async (route) => {
+    mutationIds.push((JSON.parse(route.request().postData() ?? '{}') as { mutationId: string }).mutationId);
+    if (dropNextAnswer) {
+      dropNextAnswer = false;
+      // The write reaches the host, but the answer is lost on the way back.
+      await route.fetch();
+      await route.abort('connectionreset');
+      return;
+    }
+    await route.continue();
+  });
+
+  await openDesk(page);
+  await openSeedCustomer(page);
+  await noteBox(page).fill(body);
+  await page.keyboard.press('Control+Enter');
+
+  await expect(page.getByRole('alert').filter({ hasText: '保存失败：暂时连不上服务器' })).toContainText('备注内容已保留');
+  await expect(noteBox(page)).toHaveValue(body);
+
+  await noteBox(page).focus();
+  await page.keyboard.press('Control+Enter');
+  await expect(page.getByRole('status').filter({ hasText: '已保存' })).toBeVisible();
+  await expect(noteBox(page)).toHaveValue('');
+
+  expect(mutationIds).toHaveLength(2);
+  expect(mutationIds[1]).toBe(mutationIds[0]);
+  await page.waitForTimeout(500);
+  await expect(timeline(page).locator('article', { hasText: body })).toHaveCount(1);
+  await page.reload();
+  await openSeedCustomer(page);
+  await expect(timeline(page).locator('article', { hasText: body })).toHaveCount(1);
+});
+
+test('an unsaved draft survives a reload', async ({ page }) => {
+  const draft = `草稿：客户要求书面确认延期日期（${Date.now()}）`;
+  await openDesk(page);
+  await openSeedCustomer(page);
+  await noteBox(page).fill(draft);
+  await page.reload();
+  await openSeedCustomer(page);
+  await expect(noteBox(page)).toHaveValue(draft);
+  await expect(page.getByText('已恢复未保存的草稿')).toBeVisible();
+  await noteBox(page).fill('');
+});

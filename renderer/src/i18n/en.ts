@@ -146,6 +146,12 @@ export const en: Catalog = {
   note: {
     label: 'Note',
     shortcutFocus: 'Alt N',
+    kindLabel: 'File as',
+    kind: {
+      note: 'Note',
+      inbound: 'Inbound call',
+      outbound: 'Outbound call',
+    },
     target: 'Filed under',
     placeholder: 'What the customer asked, what you did, what you promised',
     noCase: 'This customer has no cases yet. Open a case first, then write the note.',

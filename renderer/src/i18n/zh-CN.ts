@@ -148,6 +148,12 @@ export const zhCN = {
   note: {
     label: '备注',
     shortcutFocus: 'Alt N',
+    kindLabel: '记录为',
+    kind: {
+      note: '备注',
+      inbound: '来电',
+      outbound: '去电',
+    },
     target: '记录到',
     placeholder: '记录本次通话：客户诉求、已做的处理、答应客户的事',
     noCase: '该客户还没有工单。请先新建工单，再记录备注。',

@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CaseSummary, CustomerSummary, Note } from '../../../../shared';
+import type { CaseSummary, CustomerSummary, HistoryItem } from '../../../../shared';
 import { describeError } from '../../errors/describe-error';
 import { defaultNoteCase } from '../../format/cases';
 import { useCustomerChanges } from '../../state/use-changes';
@@ -37,12 +37,7 @@ export function CustomerWorkspace({ summary, phone }: CustomerWorkspaceProps) {
     }, [reload, history.refresh]),
   );
 
-  const onNoteSaved = useCallback(
-    (note: Note, filedUnder: CaseSummary) => {
-      history.add({ kind: 'note', at: note.createdAt, note, case: { id: filedUnder.id, number: filedUnder.number, title: filedUnder.title } });
-    },
-    [history.add],
-  );
+  const onNoteSaved = useCallback((entry: HistoryItem) => history.add(entry), [history.add]);
 
   const onCaseCreated = useCallback(
     (created: CaseSummary) => {

@@ -1,17 +1,18 @@
 import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type CaseSummary, NOTE_MAX_CHARS, type Note } from '../../../../shared';
+import { type CaseSummary, type HistoryItem, NOTE_MAX_CHARS } from '../../../../shared';
 import { useDraft } from '../../state/use-draft';
 import { useShortcut } from '../../state/use-shortcut';
 import { Kbd } from '../../ui/Kbd';
+import { EntryKindPicker } from './EntryKindPicker';
 import { NoteStatus } from './NoteStatus';
-import { useSaveNote } from './use-save-note';
+import { type EntryKind, useSaveNote } from './use-save-note';
 
 interface NoteComposerProps {
   customerId: string;
   /** undefined while the customer's cases are still loading. */
   target: CaseSummary | null | undefined;
-  onSaved(note: Note, target: CaseSummary): void;
+  onSaved(entry: HistoryItem): void;
 }
 
 /** Show the counter only once it matters, so it does not compete with the text. */
@@ -23,6 +24,7 @@ export function NoteComposer({ customerId, target, onSaved }: NoteComposerProps)
   const draft = useDraft(customerId);
   const { state, save, reset } = useSaveNote();
   const [problem, setProblem] = useState<string | null>(null);
+  const [kind, setKind] = useState<EntryKind>('note');
   const length = draft.text.length;
   const saving = state.status === 'saving';
 
@@ -43,11 +45,12 @@ export function NoteComposer({ customerId, target, onSaved }: NoteComposerProps)
     if (body.trim().length === 0) return setProblem(t('note.emptyBody'));
     if (body.length > NOTE_MAX_CHARS) return setProblem(t('note.tooLong', { count: body.length, max: NOTE_MAX_CHARS }));
     setProblem(null);
-    const note = await save(target.id, body);
-    if (!note) return;
+    const entry = await save({ customerId, target, body, kind });
+    if (!entry) return;
     // The box was read-only while saving, so what was sent is all there is to clear.
     draft.clear();
-    onSaved(note, target);
+    setKind('note');
+    onSaved(entry);
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
@@ -66,6 +69,7 @@ export function NoteComposer({ customerId, target, onSaved }: NoteComposerProps)
           </label>
         </h2>
         <Kbd keys={t('note.shortcutFocus')} />
+        <EntryKindPicker value={kind} onChange={setKind} disabled={saving || !target} />
       </div>
       {target === undefined ? (
         <p className="note-target" aria-hidden="true">
