@@ -12,9 +12,9 @@ import { chooseNativeBinding } from './native-binding';
 import { openDesk } from './open-desk';
 import { APP_ENTRY_URL, APP_SCHEME, isAppUrl } from './origin';
 import { createAppProtocolHandler } from './protocol-handler';
+import { createMainWindow } from './main-window';
 import { guardSession } from './session-guard';
 import { openSettingsStore } from './settings-store';
-import { mainWindowOptions } from './window-options';
 
 // Built layout: out/main/index.js (this file), out/preload/index.js, out/renderer/.
 const PRELOAD_PATH = join(__dirname, '..', 'preload', 'index.js');
@@ -32,8 +32,8 @@ protocol.registerSchemesAsPrivileged([
 // Every renderer is sandboxed, including any the app did not create on purpose.
 app.enableSandbox();
 
-function createMainWindow(): BrowserWindow {
-  const window = new BrowserWindow(mainWindowOptions({ preloadPath: PRELOAD_PATH, devTools: !app.isPackaged }));
+function openMainWindow(): BrowserWindow {
+  const window = createMainWindow(BrowserWindow, { preloadPath: PRELOAD_PATH, devTools: !app.isPackaged });
   window.once('ready-to-show', () => window.show());
   window.on('closed', () => {
     if (mainWindow === window) mainWindow = undefined;
@@ -82,7 +82,7 @@ async function start(): Promise<void> {
   );
   forwardChanges(opened.core.bus, () => mainWindow?.webContents);
 
-  mainWindow = createMainWindow();
+  mainWindow = openMainWindow();
 }
 
 function fail(error: unknown): void {
@@ -102,7 +102,7 @@ if (!app.requestSingleInstanceLock()) {
     if (process.platform !== 'darwin') app.quit();
   });
   app.on('activate', () => {
-    if (desk && !mainWindow) mainWindow = createMainWindow();
+    if (desk && !mainWindow) mainWindow = openMainWindow();
   });
   app.on('will-quit', (event) => {
     // Close the database cleanly (WAL checkpoint) before the process ends.

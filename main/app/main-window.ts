@@ -1,19 +1,22 @@
 import type { BrowserWindowConstructorOptions } from 'electron';
 
-export interface WindowOptionsInput {
+export interface MainWindowInput {
   /** Absolute path of the built preload (out/preload/index.js). */
   preloadPath: string;
   /** DevTools only in development; a packaged desk has none. */
   devTools: boolean;
 }
 
+/** Electron's BrowserWindow class, or a recording stand-in in tests. */
+export type WindowConstructor<W> = new (options: BrowserWindowConstructorOptions) => W;
+
 /**
- * The one window's options: the desktop security baseline in one place. Every web preference
- * that weakens isolation is spelled out at its safe value, so a review (or electronegativity)
- * sees the decision rather than a default.
+ * Creates the one window with the desktop security baseline. Every web preference that weakens
+ * isolation is spelled out at its safe value, in a literal passed straight to `new BrowserWindow`,
+ * so a review and electronegativity both see the decision rather than a default.
  */
-export function mainWindowOptions(input: WindowOptionsInput): BrowserWindowConstructorOptions {
-  return {
+export function createMainWindow<W>(BrowserWindow: WindowConstructor<W>, input: MainWindowInput): W {
+  return new BrowserWindow({
     title: 'Kept',
     width: 1360,
     height: 860,
@@ -39,5 +42,5 @@ export function mainWindowOptions(input: WindowOptionsInput): BrowserWindowConst
       devTools: input.devTools,
       spellcheck: false,
     },
-  };
+  });
 }

@@ -140,6 +140,8 @@ describe('built main bundle, after ready', () => {
   describe('IPC', () => {
     it('handles exactly one invoke channel', () => {
       expect([...fake.record.invokeHandlers.keys()]).toEqual([IPC_CHANNELS.invoke]);
+      // electron-store's own sync channel; the preload gives the page no way to send on it.
+      expect(fake.record.ipcOnChannels).toEqual(['electron-store-get-data']);
     });
 
     it.each(procedureNames)('%s answers with an envelope from core, not unknown_procedure', async (procedure) => {

@@ -1,10 +1,19 @@
+import type { BrowserWindowConstructorOptions } from 'electron';
 import { describe, expect, it } from 'vitest';
-import { mainWindowOptions } from '../../../main/app/window-options';
+import { createMainWindow } from '../../../main/app/main-window';
 
-describe('mainWindowOptions', () => {
+class RecordingWindow {
+  static created: BrowserWindowConstructorOptions[] = [];
+  constructor(readonly options: BrowserWindowConstructorOptions) {
+    RecordingWindow.created.push(options);
+  }
+}
+
+describe('createMainWindow', () => {
   it('spells out the security baseline', () => {
-    const options = mainWindowOptions({ preloadPath: '/app/out/preload/index.js', devTools: false });
-    expect(options.webPreferences).toEqual({
+    const window = createMainWindow(RecordingWindow, { preloadPath: '/app/out/preload/index.js', devTools: false });
+    expect(window).toBeInstanceOf(RecordingWindow);
+    expect(window.options.webPreferences).toEqual({
       preload: '/app/out/preload/index.js',
       contextIsolation: true,
       sandbox: true,
@@ -21,10 +30,11 @@ describe('mainWindowOptions', () => {
       devTools: false,
       spellcheck: false,
     });
-    expect(options.show).toBe(false);
+    // Shown on ready-to-show, so the agent never sees a blank frame.
+    expect(window.options.show).toBe(false);
   });
 
   it('allows DevTools only when asked (development)', () => {
-    expect(mainWindowOptions({ preloadPath: '/p.js', devTools: true }).webPreferences?.devTools).toBe(true);
+    expect(createMainWindow(RecordingWindow, { preloadPath: '/p.js', devTools: true }).options.webPreferences?.devTools).toBe(true);
   });
 });
