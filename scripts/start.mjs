@@ -12,7 +12,7 @@ const args = process.argv.slice(2);
 const require = createRequire(join(ROOT, 'package.json'));
 
 /** The Electron executable, or undefined when the package is installed without its binary. */
-export function electronBinary() {
+function electronBinary() {
   try {
     const path = require('electron');
     return typeof path === 'string' && existsSync(path) ? path : undefined;

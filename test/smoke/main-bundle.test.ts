@@ -39,9 +39,6 @@ beforeAll(async () => {
 }, 180_000);
 
 afterAll(async () => {
-  const quit = preventableEvent();
-  fake?.app.emit('will-quit', quit);
-  await new Promise((resolve) => setTimeout(resolve, 50));
   restore();
   if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
 });
@@ -236,5 +233,21 @@ describe('built main bundle, after ready', () => {
       );
       expect(headers).toEqual({ 'X-Other': ['1'], 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] });
     });
+  });
+});
+
+describe('built main bundle, quitting', () => {
+  it('holds the quit until the database is closed, then quits', async () => {
+    const quits = fake.record.quitCalls;
+    const event = preventableEvent();
+    fake.app.emit('will-quit', event);
+    expect(event.defaultPrevented).toBe(true);
+    await expect.poll(() => fake.record.quitCalls, { timeout: 5_000 }).toBe(quits + 1);
+    // WAL checkpointed and removed on a clean close: the desk leaves one file behind.
+    expect(existsSync(join(userDataDir, 'kept.db-wal'))).toBe(false);
+    // The second will-quit (from that quit) goes through.
+    const again = preventableEvent();
+    fake.app.emit('will-quit', again);
+    expect(again.defaultPrevented).toBe(false);
   });
 });
