@@ -86,7 +86,9 @@ async function start(): Promise<void> {
 }
 
 function fail(error: unknown): void {
-  const detail = error instanceof Error ? error.message : String(error);
+  let detail = error instanceof Error ? error.message : String(error);
+  // In development node_modules holds Node's better-sqlite3; Electron needs its own build.
+  if (detail.includes('NODE_MODULE_VERSION')) detail += '\n\nRun `node scripts/electron-native.mjs` (npm start does it for you).';
   console.error('[kept] could not start:', error);
   dialog.showErrorBox('Kept could not start', detail);
   app.exit(1);
