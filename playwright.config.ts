@@ -24,6 +24,7 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   reporter: [['list'], ['json', { outputFile: 'test-results/e2e.json' }]],
   outputDir: 'test-results/artifacts',
+  globalTeardown: './test/e2e/support/global-teardown.ts',
   use: {
     baseURL,
     headless: true,
