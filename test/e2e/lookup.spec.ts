@@ -58,3 +58,19 @@ test('the desk with the seed customer open, as an agent sees it at 1366×768', a
   await expect(page.getByText(/共 \d+ 条/)).toBeVisible();
   await page.screenshot({ path: 'test-results/desk.png' });
 });
+
+test('the selected case opens in full, with every note filed under it', async ({ page }) => {
+  await openDesk(page);
+  await openSeedCustomer(page);
+  await page.getByRole('radio', { name: /C-2611-0418/ }).click();
+  await page.getByRole('button', { name: '工单详情' }).click();
+
+  const dialog = page.getByRole('dialog', { name: /C-2611-0418/ });
+  await expect(dialog).toContainText('50元积分兑换券无法兑换');
+  await expect(dialog).toContainText('积分与兑换券');
+  await expect(dialog).toContainText('王芳 · 工号 10452');
+  await expect(dialog.locator('article', { hasText: '晚上9点后客户再次尝试' })).toContainText('赵敏 · 工号 10731');
+  await expect(dialog.locator('article', { hasText: '不是我们的问题' })).toContainText('钱伟 · 工号 23338');
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+});

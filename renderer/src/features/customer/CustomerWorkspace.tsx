@@ -7,6 +7,7 @@ import { useCustomerChanges } from '../../state/use-changes';
 import { useCustomer } from '../../state/use-customer';
 import { useHistory } from '../../state/use-history';
 import { BriefSlot } from '../brief/BriefSlot';
+import { CaseDetailDialog } from '../cases/CaseDetailDialog';
 import { CaseList } from '../cases/CaseList';
 import { CreateCaseDialog } from '../cases/CreateCaseDialog';
 import { NoteComposer } from '../notes/NoteComposer';
@@ -25,6 +26,7 @@ export function CustomerWorkspace({ summary, phone }: CustomerWorkspaceProps) {
   const history = useHistory(summary.id);
   const [chosenCaseId, setChosenCaseId] = useState<string | null>(null);
   const [creatingCase, setCreatingCase] = useState(false);
+  const [shownCaseId, setShownCaseId] = useState<string | null>(null);
 
   const cases = customer?.cases ?? [];
   const target = cases.find((c) => c.id === chosenCaseId) ?? defaultNoteCase(cases);
@@ -61,12 +63,13 @@ export function CustomerWorkspace({ summary, phone }: CustomerWorkspaceProps) {
           </p>
         ) : null}
         <CaseList cases={cases} selectedId={target?.id ?? null} onSelect={setChosenCaseId} onNewCase={() => setCreatingCase(true)} />
-        <NoteComposer customerId={summary.id} target={customer ? target : undefined} onSaved={onNoteSaved} />
+        <NoteComposer customerId={summary.id} target={customer ? target : undefined} onSaved={onNoteSaved} onShowCase={setShownCaseId} />
       </div>
       <div className="workspace-main">
         <BriefSlot customer={customer} />
         <Timeline history={history} onSelectCase={setChosenCaseId} />
       </div>
+      <CaseDetailDialog summary={cases.find((c) => c.id === shownCaseId) ?? null} onClose={() => setShownCaseId(null)} />
       <CreateCaseDialog
         open={creatingCase}
         onOpenChange={setCreatingCase}

@@ -13,12 +13,13 @@ interface NoteComposerProps {
   /** undefined while the customer's cases are still loading. */
   target: CaseSummary | null | undefined;
   onSaved(entry: HistoryItem): void;
+  onShowCase(caseId: string): void;
 }
 
 /** Show the counter only once it matters, so it does not compete with the text. */
 const COUNTER_FROM = NOTE_MAX_CHARS - 2_000;
 
-export function NoteComposer({ customerId, target, onSaved }: NoteComposerProps) {
+export function NoteComposer({ customerId, target, onSaved, onShowCase }: NoteComposerProps) {
   const { t } = useTranslation();
   const box = useRef<HTMLTextAreaElement>(null);
   const draft = useDraft(customerId);
@@ -77,7 +78,12 @@ export function NoteComposer({ customerId, target, onSaved }: NoteComposerProps)
         </p>
       ) : target ? (
         <p className="note-target">
-          {t('note.target')} <span className="case-number">{target.number}</span> <span className="note-target-title">{target.title}</span>
+          <span className="note-target-text">
+            {t('note.target')} <span className="case-number">{target.number}</span> <span className="note-target-title">{target.title}</span>
+          </span>
+          <button type="button" className="link-button" onClick={() => onShowCase(target.id)}>
+            {t('caseDetail.open')}
+          </button>
         </p>
       ) : (
         <p className="note-target note-target-missing">{t('note.noCase')}</p>
