@@ -13,7 +13,7 @@ async function wholeHistory(customerId: string, limit: number): Promise<HistoryI
   const items: HistoryItem[] = [];
   let cursor: string | null = null;
   do {
-    const page = await t.call('customers.history', { customerId, limit, cursor });
+    const page: { items: HistoryItem[]; nextCursor: string | null } = await t.call('customers.history', { customerId, limit, cursor });
     items.push(...page.items);
     cursor = page.nextCursor;
   } while (cursor);
