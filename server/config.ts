@@ -6,12 +6,15 @@ const Config = z.object({
   port: z.coerce.number().int().min(0).max(65535).default(5178),
   dataDir: z.string().min(1).default('.data'),
   empty: z.boolean().default(false),
+  /** Employee number to act as, until sign-in arrives (e.g. 30001, the demo supervisor). */
+  agent: z.string().regex(/^\d{1,20}$/, 'an employee number').optional(),
 });
 export type ServerConfig = z.infer<typeof Config>;
 
 /**
  * Flags win over environment variables: --port / KEPT_PORT, --data-dir / KEPT_DATA_DIR,
- * --host / KEPT_HOST, --empty / KEPT_EMPTY=1 (start with no demo data).
+ * --host / KEPT_HOST, --empty / KEPT_EMPTY=1 (start with no demo data), --agent / KEPT_AGENT
+ * (the employee number to act as).
  */
 export function readConfig(argv: string[], env: NodeJS.ProcessEnv): ServerConfig {
   const flag = (name: string) => {
@@ -23,6 +26,7 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv): ServerConfig
     port: flag('port') ?? env.KEPT_PORT,
     dataDir: flag('data-dir') ?? env.KEPT_DATA_DIR,
     empty: argv.includes('--empty') || env.KEPT_EMPTY === '1',
+    agent: flag('agent') ?? env.KEPT_AGENT,
   });
   if (!parsed.success) throw new Error(`Bad server settings: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   return { ...parsed.data, dataDir: resolve(parsed.data.dataDir) };

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { join, resolve } from 'node:path';
-import { openSqliteCore } from '../main/core';
+import { findAgentByEmployeeNo, openSqliteCore } from '../main/core';
 import { buildServer } from './app';
 import { readConfig } from './config';
 
@@ -14,13 +14,15 @@ async function main(): Promise<void> {
     outbox: false,
     dispatch: { onInternalError: (error, request) => console.error(`[kept] ${request.procedure} failed:`, error) },
   });
+  const actor = config.agent ? await findAgentByEmployeeNo(opened.sqlite.db, config.agent) : opened.actor;
+  if (!actor) throw new Error(`No agent with employee number ${config.agent}.`);
   const app = await buildServer({
     core: opened.core,
-    resolveActor: () => opened.actor,
+    resolveActor: () => actor,
     rendererDir: resolve(__dirname, '..', 'out', 'renderer'),
   });
   const address = await app.listen({ host: config.host, port: config.port });
-  console.log(`Kept console: ${address.replace('[::1]', 'localhost')}/ (data: ${config.dataDir}${opened.seeded ? ', demo data seeded' : ''})`);
+  console.log(`Kept console: ${address.replace('[::1]', 'localhost')}/ (data: ${config.dataDir}${opened.seeded ? ', demo data seeded' : ''}; acting as ${actor.name} ${actor.employeeNo})`);
 
   const stop = async () => {
     await app.close();

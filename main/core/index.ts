@@ -1,3 +1,4 @@
+export { findAgentByEmployeeNo, getAgent } from './agents';
 export { verifyAudit } from './audit';
 export * from './bootstrap';
 export type { CallContext, CoreDeps } from './context';
