@@ -2,6 +2,7 @@ export * from './canonical';
 export * from './contract';
 export * from './domain/brief';
 export * from './domain/entities';
+export * from './domain/policy';
 export * from './domain/values';
 export * from './ids';
 export * from './phone';

@@ -2,10 +2,12 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Agent } from '../../shared';
 import { migrateToLatest, openSqlite, type SqliteHandle } from '../db';
+import { DEFAULT_BUNDLE, loadPolicy, readBundleDir } from '../policy';
 import { type Core, createCore } from './create-core';
 import { DESK_AGENT, seedDemo } from './demo';
 import { seedWrite } from './demo/write';
 import type { DispatchOptions } from './dispatch';
+import { SYSTEM_AGENT } from './system-agent';
 
 export interface OpenOptions {
   /** SQLite file path. */
@@ -17,6 +19,8 @@ export interface OpenOptions {
   now?: () => Date;
   nativeBinding?: string;
   syntheticCustomers?: number;
+  /** An administrator's policy bundle directory; the shipped bundle when omitted. */
+  policyDir?: string;
   dispatch?: DispatchOptions;
 }
 
@@ -34,6 +38,8 @@ export interface OpenedCore {
  * (or, with `empty`, only the desk's own agent). Shared by the desktop, the embedded server and tests.
  */
 export async function openSqliteCore(options: OpenOptions): Promise<OpenedCore> {
+  // A bad bundle is refused before the database is touched.
+  const policy = loadPolicy(options.policyDir ? readBundleDir(options.policyDir) : DEFAULT_BUNDLE);
   mkdirSync(dirname(options.file), { recursive: true });
   const sqlite = openSqlite(options.file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   try {
@@ -42,11 +48,14 @@ export async function openSqliteCore(options: OpenOptions): Promise<OpenedCore> 
       db: sqlite.db,
       clientId: options.clientId,
       outbox: options.outbox,
+      policy,
       ...(options.now ? { now: options.now } : {}),
       ...(options.dispatch ? { dispatch: options.dispatch } : {}),
     });
     const hasAgents = await sqlite.db.selectFrom('agents').select('id').limit(1).executeTakeFirst();
     let seeded = false;
+    if (!(await sqlite.db.selectFrom('agents').select('id').where('id', '=', SYSTEM_AGENT.id).executeTakeFirst()))
+      await seedWrite(core.deps, SYSTEM_AGENT, 'agents.upsert', SYSTEM_AGENT);
     if (!hasAgents) {
       if (options.empty) await seedWrite(core.deps, DESK_AGENT, 'agents.upsert', DESK_AGENT);
       else await seedDemo(core.deps, { syntheticCustomers: options.syntheticCustomers ?? 200 });

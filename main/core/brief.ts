@@ -3,6 +3,7 @@ import { AppError, type Brief, type BriefCase, type RepeatLevel } from '../../sh
 import type { DB } from '../db';
 import { listFacts } from './facts';
 import { incidentsFor, listIncidents } from './incidents';
+import { commitmentsOf } from './promises/read';
 import { customerSummaries, hydrateContacts, toCaseSummary } from './read-models';
 
 export const OPEN_STATUSES = ['open', 'pending_customer', 'pending_internal'] as const;
@@ -28,7 +29,7 @@ function gist(text: string): string {
  */
 export async function customerBrief(db: Kysely<DB>, customerId: string, now: Date): Promise<Brief> {
   const since = new Date(now.getTime() - WEEK_MS).toISOString();
-  const [summaries, caseRows, lastIds, weekCount, pinnedFacts, incidents] = await Promise.all([
+  const [summaries, caseRows, lastIds, weekCount, pinnedFacts, incidents, promises] = await Promise.all([
     customerSummaries(db, [customerId]),
     db
       .selectFrom('cases')
@@ -47,6 +48,7 @@ export async function customerBrief(db: Kysely<DB>, customerId: string, now: Dat
       .executeTakeFirstOrThrow(),
     listFacts(db, customerId),
     listIncidents(db, now, true),
+    commitmentsOf(db, { customerId }, now),
   ]);
   const customer = summaries.get(customerId);
   if (!customer) throw new AppError('not_found', `No customer ${customerId}.`, [{ path: 'customerId', message: 'not_found' }]);
@@ -96,6 +98,12 @@ export async function customerBrief(db: Kysely<DB>, customerId: string, now: Dat
       cases: c.cases,
     })),
     incidents: incidents.filter((i) => touching.has(i.id)),
+    commitments: {
+      open: promises.filter((c) => c.status === 'open' && !c.overdue && !c.dueSoon),
+      dueSoon: promises.filter((c) => c.dueSoon),
+      overdue: promises.filter((c) => c.overdue),
+      broken: promises.filter((c) => c.status === 'broken'),
+    },
     contacts7d: Number(weekCount.n),
     generatedAt: now.toISOString(),
   };

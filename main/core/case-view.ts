@@ -4,6 +4,7 @@ import type { DB } from '../db';
 import { getCaseDetail } from './cases';
 import { listFacts } from './facts';
 import { incidentsFor, listIncidents } from './incidents';
+import { commitmentsOf, decisionsOf, escalationsOf, messagesOf } from './promises/read';
 import { agentRefs, unknownAgent } from './read-models';
 
 interface ChangeData {
@@ -35,10 +36,18 @@ export async function caseChanges(db: Kysely<DB>, caseId: string): Promise<CaseC
   );
 }
 
-/** The case view: notes, calls, field history, the incidents that touch it, its pinned facts. */
+/** The case view: notes, calls, field history, incidents, pinned facts, promises, confirmations, decisions and escalations. */
 export async function getCaseView(db: Kysely<DB>, id: string, now: Date): Promise<CaseView> {
   const detail = await getCaseDetail(db, id);
-  const [changes, incidents, pinnedFacts] = await Promise.all([caseChanges(db, id), listIncidents(db, now, true), listFacts(db, detail.customerId, id)]);
+  const [changes, incidents, pinnedFacts, commitments, messages, decisions, escalations] = await Promise.all([
+    caseChanges(db, id),
+    listIncidents(db, now, true),
+    listFacts(db, detail.customerId, id),
+    commitmentsOf(db, { caseId: id }, now),
+    messagesOf(db, id),
+    decisionsOf(db, id),
+    escalationsOf(db, { caseId: id }),
+  ]);
   const open = !['resolved', 'closed'].includes(detail.status);
-  return { ...detail, changes, incidents: open ? incidentsFor(incidents, detail.category) : [], pinnedFacts };
+  return { ...detail, changes, incidents: open ? incidentsFor(incidents, detail.category) : [], pinnedFacts, commitments, messages, decisions, escalations };
 }

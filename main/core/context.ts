@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Agent } from '../../shared';
 import type { DB } from '../db';
-import type { ChangeBus } from './events';
+import type { Policy } from '../policy';
+import type { EventBus } from './events';
 
 /** What core needs from its host. Time is injected so tests and schedulers never wait. */
 export interface CoreDeps {
@@ -11,7 +12,9 @@ export interface CoreDeps {
   now: () => Date;
   /** Desks keep an outbox of their own writes for the team server; the server does not. */
   outbox: boolean;
-  bus: ChangeBus;
+  bus: EventBus;
+  /** The loaded policy bundle; every decision records its version. */
+  policy: Policy;
 }
 
 /** Who is calling. Hosts resolve it (desk settings, later sign-in); core trusts nothing else. */

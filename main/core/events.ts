@@ -1,21 +1,23 @@
-import type { EventPayload } from '../../shared';
+import type { EventName, EventPayload } from '../../shared';
 
+/** Any event of the contract, as it travels: `{ event, payload }`. */
+export type CoreEvent = { [E in EventName]: { event: E; payload: EventPayload<E> } }[EventName];
 export type Changed = EventPayload<'changed'>;
-type Listener = (change: Changed) => void;
+type Listener = (event: CoreEvent) => void;
 
-/** Fan-out of committed changes to whoever hosts core (IPC windows, WebSocket clients, sync). */
-export interface ChangeBus {
-  emit(change: Changed): void;
+/** Fan-out of committed changes and alerts to whoever hosts core (IPC windows, WebSocket clients, sync). */
+export interface EventBus {
+  emit(event: CoreEvent): void;
   on(listener: Listener): () => void;
 }
 
-export function createChangeBus(): ChangeBus {
+export function createEventBus(): EventBus {
   const listeners = new Set<Listener>();
   return {
-    emit(change) {
+    emit(event) {
       for (const listener of listeners) {
         try {
-          listener(change);
+          listener(event);
         } catch {
           // a failing subscriber must not undo or hide a committed write
         }

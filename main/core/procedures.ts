@@ -8,30 +8,15 @@ import { getDraft, saveDraft } from './drafts';
 import { getFact, noteAsFact } from './facts';
 import { getIncident, listIncidents } from './incidents';
 import { globalSearch } from './search/global-search';
-import type { CallContext, CoreDeps } from './context';
+import type { CoreDeps } from './context';
 import { getCustomer, lookupByPhone } from './customers';
 import { customerHistory } from './history';
-import { applyMutation } from './mutations/apply';
-import { mintMutation } from './mutations/mint';
 import { getNote } from './notes';
-import { AppError, newCaseNumber, newId, type ParsedInput, type ProcedureName, type ProcedureOutput } from '../../shared';
+import { type Impl, write } from './procedure-kit';
+import { promiseImplementations } from './promises/procedures';
+import { AppError, newCaseNumber, newId, type ProcedureName } from '../../shared';
 
-export interface CallMeta {
-  mutationId?: string | undefined;
-}
-
-type Impl<P extends ProcedureName> = (
-  deps: CoreDeps,
-  input: ParsedInput<P>,
-  ctx: CallContext,
-  meta: CallMeta,
-) => Promise<ProcedureOutput<P>>;
-
-/** Mints and applies a mutation; returns the args as applied (a retry gets the original's). */
-async function write<A>(deps: CoreDeps, ctx: CallContext, meta: CallMeta, name: string, args: A): Promise<A> {
-  const mutation = await mintMutation(deps, ctx, name, args, meta.mutationId);
-  return (await applyMutation(deps, mutation)).args as A;
-}
+export type { CallMeta } from './procedure-kit';
 
 async function freshCaseNumber(deps: CoreDeps): Promise<string> {
   for (let attempt = 0; attempt < 8; attempt++) {
@@ -43,6 +28,7 @@ async function freshCaseNumber(deps: CoreDeps): Promise<string> {
 
 /** Core's implementation of every procedure in the contract. Hosts reach it only through dispatch. */
 export const implementations: { [P in ProcedureName]: Impl<P> } = {
+  ...promiseImplementations,
   'session.me': async (deps, _input, ctx) => getAgent(deps.db, ctx.actor.id),
 
   'customers.lookup': async (deps, input) => ({ phone: input.phone, customer: await lookupByPhone(deps.db, input.phone) }),

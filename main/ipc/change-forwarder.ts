@@ -1,5 +1,5 @@
 import { type BridgeEventMessage, IPC_CHANNELS } from '../../shared/contract/bridge';
-import type { ChangeBus } from '../core';
+import type { EventBus } from '../core';
 
 /** Where pushes go: our window's webContents, reduced to what forwarding needs. */
 export interface EventSinkLike {
@@ -8,15 +8,15 @@ export interface EventSinkLike {
 }
 
 /**
- * Sends every committed change to the window as `{ event: 'changed', payload }` on
- * IPC_CHANNELS.event. The window may come and go (macOS reopen), so it is looked up per change.
+ * Sends every core event (committed changes, alerts) to the window as `{ event, payload }` on
+ * IPC_CHANNELS.event. The window may come and go (macOS reopen), so it is looked up per event.
  * Returns the unsubscribe function.
  */
-export function forwardChanges(bus: Pick<ChangeBus, 'on'>, sink: () => EventSinkLike | undefined): () => void {
-  return bus.on((payload) => {
+export function forwardChanges(bus: Pick<EventBus, 'on'>, sink: () => EventSinkLike | undefined): () => void {
+  return bus.on((event) => {
     const target = sink();
     if (target === undefined || target.isDestroyed()) return;
-    const message: BridgeEventMessage = { event: 'changed', payload };
+    const message: BridgeEventMessage = event;
     target.send(IPC_CHANNELS.event, message);
   });
 }

@@ -15,7 +15,7 @@ export interface IpcRendererLike {
  * Written out (not imported) so the sandboxed preload does not carry zod; the Record type makes
  * the compiler reject a missing or extra name, and a test compares it with the contract.
  */
-const SUBSCRIBABLE: Record<EventName, true> = { changed: true };
+const SUBSCRIBABLE: Record<EventName, true> = { changed: true, alert: true };
 export const SUBSCRIBABLE_EVENTS = Object.keys(SUBSCRIBABLE) as EventName[];
 
 function isSubscribable(name: unknown): name is EventName {

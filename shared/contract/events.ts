@@ -1,11 +1,21 @@
 import { z } from 'zod';
 
-export const Entity = z.enum(['agent', 'customer', 'case', 'contact', 'note', 'fact', 'incident']);
+export const Entity = z.enum(['agent', 'customer', 'case', 'contact', 'note', 'fact', 'incident', 'commitment', 'message', 'escalation', 'decision']);
 export type Entity = z.infer<typeof Entity>;
 
 /** Pushes from main or server to the UI. A UI that hears `changed` re-reads what it shows. */
 export const events = {
   changed: z.object({ entity: Entity, id: z.string(), customerId: z.string().nullable() }),
+  /** A promise fell due (its owner is told) or was marked broken (it was escalated). */
+  alert: z.object({
+    kind: z.enum(['commitment_due', 'commitment_broken']),
+    commitmentId: z.string(),
+    ownerId: z.string(),
+    caseId: z.string(),
+    customerId: z.string(),
+    wording: z.string(),
+    dueAt: z.string(),
+  }),
 } as const;
 
 export type Events = typeof events;

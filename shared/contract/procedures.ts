@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { briefProcedures } from './procedures/brief';
+import { promiseProcedures } from './procedures/promises';
 import { skeletonProcedures } from './procedures/skeleton';
 
 export { ANY_ROLE, LEADS, type ProcedureKind, type ProcedureSpec } from './spec';
@@ -13,6 +14,7 @@ export { DRAFT_MAX_CHARS, FACT_MAX_CHARS } from './procedures/brief';
 export const procedures = {
   ...skeletonProcedures,
   ...briefProcedures,
+  ...promiseProcedures,
 } as const;
 
 export type Procedures = typeof procedures;

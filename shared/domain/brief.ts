@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AgentRef, CaseDetail, CaseRef, CaseSummary, CustomerSummary } from './entities';
+import { BriefCommitments, Commitment, CustomerMessage, Decision, Escalation } from './policy';
 import { CaseCategory, Channel, Id, IsoTime } from './values';
 
 /** A short fact pinned to the top of a customer's story, e.g. "3/18 went to the outlet: out of stock". */
@@ -56,6 +57,8 @@ export const Brief = z.object({
   pinnedFacts: z.array(PinnedFact),
   lastContacts: z.array(BriefContact),
   incidents: z.array(Incident),
+  /** What we promised: open, due within a day, overdue, and broken (these must be impossible to miss). */
+  commitments: BriefCommitments,
   contacts7d: z.number().int(),
   generatedAt: IsoTime,
 });
@@ -75,6 +78,10 @@ export const CaseView = CaseDetail.extend({
   changes: z.array(CaseChange),
   incidents: z.array(Incident),
   pinnedFacts: z.array(PinnedFact),
+  commitments: z.array(Commitment),
+  messages: z.array(CustomerMessage),
+  decisions: z.array(Decision),
+  escalations: z.array(Escalation),
 });
 export type CaseView = z.infer<typeof CaseView>;
 

@@ -72,7 +72,7 @@ describe('mutations', () => {
 
   it('announces a change only after it commits', async () => {
     const seen: string[] = [];
-    const off = t.core.bus.on((c) => seen.push(`${c.entity}:${c.id}`));
+    const off = t.core.bus.on((e) => e.event === 'changed' && seen.push(`${e.payload.entity}:${e.payload.id}`));
     const created = await t.call('customers.create', { name: '陈静', phone: '13500000001' });
     await expectAppError(t.call('customers.create', { name: '陈静', phone: '13500000001' }));
     off();

@@ -1,4 +1,5 @@
 import type { CoreDeps } from '../context';
+import { caseParty, composeMessage, decisionRecord, evaluateCase } from '../promises/commands';
 import { DEMO_AGENTS as A } from './agents';
 import { seedWrite } from './write';
 
@@ -36,6 +37,15 @@ export async function seedStory(deps: CoreDeps): Promise<void> {
     tier: 'silver',
     at: new Date(day0 - 60 * 24 * HOUR).toISOString(),
   });
+  await seedWrite(deps, A.wangFang, 'promotions.record', {
+    id: id('e'),
+    customerId: STORY_CUSTOMER_ID,
+    name: '预存100元送50元积分兑换券',
+    prepaidAmount: 100,
+    voucherValue: 50,
+    joinedAt: new Date(day0 - 40 * 24 * HOUR).toISOString(),
+    voucherExpiresAt: at(3, 23, 59),
+  });
   await seedWrite(deps, A.wangFang, 'cases.create', {
     id: CASE_VOUCHER,
     number: 'C-2611-0418',
@@ -46,6 +56,26 @@ export async function seedStory(deps: CoreDeps): Promise<void> {
     level: 1,
     at: at(0, 10, 12),
   });
+
+  // The promises earlier agents made on the voucher case, as Kept would have recorded them.
+  const promise = async (agent: (typeof A)[keyof typeof A], wording: string, kind: 'callback' | 'information', when: string, dueAt: string) => {
+    const party = await caseParty(deps, CASE_VOUCHER);
+    const answer = await evaluateCase(deps, CASE_VOUCHER, agent);
+    await seedWrite(deps, agent, 'commitments.create', {
+      id: id('d'),
+      caseId: CASE_VOUCHER,
+      customerId: STORY_CUSTOMER_ID,
+      kind,
+      wording,
+      amount: null,
+      dueAt,
+      graceHours: answer.sla.graceHours,
+      decision: decisionRecord(CASE_VOUCHER, STORY_CUSTOMER_ID, answer, `commitment.${kind}`),
+      approvalId: null,
+      message: composeMessage('commitment_created', 'zh-CN', party, wording, dueAt, agent.employeeNo),
+      at: when,
+    });
+  };
 
   const call = (agent: (typeof A)[keyof typeof A], when: string, body: string, caseIds: string[], direction: 'inbound' | 'outbound' = 'inbound') =>
     seedWrite(deps, agent, 'contacts.log', {
@@ -90,6 +120,7 @@ export async function seedStory(deps: CoreDeps): Promise<void> {
     endsAt: null,
     at: at(1, 8, 0),
   });
+  await promise(A.liQiang, '在48小时内回电，答复50元积分兑换券的兑换办法', 'callback', at(0, 16, 42), at(2, 16, 42));
   await call(
     A.sunLei,
     at(1, 11, 30),
@@ -97,6 +128,7 @@ export async function seedStory(deps: CoreDeps): Promise<void> {
     [CASE_VOUCHER],
     'outbound',
   );
+  await promise(A.sunLei, '为您的50元积分兑换券办理延期7天，并短信告知新的截止日期', 'information', at(1, 11, 35), at(2, 11, 35));
   await call(
     A.zhaoMin,
     at(1, 20, 5),

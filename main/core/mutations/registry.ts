@@ -5,6 +5,8 @@ import { createCustomer } from '../customers';
 import { pinFact, unpinFact } from '../facts';
 import { createIncident, updateIncident } from '../incidents';
 import { addNote } from '../notes';
+import { recordPromotion } from '../promotions';
+import { alertCommitment, breakCommitment, createCommitment, decideApproval, requestApproval, resolveCommitment } from '../promises/mutations';
 import type { MutationHandler } from './types';
 
 /**
@@ -23,6 +25,13 @@ export const mutationHandlers: Readonly<Record<string, MutationHandler<unknown>>
   'facts.unpin': erase(unpinFact),
   'incidents.create': erase(createIncident),
   'incidents.update': erase(updateIncident),
+  'commitments.create': erase(createCommitment),
+  'commitments.resolve': erase(resolveCommitment),
+  'commitments.alert': erase(alertCommitment),
+  'commitments.break': erase(breakCommitment),
+  'escalations.request': erase(requestApproval),
+  'escalations.decide': erase(decideApproval),
+  'promotions.record': erase(recordPromotion),
 };
 
 // Safe: apply() only ever receives what that same handler's args schema produced.

@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely';
 import * as m0001 from './0001_initial';
 import * as m0002 from './0002_brief';
+import * as m0003 from './0003_commitments';
 
 /**
  * The fixed, ordered list of schema migrations. Only ever append: a shipped migration is never
@@ -9,4 +10,5 @@ import * as m0002 from './0002_brief';
 export const migrations: ReadonlyArray<readonly [name: string, migration: Migration]> = [
   ['0001_initial', m0001],
   ['0002_brief', m0002],
+  ['0003_commitments', m0003],
 ];

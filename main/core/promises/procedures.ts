@@ -1,0 +1,111 @@
+import { AppError, newId } from '../../../shared';
+import { REQUIRED_TABLES } from '../../policy';
+import { type Implementations, write } from '../procedure-kit';
+import { caseParty, checkGrant, composeMessage, decisionRecord, evaluateCase, isGrant, resolveDueAt } from './commands';
+import { commitmentsOf, decisionsOf, escalationsOf, messagesOf, readCommitments, toMessage } from './read';
+
+type PromiseProcedures =
+  | 'policy.evaluate'
+  | 'policy.bundle'
+  | 'commitments.create'
+  | 'commitments.resolve'
+  | 'commitments.list'
+  | 'messages.list'
+  | 'decisions.list'
+  | 'escalations.request'
+  | 'escalations.decide'
+  | 'escalations.list';
+
+async function one<T>(rows: Promise<T[]>, what: string): Promise<T> {
+  const [row] = await rows;
+  if (!row) throw new AppError('not_found', `No ${what}.`);
+  return row;
+}
+
+export const promiseImplementations: Implementations<PromiseProcedures> = {
+  'policy.evaluate': async (deps, input, ctx) => evaluateCase(deps, input.caseId, ctx.actor, input.supplied),
+
+  'policy.bundle': async (deps) => ({ version: deps.policy.version, tables: [...REQUIRED_TABLES] }),
+
+  'commitments.create': async (deps, input, ctx, meta) => {
+    const party = await caseParty(deps, input.caseId);
+    const answer = await evaluateCase(deps, input.caseId, ctx.actor, input.supplied);
+    const grant = input.fromOffer ?? (isGrant(input.kind) ? input.kind : undefined);
+    if (grant && input.amount === undefined)
+      throw new AppError('invalid_input', 'Say how much (yuan, or days for an extension).', [{ path: 'amount', message: 'required' }]);
+    const approvalId = grant ? await checkGrant(deps, answer, input.caseId, grant, input.amount ?? 0) : null;
+    const dueAt = resolveDueAt(deps, answer, input.kind, input.dueAt);
+    const message = composeMessage('commitment_created', input.locale, party, input.wording, dueAt, ctx.actor.employeeNo);
+    const decision = decisionRecord(input.caseId, party.customerId, answer, grant ? `commitment.${grant}` : `commitment.${input.kind}`);
+    const args = await write(deps, ctx, meta, 'commitments.create', {
+      id: newId(),
+      caseId: input.caseId,
+      customerId: party.customerId,
+      kind: input.kind,
+      wording: input.wording,
+      amount: input.amount ?? null,
+      dueAt,
+      graceHours: answer.sla.graceHours,
+      decision,
+      approvalId,
+      message,
+      at: deps.now().toISOString(),
+    });
+    const [commitment] = await readCommitments(deps.db, await deps.db.selectFrom('commitments').selectAll().where('id', '=', args.id).execute(), deps.now());
+    const stored = await deps.db.selectFrom('messages').selectAll().where('commitment_id', '=', args.id).orderBy('created_at').limit(1).executeTakeFirstOrThrow();
+    const decisions = args.decision ? (await decisionsOf(deps.db, input.caseId)).filter((d) => d.id === args.decision?.id) : [];
+    return { commitment: commitment!, message: toMessage(stored), decision: decisions[0] ?? null };
+  },
+
+  'commitments.resolve': async (deps, input, ctx, meta) => {
+    const row = await deps.db.selectFrom('commitments').selectAll().where('id', '=', input.id).executeTakeFirst();
+    if (!row) throw new AppError('not_found', `No commitment ${input.id}.`, [{ path: 'id', message: 'not_found' }]);
+    const party = await caseParty(deps, row.case_id);
+    const template = input.status === 'kept' ? 'commitment_kept' : 'commitment_cancelled';
+    const message = composeMessage(template, input.locale, party, row.wording, row.due_at, ctx.actor.employeeNo, input.status === 'cancelled' ? input.reason : undefined);
+    await write(deps, ctx, meta, 'commitments.resolve', { id: input.id, status: input.status, reason: input.reason, message, at: deps.now().toISOString() });
+    const [commitment] = await readCommitments(deps.db, await deps.db.selectFrom('commitments').selectAll().where('id', '=', input.id).execute(), deps.now());
+    const stored = await deps.db.selectFrom('messages').selectAll().where('id', '=', message.id).executeTakeFirst();
+    // A retried call returns the message of the first attempt.
+    const latest = stored ?? (await deps.db.selectFrom('messages').selectAll().where('commitment_id', '=', input.id).orderBy('created_at', 'desc').limit(1).executeTakeFirstOrThrow());
+    return { commitment: commitment!, message: toMessage(latest) };
+  },
+
+  'commitments.list': async (deps, input) => {
+    if (!input.caseId && !input.customerId) throw new AppError('invalid_input', 'Give a case or a customer.', [{ path: 'caseId', message: 'required' }]);
+    return commitmentsOf(deps.db, input, deps.now());
+  },
+
+  'messages.list': async (deps, input) => messagesOf(deps.db, input.caseId),
+
+  'decisions.list': async (deps, input) => decisionsOf(deps.db, input.caseId),
+
+  'escalations.request': async (deps, input, ctx, meta) => {
+    const party = await caseParty(deps, input.caseId);
+    const answer = await evaluateCase(deps, input.caseId, ctx.actor, input.supplied);
+    const offer = answer.offers.find((o) => o.offer === input.offer);
+    if (!offer || offer.status === 'not_allowed')
+      throw new AppError('forbidden', `Policy does not allow ${input.offer} on this case, so there is nothing to approve.`, [{ path: 'offer', message: 'not_allowed_by_policy' }]);
+    if (input.amount > offer.limit)
+      throw new AppError('forbidden', `${input.amount} is above the policy limit of ${offer.limit}.`, [{ path: 'amount', message: 'above_policy_limit' }]);
+    const args = await write(deps, ctx, meta, 'escalations.request', {
+      id: newId(),
+      caseId: input.caseId,
+      customerId: party.customerId,
+      offer: input.offer,
+      amount: input.amount,
+      detail: input.reason,
+      level: 2,
+      decision: decisionRecord(input.caseId, party.customerId, { ...answer, facts: { ...answer.facts, aboveAuthority: true } }, `approval.${input.offer}`),
+      at: deps.now().toISOString(),
+    });
+    return one(escalationsOf(deps.db, { id: args.id }), 'escalation');
+  },
+
+  'escalations.decide': async (deps, input, ctx, meta) => {
+    const args = await write(deps, ctx, meta, 'escalations.decide', { id: input.id, approve: input.approve, note: input.note ?? null, at: deps.now().toISOString() });
+    return one(escalationsOf(deps.db, { id: args.id }), 'escalation');
+  },
+
+  'escalations.list': async (deps, input) => escalationsOf(deps.db, input),
+};

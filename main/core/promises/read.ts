@@ -1,0 +1,118 @@
+import type { Kysely } from 'kysely';
+import type { Commitment, CommitmentKind, CommitmentStatus, CustomerMessage, Decision, Escalation, OfferKind } from '../../../shared';
+import type { DB } from '../../db';
+import { agentRefs, unknownAgent } from '../read-models';
+
+const DAY = 86_400_000;
+
+export async function readCommitments(db: Kysely<DB>, rows: DB['commitments'][], now: Date): Promise<Commitment[]> {
+  const owners = await agentRefs(
+    db,
+    rows.map((r) => r.owner_id),
+  );
+  const numbers = rows.length
+    ? new Map(
+        (await db.selectFrom('cases').select(['id', 'number']).where('id', 'in', [...new Set(rows.map((r) => r.case_id))]).execute()).map((c) => [c.id, c.number]),
+      )
+    : new Map<string, string>();
+  const t = now.getTime();
+  return rows.map((r) => {
+    const due = Date.parse(r.due_at);
+    const open = r.status === 'open';
+    return {
+      id: r.id,
+      caseId: r.case_id,
+      caseNumber: numbers.get(r.case_id) ?? '',
+      customerId: r.customer_id,
+      kind: r.kind as CommitmentKind,
+      wording: r.wording,
+      amount: r.amount,
+      owner: owners.get(r.owner_id) ?? unknownAgent(r.owner_id),
+      dueAt: r.due_at,
+      graceHours: r.grace_hours,
+      status: r.status as CommitmentStatus,
+      decisionId: r.decision_id,
+      createdAt: r.created_at,
+      resolvedAt: r.resolved_at,
+      resolutionReason: r.resolution_reason,
+      overdue: open && due <= t,
+      dueSoon: open && due > t && due - t <= DAY,
+    };
+  });
+}
+
+export async function commitmentsOf(db: Kysely<DB>, where: { caseId?: string; customerId?: string }, now: Date): Promise<Commitment[]> {
+  let q = db.selectFrom('commitments').selectAll();
+  if (where.caseId) q = q.where('case_id', '=', where.caseId);
+  if (where.customerId) q = q.where('customer_id', '=', where.customerId);
+  return readCommitments(db, await q.orderBy('due_at').execute(), now);
+}
+
+export function toMessage(r: DB['messages']): CustomerMessage {
+  return {
+    id: r.id,
+    caseId: r.case_id,
+    commitmentId: r.commitment_id,
+    template: r.template,
+    locale: r.locale as CustomerMessage['locale'],
+    to: r.to_phone,
+    body: r.body,
+    status: r.status as CustomerMessage['status'],
+    gateway: r.gateway,
+    attempts: r.attempts,
+    lastError: r.last_error,
+    createdAt: r.created_at,
+    sentAt: r.sent_at,
+  };
+}
+
+export async function messagesOf(db: Kysely<DB>, caseId: string): Promise<CustomerMessage[]> {
+  return (await db.selectFrom('messages').selectAll().where('case_id', '=', caseId).orderBy('created_at', 'desc').execute()).map(toMessage);
+}
+
+export async function decisionsOf(db: Kysely<DB>, caseId: string): Promise<Decision[]> {
+  const rows = await db.selectFrom('decisions').selectAll().where('case_id', '=', caseId).orderBy('created_at', 'desc').execute();
+  const actors = await agentRefs(
+    db,
+    rows.map((r) => r.actor_id),
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    caseId: r.case_id,
+    actor: actors.get(r.actor_id) ?? unknownAgent(r.actor_id),
+    action: r.action,
+    bundleVersion: r.bundle_version,
+    facts: JSON.parse(r.facts) as Record<string, unknown>,
+    ruleIds: JSON.parse(r.rule_ids) as Record<string, string[]>,
+    answer: JSON.parse(r.answer) as unknown,
+    createdAt: r.created_at,
+  }));
+}
+
+export async function escalationsOf(db: Kysely<DB>, where: { caseId?: string; status?: string; id?: string }): Promise<Escalation[]> {
+  let q = db.selectFrom('escalations').selectAll();
+  if (where.caseId) q = q.where('case_id', '=', where.caseId);
+  if (where.status) q = q.where('status', '=', where.status);
+  if (where.id) q = q.where('id', '=', where.id);
+  const rows = await q.orderBy('created_at', 'desc').execute();
+  const people = await agentRefs(
+    db,
+    rows.flatMap((r) => [r.raised_by, ...(r.decided_by ? [r.decided_by] : [])]),
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    caseId: r.case_id,
+    customerId: r.customer_id,
+    level: r.level,
+    reason: r.reason,
+    detail: r.detail,
+    offer: r.offer as OfferKind | null,
+    amount: r.amount,
+    status: r.status as Escalation['status'],
+    commitmentId: r.commitment_id,
+    raisedBy: people.get(r.raised_by) ?? unknownAgent(r.raised_by),
+    decidedBy: r.decided_by ? (people.get(r.decided_by) ?? unknownAgent(r.decided_by)) : null,
+    createdAt: r.created_at,
+    decidedAt: r.decided_at,
+  }));
+}

@@ -1,0 +1,7 @@
+export { PolicyBundleError } from './bundle-error';
+export { DEFAULT_BUNDLE } from './default-bundle';
+export { loadPolicy, type Policy, type TableAnswer } from './engine';
+export { readBundleDir } from './load-dir';
+export { REQUIRED_TABLES, type TableName } from './tables';
+export { type BundleFiles, validateBundle } from './validate-bundle';
+export { bundleVersion } from './version';

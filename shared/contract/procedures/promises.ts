@@ -1,0 +1,92 @@
+import { z } from 'zod';
+import { Commitment, CommitmentKind, CustomerMessage, Decision, Escalation, OfferKind, PolicyAnswer, SuppliedFacts, WORDING_MAX_CHARS } from '../../domain/policy';
+import { Id, IsoTime, Text } from '../../domain/values';
+import { ANY_ROLE, LEADS, procedure } from '../spec';
+
+export const Locale = z.enum(['zh-CN', 'en']);
+
+/** Policy answers, commitments and their written confirmations, escalations and approvals. */
+export const promiseProcedures = {
+  'policy.evaluate': procedure({
+    kind: 'query',
+    roles: ANY_ROLE,
+    input: z.object({ caseId: Id, supplied: SuppliedFacts.default({}) }).strict(),
+    output: PolicyAnswer,
+  }),
+  'policy.bundle': procedure({
+    kind: 'query',
+    roles: ANY_ROLE,
+    input: z.object({}).strict(),
+    output: z.object({ version: z.string(), tables: z.array(z.string()) }),
+  }),
+  'commitments.create': procedure({
+    kind: 'mutation',
+    roles: ANY_ROLE,
+    input: z
+      .object({
+        caseId: Id,
+        kind: CommitmentKind,
+        wording: Text(WORDING_MAX_CHARS),
+        /** Defaults from the sla table: the callback window for a callback, the resolution time otherwise. */
+        dueAt: IsoTime.optional(),
+        /** Yuan for money, days for an extension. */
+        amount: z.number().int('whole_number').min(0, 'negative').max(100_000, 'too_large').optional(),
+        /** The offer this promise grants; policy and authority are checked against it. */
+        fromOffer: OfferKind.optional(),
+        supplied: SuppliedFacts.default({}),
+        locale: Locale.default('zh-CN'),
+      })
+      .strict(),
+    output: z.object({ commitment: Commitment, message: CustomerMessage, decision: Decision.nullable() }),
+  }),
+  'commitments.resolve': procedure({
+    kind: 'mutation',
+    roles: ANY_ROLE,
+    input: z.object({ id: Id, status: z.enum(['kept', 'cancelled']), reason: Text(200), locale: Locale.default('zh-CN') }).strict(),
+    output: z.object({ commitment: Commitment, message: CustomerMessage }),
+  }),
+  'commitments.list': procedure({
+    kind: 'query',
+    roles: ANY_ROLE,
+    input: z.object({ caseId: Id.optional(), customerId: Id.optional() }).strict(),
+    output: z.array(Commitment),
+  }),
+  'messages.list': procedure({
+    kind: 'query',
+    roles: ANY_ROLE,
+    input: z.object({ caseId: Id }).strict(),
+    output: z.array(CustomerMessage),
+  }),
+  'decisions.list': procedure({
+    kind: 'query',
+    roles: ANY_ROLE,
+    input: z.object({ caseId: Id }).strict(),
+    output: z.array(Decision),
+  }),
+  'escalations.request': procedure({
+    kind: 'mutation',
+    roles: ANY_ROLE,
+    input: z
+      .object({
+        caseId: Id,
+        offer: OfferKind,
+        amount: z.number().int('whole_number').min(0, 'negative').max(100_000, 'too_large'),
+        reason: Text(500),
+        supplied: SuppliedFacts.default({}),
+      })
+      .strict(),
+    output: Escalation,
+  }),
+  'escalations.decide': procedure({
+    kind: 'mutation',
+    roles: LEADS,
+    input: z.object({ id: Id, approve: z.boolean(), note: Text(500).optional() }).strict(),
+    output: Escalation,
+  }),
+  'escalations.list': procedure({
+    kind: 'query',
+    roles: ANY_ROLE,
+    input: z.object({ caseId: Id.optional(), status: z.enum(['open', 'approved', 'rejected', 'closed']).optional() }).strict(),
+    output: z.array(Escalation),
+  }),
+} as const;

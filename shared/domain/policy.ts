@@ -1,0 +1,165 @@
+import { z } from 'zod';
+import { AgentRef } from './entities';
+import { CaseCategory, CasePriority, Id, IsoTime, Role, Tier } from './values';
+
+/** A Chinese SMS of up to 5 segments (67 characters each once concatenated): what a confirmation may run to. */
+export const SMS_MAX_CHARS = 335;
+/** The promise itself, in the words the customer will read. */
+export const WORDING_MAX_CHARS = 140;
+
+export const OfferKind = z.enum(['extension', 'conversion', 'refund', 'goodwill']);
+export type OfferKind = z.infer<typeof OfferKind>;
+export const OfferStatus = z.enum(['allowed', 'needs_approval', 'not_allowed']);
+export type OfferStatus = z.infer<typeof OfferStatus>;
+
+/** Facts the policy tables read. Core derives all it can; the agent supplies only what it cannot know. */
+export const PolicyFacts = z.object({
+  category: CaseCategory,
+  priority: CasePriority,
+  tier: Tier,
+  level: z.number().int(),
+  role: Role,
+  complaint: z.boolean(),
+  contacts7d: z.number().int(),
+  daysOpen: z.number().int(),
+  brokenPromises: z.number().int(),
+  overduePromises: z.number().int(),
+  incidentCaused: z.boolean(),
+  regulatorMentioned: z.boolean(),
+  voucherValue: z.number(),
+  prepaidAmount: z.number(),
+  voucherExpiresAt: IsoTime.nullable(),
+  aboveAuthority: z.boolean(),
+});
+export type PolicyFacts = z.infer<typeof PolicyFacts>;
+
+/** What the agent may add to the derived facts (the system cannot know them). */
+export const SuppliedFacts = z
+  .object({
+    voucherValue: z.number().min(0, 'negative').max(100_000).optional(),
+    prepaidAmount: z.number().min(0, 'negative').max(100_000).optional(),
+    regulatorMentioned: z.boolean().optional(),
+  })
+  .strict();
+export type SuppliedFacts = z.infer<typeof SuppliedFacts>;
+
+export const Offer = z.object({
+  offer: OfferKind,
+  status: OfferStatus,
+  limit: z.number(),
+  unit: z.enum(['days', 'yuan']),
+  approver: z.string().nullable(),
+  reasonZh: z.string(),
+  reasonEn: z.string(),
+  ruleId: z.string(),
+  /** The caller's own authority limit for this kind of grant. */
+  authorityLimit: z.number(),
+});
+export type Offer = z.infer<typeof Offer>;
+
+export const Sla = z.object({
+  firstResponseHours: z.number(),
+  callbackHours: z.number(),
+  resolutionHours: z.number(),
+  graceHours: z.number(),
+});
+export type Sla = z.infer<typeof Sla>;
+
+export const EscalationTrigger = z.object({ level: z.number().int(), reason: z.string() });
+
+/** One policy answer: the same facts under the same bundle always give the same answer. */
+export const PolicyAnswer = z.object({
+  bundleVersion: z.string(),
+  facts: PolicyFacts,
+  sla: Sla,
+  offers: z.array(Offer),
+  escalation: z.object({ escalate: z.boolean(), level: z.number().int(), triggers: z.array(EscalationTrigger) }),
+  ruleIds: z.record(z.string(), z.array(z.string())),
+});
+export type PolicyAnswer = z.infer<typeof PolicyAnswer>;
+
+export const Decision = z.object({
+  id: Id,
+  caseId: Id,
+  actor: AgentRef,
+  action: z.string(),
+  bundleVersion: z.string(),
+  facts: z.record(z.string(), z.unknown()),
+  ruleIds: z.record(z.string(), z.array(z.string())),
+  answer: z.unknown(),
+  createdAt: IsoTime,
+});
+export type Decision = z.infer<typeof Decision>;
+
+export const CommitmentKind = z.enum(['callback', 'extension', 'conversion', 'refund', 'goodwill', 'information', 'other']);
+export type CommitmentKind = z.infer<typeof CommitmentKind>;
+export const CommitmentStatus = z.enum(['open', 'kept', 'broken', 'cancelled']);
+export type CommitmentStatus = z.infer<typeof CommitmentStatus>;
+
+export const Commitment = z.object({
+  id: Id,
+  caseId: Id,
+  caseNumber: z.string(),
+  customerId: Id,
+  kind: CommitmentKind,
+  wording: z.string(),
+  amount: z.number().nullable(),
+  owner: AgentRef,
+  dueAt: IsoTime,
+  graceHours: z.number(),
+  status: CommitmentStatus,
+  decisionId: Id.nullable(),
+  createdAt: IsoTime,
+  resolvedAt: IsoTime.nullable(),
+  resolutionReason: z.string().nullable(),
+  /** open and past due (but not yet broken). */
+  overdue: z.boolean(),
+  /** open and due within the next 24 hours. */
+  dueSoon: z.boolean(),
+});
+export type Commitment = z.infer<typeof Commitment>;
+
+export const MessageStatus = z.enum(['queued', 'sent', 'failed']);
+export const CustomerMessage = z.object({
+  id: Id,
+  caseId: Id,
+  commitmentId: Id.nullable(),
+  template: z.string(),
+  locale: z.enum(['zh-CN', 'en']),
+  to: z.string(),
+  body: z.string(),
+  status: MessageStatus,
+  gateway: z.string().nullable(),
+  attempts: z.number().int(),
+  lastError: z.string().nullable(),
+  createdAt: IsoTime,
+  sentAt: IsoTime.nullable(),
+});
+export type CustomerMessage = z.infer<typeof CustomerMessage>;
+
+export const EscalationStatus = z.enum(['open', 'approved', 'rejected', 'closed']);
+export const Escalation = z.object({
+  id: Id,
+  caseId: Id,
+  customerId: Id,
+  level: z.number().int(),
+  reason: z.string(),
+  detail: z.string(),
+  offer: OfferKind.nullable(),
+  amount: z.number().nullable(),
+  status: EscalationStatus,
+  commitmentId: Id.nullable(),
+  raisedBy: AgentRef,
+  decidedBy: AgentRef.nullable(),
+  createdAt: IsoTime,
+  decidedAt: IsoTime.nullable(),
+});
+export type Escalation = z.infer<typeof Escalation>;
+
+export const BriefCommitments = z.object({
+  open: z.array(Commitment),
+  dueSoon: z.array(Commitment),
+  overdue: z.array(Commitment),
+  broken: z.array(Commitment),
+});
+export type BriefCommitments = z.infer<typeof BriefCommitments>;
