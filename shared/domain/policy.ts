@@ -2,8 +2,20 @@ import { z } from 'zod';
 import { AgentRef } from './entities';
 import { CaseCategory, CasePriority, Id, IsoTime, Role, Tier } from './values';
 
-/** A Chinese SMS of up to 5 segments (67 characters each once concatenated): what a confirmation may run to. */
-export const SMS_MAX_CHARS = 335;
+/** A confirmation may run to three SMS segments; past that, many handsets and gateways split or drop it. */
+export const SMS_MAX_SEGMENTS = 3;
+
+/**
+ * How many SMS segments a text takes: 160 (153 when concatenated) plain ASCII characters per
+ * segment, but only 70 (67) once any Chinese or other non-ASCII character is in it (UCS-2).
+ */
+export function smsSegments(text: string): number {
+  const length = [...text].length;
+  const ucs2 = /[^\x00-\x7F]/.test(text);
+  const single = ucs2 ? 70 : 160;
+  const multi = ucs2 ? 67 : 153;
+  return length <= single ? 1 : Math.ceil(length / multi);
+}
 /** The promise itself, in the words the customer will read. */
 export const WORDING_MAX_CHARS = 140;
 

@@ -13,3 +13,16 @@ describe('canonicalJson', () => {
     expect(() => canonicalJson({ n: Number.NaN })).toThrow(TypeError);
   });
 });
+
+describe('smsSegments', () => {
+  it('counts 160/153 ASCII and 70/67 Chinese characters a segment', async () => {
+    const { smsSegments } = await import('../../shared/domain/policy');
+    expect(smsSegments('a'.repeat(160))).toBe(1);
+    expect(smsSegments('a'.repeat(161))).toBe(2);
+    expect(smsSegments('中'.repeat(70))).toBe(1);
+    expect(smsSegments('中'.repeat(71))).toBe(2);
+    expect(smsSegments(`${'a'.repeat(100)}中`)).toBe(2);
+    expect(smsSegments('中'.repeat(201))).toBe(3);
+    expect(smsSegments('中'.repeat(202))).toBe(4);
+  });
+});

@@ -5,7 +5,8 @@ import {
   newId,
   type OfferKind,
   type PolicyAnswer,
-  SMS_MAX_CHARS,
+  SMS_MAX_SEGMENTS,
+  smsSegments,
   type SuppliedFacts,
 } from '../../../shared';
 import type { CoreDeps } from '../context';
@@ -55,8 +56,8 @@ export async function caseParty(deps: CoreDeps, caseId: string): Promise<CasePar
 /** Renders a confirmation; refuses (before anything is written) one too long for an SMS. */
 export function composeMessage(template: Template, locale: Locale, party: CaseParty, wording: string, dueAt: string, employeeNo: string, reason?: string) {
   const body = renderMessage(template, locale, { customerName: party.customerName, caseNumber: party.caseNumber, wording, dueAt, employeeNo, ...(reason ? { reason } : {}) });
-  if ([...body].length > SMS_MAX_CHARS)
-    throw new AppError('invalid_input', `The confirmation would be ${[...body].length} characters; an SMS allows ${SMS_MAX_CHARS}. Shorten the wording.`, [
+  if (smsSegments(body) > SMS_MAX_SEGMENTS)
+    throw new AppError('invalid_input', `The confirmation would take ${smsSegments(body)} SMS segments; at most ${SMS_MAX_SEGMENTS} are sent. Shorten the wording.`, [
       { path: reason ? 'reason' : 'wording', message: 'sms_too_long' },
     ]);
   return { id: newId(), template, locale, to: party.phone, body };
