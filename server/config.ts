@@ -8,13 +8,20 @@ const Config = z.object({
   empty: z.boolean().default(false),
   /** Employee number to act as, until sign-in arrives (e.g. 30001, the demo supervisor). */
   agent: z.string().regex(/^\d{1,20}$/, 'an employee number').optional(),
+  /** An administrator's policy bundle directory (default: the bundle shipped with Kept). */
+  policyDir: z.string().min(1).optional(),
+  /** Where customer messages are POSTed; without it they stay in the outbox, queued and copyable. */
+  smsWebhook: z.url({ protocol: /^https?$/ }).optional(),
+  /** Lets tests move the server's clock (POST /api/test/clock). Never on in production. */
+  testClock: z.boolean().default(false),
 });
 export type ServerConfig = z.infer<typeof Config>;
 
 /**
  * Flags win over environment variables: --port / KEPT_PORT, --data-dir / KEPT_DATA_DIR,
  * --host / KEPT_HOST, --empty / KEPT_EMPTY=1 (start with no demo data), --agent / KEPT_AGENT
- * (the employee number to act as).
+ * (the employee number to act as), --policy-dir / KEPT_POLICY_DIR, --sms-webhook / KEPT_SMS_WEBHOOK,
+ * --test-clock / KEPT_TEST_CLOCK=1.
  */
 export function readConfig(argv: string[], env: NodeJS.ProcessEnv): ServerConfig {
   const flag = (name: string) => {
@@ -27,7 +34,14 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv): ServerConfig
     dataDir: flag('data-dir') ?? env.KEPT_DATA_DIR,
     empty: argv.includes('--empty') || env.KEPT_EMPTY === '1',
     agent: flag('agent') ?? env.KEPT_AGENT,
+    policyDir: flag('policy-dir') ?? env.KEPT_POLICY_DIR,
+    smsWebhook: flag('sms-webhook') ?? env.KEPT_SMS_WEBHOOK,
+    testClock: argv.includes('--test-clock') || env.KEPT_TEST_CLOCK === '1',
   });
   if (!parsed.success) throw new Error(`Bad server settings: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
-  return { ...parsed.data, dataDir: resolve(parsed.data.dataDir) };
+  return {
+    ...parsed.data,
+    dataDir: resolve(parsed.data.dataDir),
+    ...(parsed.data.policyDir ? { policyDir: resolve(parsed.data.policyDir) } : {}),
+  };
 }

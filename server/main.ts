@@ -1,13 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { join, resolve } from 'node:path';
-import { findAgentByEmployeeNo, openSqliteCore } from '../main/core';
+import { findAgentByEmployeeNo, openSqliteCore, outboxGateway, startBackgroundJobs, webhookGateway } from '../main/core';
 import { buildServer } from './app';
 import { readConfig } from './config';
+import { movableClock, registerTestClock } from './test-clock';
 
 /** `npm run serve`: the console in a browser, on embedded SQLite, with demo data on first start. */
 async function main(): Promise<void> {
   const config = readConfig(process.argv.slice(2), process.env);
+  const clock = movableClock();
   const opened = await openSqliteCore({
+    now: clock.now,
+    ...(config.policyDir ? { policyDir: config.policyDir } : {}),
     file: join(config.dataDir, 'kept.db'),
     empty: config.empty,
     clientId: `server-${randomUUID()}`,
@@ -21,10 +25,14 @@ async function main(): Promise<void> {
     resolveActor: () => actor,
     rendererDir: resolve(__dirname, '..', 'out', 'renderer'),
   });
+  if (config.testClock) registerTestClock(app, opened.core, clock.advance);
+  const gateway = config.smsWebhook ? webhookGateway({ url: config.smsWebhook }) : outboxGateway;
+  const stopJobs = startBackgroundJobs(opened.core.deps, { gateway, onError: (error) => console.error('[kept] background job failed:', error) });
   const address = await app.listen({ host: config.host, port: config.port });
   console.log(`Kept console: ${address.replace('[::1]', 'localhost')}/ (data: ${config.dataDir}${opened.seeded ? ', demo data seeded' : ''}; acting as ${actor.name} ${actor.employeeNo})`);
 
   const stop = async () => {
+    stopJobs();
     await app.close();
     await opened.close();
     process.exit(0);

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import betterSqlite3Package from 'better-sqlite3/package.json';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
 import { IPC_CHANNELS } from '../../shared/contract/bridge';
-import type { OpenedCore } from '../core';
+import { type OpenedCore, outboxGateway, startBackgroundJobs } from '../core';
 import { createIpcRouter, createSenderCheck, forwardChanges } from '../ipc';
 import { ensureClientId, shouldStartEmpty } from './desk-settings';
 import { guardWebContents } from './web-contents-guard';
@@ -81,6 +81,9 @@ async function start(): Promise<void> {
     }),
   );
   forwardChanges(opened.core.bus, () => mainWindow?.webContents);
+  // The commitment clock runs on the desk too, so an owner is alerted even offline. Messages stay
+  // in this desk's outbox (the team server delivers them once sync arrives).
+  startBackgroundJobs(opened.core.deps, { gateway: outboxGateway, onError: (error) => console.error('[kept] background job failed:', error) });
 
   mainWindow = openMainWindow();
 }

@@ -12,3 +12,4 @@ export { tickCommitments, type ClockTick } from './promises/clock';
 export { DEFAULT_DISPATCH, dispatchMessages, type DispatchPolicy } from './promises/dispatcher';
 export { type Gateway, outboxGateway, webhookGateway } from './promises/gateways';
 export { SYSTEM_AGENT } from './system-agent';
+export { type JobOptions, startBackgroundJobs } from './promises/jobs';
