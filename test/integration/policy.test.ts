@@ -37,7 +37,7 @@ describe('the policy bundle', () => {
       c['remedies.json']!.nodes.push({ type: 'functionNode', id: 'fn', name: 'compute' } as never);
       files = c;
     } else if (change === 'broken-edges') {
-      const c = clone(DEFAULT_BUNDLE) as Record<string, { edges: unknown[] }>;
+      const c = clone(DEFAULT_BUNDLE) as unknown as Record<string, { edges: unknown[] }>;
       c['escalation.json']!.edges = [{ id: 'x', sourceId: 'nowhere', targetId: 'nothing', type: 'edge' }];
       files = c;
     } else {
