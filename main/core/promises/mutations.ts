@@ -1,5 +1,7 @@
+import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { AppError, CommitmentKind, Id, IsoTime, OfferKind } from '../../../shared';
+import type { DB } from '../../db';
 import { defineMutation } from '../mutations/types';
 
 const DecisionRow = z.object({
@@ -21,6 +23,32 @@ const MessageRow = z.object({
   to: z.string(),
   body: z.string(),
 });
+
+type MessageRow = z.infer<typeof MessageRow>;
+
+/** Queues a customer confirmation in the same transaction as the promise it confirms. */
+async function queueMessage(trx: Kysely<DB>, message: MessageRow, on: { caseId: string; customerId: string; commitmentId: string; at: string }): Promise<void> {
+  await trx
+    .insertInto('messages')
+    .values({
+      id: message.id,
+      case_id: on.caseId,
+      customer_id: on.customerId,
+      commitment_id: on.commitmentId,
+      template: message.template,
+      locale: message.locale,
+      to_phone: message.to,
+      body: message.body,
+      status: 'queued',
+      gateway: null,
+      attempts: 0,
+      next_attempt_at: on.at,
+      last_error: null,
+      created_at: on.at,
+      sent_at: null,
+    })
+    .execute();
+}
 
 const EscalationRow = z.object({ id: Id, level: z.number().int(), reason: z.string(), detail: z.string() });
 
@@ -84,26 +112,7 @@ export const createCommitment = defineMutation({
         version: 1,
       })
       .execute();
-    await trx
-      .insertInto('messages')
-      .values({
-        id: a.message.id,
-        case_id: a.caseId,
-        customer_id: a.customerId,
-        commitment_id: a.id,
-        template: a.message.template,
-        locale: a.message.locale,
-        to_phone: a.message.to,
-        body: a.message.body,
-        status: 'queued',
-        gateway: null,
-        attempts: 0,
-        next_attempt_at: a.at,
-        last_error: null,
-        created_at: a.at,
-        sent_at: null,
-      })
-      .execute();
+    await queueMessage(trx, a.message, { caseId: a.caseId, customerId: a.customerId, commitmentId: a.id, at: a.at });
     return [
       { entity: 'commitment', id: a.id, customerId: a.customerId },
       { entity: 'message', id: a.message.id, customerId: a.customerId, data: { commitmentId: a.id, template: a.message.template } },
@@ -119,26 +128,7 @@ export const resolveCommitment = defineMutation({
     if (!row) throw new AppError('not_found', `No commitment ${a.id}.`, [{ path: 'id', message: 'not_found' }]);
     if (row.status !== 'open') throw new AppError('conflict', `This commitment is already ${row.status}.`, [{ path: 'status', message: 'not_open' }]);
     await trx.updateTable('commitments').set({ status: a.status, resolved_at: a.at, resolution_reason: a.reason }).where('id', '=', a.id).execute();
-    await trx
-      .insertInto('messages')
-      .values({
-        id: a.message.id,
-        case_id: row.case_id,
-        customer_id: row.customer_id,
-        commitment_id: a.id,
-        template: a.message.template,
-        locale: a.message.locale,
-        to_phone: a.message.to,
-        body: a.message.body,
-        status: 'queued',
-        gateway: null,
-        attempts: 0,
-        next_attempt_at: a.at,
-        last_error: null,
-        created_at: a.at,
-        sent_at: null,
-      })
-      .execute();
+    await queueMessage(trx, a.message, { caseId: row.case_id, customerId: row.customer_id, commitmentId: a.id, at: a.at });
     return [
       { entity: 'commitment', id: a.id, customerId: row.customer_id, data: { status: a.status, reason: a.reason } },
       { entity: 'message', id: a.message.id, customerId: row.customer_id, data: { commitmentId: a.id, template: a.message.template } },
