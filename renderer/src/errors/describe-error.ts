@@ -1,11 +1,42 @@
 import type { TFunction } from 'i18next';
 import { AppError, type ErrorIssue } from '../../../shared';
 
-const KNOWN_ISSUES = ['phone_invalid', 'phone_taken', 'required', 'too_long', 'not_found'] as const;
+const KNOWN_ISSUES = [
+  'phone_invalid',
+  'phone_taken',
+  'required',
+  'too_long',
+  'not_found',
+  'stale_version',
+  'nothing_to_change',
+  'note_or_text',
+  'ends_before_start',
+] as const;
 type KnownIssue = (typeof KNOWN_ISSUES)[number];
 
-const KNOWN_FIELDS = ['name', 'phone', 'title', 'body', 'caseId', 'customerId', 'caseIds', 'input'] as const;
-type KnownField = (typeof KNOWN_FIELDS)[number];
+const KNOWN_FIELDS = [
+  'name',
+  'phone',
+  'title',
+  'body',
+  'caseId',
+  'customerId',
+  'caseIds',
+  'contactId',
+  'noteId',
+  'text',
+  'description',
+  'guidance',
+  'categories',
+  'startsAt',
+  'endsAt',
+  'q',
+  'input',
+] as const;
+export type KnownField = (typeof KNOWN_FIELDS)[number];
+
+/** What a form calls its fields where the shared name would mislead ("title" of an incident is not a case title). */
+export type FieldLabels = Partial<Record<KnownField, string>>;
 
 function isKnownIssue(message: string): message is KnownIssue {
   return (KNOWN_ISSUES as readonly string[]).includes(message);
@@ -16,9 +47,10 @@ function fieldOf(path: string): KnownField {
   return (KNOWN_FIELDS as readonly string[]).includes(head) ? (head as KnownField) : 'input';
 }
 
-function describeIssue(issue: ErrorIssue, t: TFunction): string | null {
+function describeIssue(issue: ErrorIssue, t: TFunction, labels: FieldLabels): string | null {
   if (!isKnownIssue(issue.message)) return null;
-  return t(`issue.${issue.message}`, { field: t(`field.${fieldOf(issue.path)}`) });
+  const field = fieldOf(issue.path);
+  return t(`issue.${issue.message}`, { field: labels[field] ?? t(`field.${field}`) });
 }
 
 /**
@@ -26,16 +58,25 @@ function describeIssue(issue: ErrorIssue, t: TFunction): string | null {
  * otherwise the sentence for the error code. Raw host messages are never shown; they are English
  * and written for developers.
  */
-export function describeError(error: unknown, t: TFunction): string {
+export function describeError(error: unknown, t: TFunction, labels: FieldLabels = {}): string {
   if (!(error instanceof AppError)) return t('error.internal');
-  const specific = (error.issues ?? []).map((issue) => describeIssue(issue, t)).filter((s): s is string => s !== null);
+  const specific = (error.issues ?? []).map((issue) => describeIssue(issue, t, labels)).filter((s): s is string => s !== null);
   if (specific.length > 0) return [...new Set(specific)].join(' ');
   return t(`error.${error.code}`);
 }
 
 /** True when the host refused a phone number as malformed. */
 export function isPhoneInvalid(error: unknown): boolean {
-  return error instanceof AppError && error.code === 'invalid_input' && (error.issues ?? []).some((i) => i.message === 'phone_invalid');
+  return hasIssue(error, 'phone_invalid');
+}
+
+/** True when a write was refused because someone else changed the record first. */
+export function isStaleVersion(error: unknown): boolean {
+  return error instanceof AppError && error.code === 'conflict' && hasIssue(error, 'stale_version');
+}
+
+function hasIssue(error: unknown, message: string): boolean {
+  return error instanceof AppError && (error.issues ?? []).some((i) => i.message === message);
 }
 
 /** The field paths an error names, so a form can mark the inputs at fault. */
