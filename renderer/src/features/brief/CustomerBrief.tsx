@@ -1,0 +1,59 @@
+import { useTranslation } from 'react-i18next';
+import { describeError } from '../../errors/describe-error';
+import { IncidentBanner } from '../incidents/IncidentBanner';
+import { CommitmentsSlot } from './CommitmentsSlot';
+import { LastContacts } from './LastContacts';
+import { OpenCases } from './OpenCases';
+import { PinnedFacts } from './PinnedFacts';
+import type { BriefState } from './use-brief';
+
+interface CustomerBriefProps {
+  state: BriefState;
+  caseNumbers: ReadonlyMap<string, string>;
+  onOpenCase(caseId: string): void;
+  onAddFact(): void;
+  onUnpinFact(id: string): Promise<void>;
+}
+
+/**
+ * Everything the agent needs before saying hello, on one screen and without a click: the known
+ * incidents and what to say about them, what is open and how often the customer has called about
+ * it, what is established, what happened on the last calls, and (soon) what we promised.
+ */
+export function CustomerBrief({ state, caseNumbers, onOpenCase, onAddFact, onUnpinFact }: CustomerBriefProps) {
+  const { t } = useTranslation();
+  const { brief, error, reload } = state;
+  return (
+    <section className="brief panel" aria-labelledby="brief-title" data-region="customer-brief" aria-busy={!brief && !error}>
+      <h2 id="brief-title" className="visually-hidden">
+        {t('brief.region')}
+      </h2>
+      {!brief && !error && <p className="brief-loading">{t('brief.loading')}</p>}
+      {error !== null && (
+        <p className="brief-error" role="alert">
+          {t('brief.failed', { reason: describeError(error, t) })}{' '}
+          <button type="button" className="button button-small" onClick={reload}>
+            {t('common.retry')}
+          </button>
+        </p>
+      )}
+      {brief && (
+        <>
+          {brief.incidents.map((incident) => (
+            <IncidentBanner key={incident.id} incident={incident} cases={brief.openCases.filter((c) => c.incidentIds.includes(incident.id))} />
+          ))}
+          <div className="brief-grid">
+            <div className="brief-column">
+              <OpenCases cases={brief.openCases} onOpenCase={onOpenCase} />
+              <LastContacts contacts={brief.lastContacts} week={brief.contacts7d} />
+            </div>
+            <div className="brief-column brief-column-side">
+              <PinnedFacts facts={brief.pinnedFacts} caseNumbers={caseNumbers} onAdd={onAddFact} onUnpin={onUnpinFact} />
+              <CommitmentsSlot />
+            </div>
+          </div>
+        </>
+      )}
+    </section>
+  );
+}
