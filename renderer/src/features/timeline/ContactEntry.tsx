@@ -1,9 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import type { Contact } from '../../../../shared';
+import { useDeskActions } from '../customer/desk-actions';
 import { AgentName, CaseChips, NoteText, When } from './EntryParts';
+import { PinNoteButton } from './PinNoteButton';
 
 export function ContactEntry({ contact, onSelectCase }: { contact: Contact; onSelectCase(caseId: string): void }) {
   const { t } = useTranslation();
+  const actions = useDeskActions();
+  const first = contact.notes[0];
   return (
     <>
       <div className="entry-head">
@@ -13,6 +17,14 @@ export function ContactEntry({ contact, onSelectCase }: { contact: Contact; onSe
         <When at={contact.startedAt} />
         <AgentName agent={contact.agent} />
         <CaseChips cases={contact.cases} onSelect={onSelectCase} />
+        {actions && (
+          <span className="entry-actions">
+            <button type="button" className="entry-action" onClick={() => actions.linkContact(contact)} title={t('link.hint')}>
+              {t('link.action')}
+            </button>
+            {first && <PinNoteButton note={first} />}
+          </span>
+        )}
       </div>
       {contact.notes.length === 0 ? (
         <p className="entry-text muted">{t('timeline.noNote')}</p>

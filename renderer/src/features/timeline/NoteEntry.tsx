@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { CaseRef, Note } from '../../../../shared';
 import { AgentName, CaseChips, NoteText, When } from './EntryParts';
+import { PinNoteButton } from './PinNoteButton';
 
 export function NoteEntry({ note, caseRef, onSelectCase }: { note: Note; caseRef: CaseRef | null; onSelectCase(caseId: string): void }) {
   const { t } = useTranslation();
@@ -11,6 +12,9 @@ export function NoteEntry({ note, caseRef, onSelectCase }: { note: Note; caseRef
         <When at={note.createdAt} />
         <AgentName agent={note.author} />
         <CaseChips cases={caseRef ? [caseRef] : []} onSelect={onSelectCase} />
+        <span className="entry-actions">
+          <PinNoteButton note={note} />
+        </span>
       </div>
       <NoteText body={note.body} />
     </>

@@ -1,0 +1,138 @@
+import { Dialog, Tabs } from 'radix-ui';
+import { useTranslation } from 'react-i18next';
+import type { CaseSummary } from '../../../../shared';
+import { describeError } from '../../errors/describe-error';
+import { formatDateTime } from '../../format/date-time';
+import { FactItem } from '../facts/FactItem';
+import { IncidentBanner } from '../incidents/IncidentBanner';
+import { AgentName } from '../timeline/EntryParts';
+import { CaseChangeList } from './CaseChangeList';
+import { CaseContactList } from './CaseContactList';
+import { CaseFieldsForm } from './CaseFieldsForm';
+import { CaseNoteList } from './CaseNoteList';
+import { useCaseView } from './use-case-view';
+
+interface CaseViewDialogProps {
+  /** The case as the customer's list has it, for the title while the full view loads; null when closed. */
+  summary: CaseSummary | null;
+  /** Moves whenever the desk heard a change for this customer, so the view is read again. */
+  refreshKey: number;
+  /** A note reached from search, marked in the list. */
+  foundNoteId: string | null;
+  caseNumbers: ReadonlyMap<string, string>;
+  onUnpinFact(id: string): Promise<void>;
+  onChanged(): void;
+  onClose(): void;
+}
+
+/**
+ * A case in full: its fields (editable), the incidents touching it with their approved guidance,
+ * its pinned facts, and its notes, calls and field history in tabs.
+ */
+export function CaseViewDialog({ summary, refreshKey, foundNoteId, caseNumbers, onUnpinFact, onChanged, onClose }: CaseViewDialogProps) {
+  const { t, i18n } = useTranslation();
+  const { state, reload } = useCaseView(summary?.id ?? null, refreshKey);
+  const view = state.status === 'ready' && state.view.id === summary?.id ? state.view : null;
+  const shown = view ?? summary;
+  return (
+    <Dialog.Root open={summary !== null} onOpenChange={(next) => !next && onClose()}>
+      <Dialog.Portal>
+        <Dialog.Overlay className="dialog-overlay" />
+        <Dialog.Content className="dialog dialog-case">
+          {shown && (
+            <>
+              <div className="case-view-head">
+                <Dialog.Title className="dialog-title">
+                  <span className="case-number">{shown.number}</span> {shown.title}
+                </Dialog.Title>
+                <p className="case-view-badges">
+                  <span className={`status status-${shown.status}`}>{t(`status.${shown.status}`)}</span>
+                  <span className={`priority priority-${shown.priority}`}>{t(`priority.${shown.priority}`)}</span>
+                  <span className="level">
+                    {t('cases.levelBadge', { level: shown.level })} {t(`level.${shown.level}`)}
+                  </span>
+                  <span className="case-view-category">{t(`category.${shown.category}`)}</span>
+                </p>
+              </div>
+              <Dialog.Description className="dialog-description case-view-meta">
+                {t('caseDetail.opened')} {formatDateTime(shown.openedAt, i18n.language)}
+                {view && (
+                  <>
+                    {' · '}
+                    <AgentName agent={view.openedBy} />
+                  </>
+                )}
+                {' · '}
+                {t('caseDetail.updated')} {formatDateTime(shown.updatedAt, i18n.language)}
+              </Dialog.Description>
+              {state.status === 'failed' && (
+                <p className="form-error" role="alert">
+                  {describeError(state.error, t)}{' '}
+                  <button type="button" className="button button-small" onClick={() => void reload()}>
+                    {t('common.retry')}
+                  </button>
+                </p>
+              )}
+              {!view && state.status !== 'failed' && <p className="muted">{t('caseDetail.loading')}</p>}
+              {view && (
+                <>
+                  {view.incidents.map((incident) => (
+                    <IncidentBanner key={incident.id} incident={incident} withDescription />
+                  ))}
+                  <div className="case-view-body">
+                    <div className="case-view-side">
+                      <CaseFieldsForm key={view.id} view={view} reload={reload} onChanged={onChanged} />
+                      <section className="case-view-facts" aria-labelledby="case-facts-title">
+                        <h3 id="case-facts-title" className="case-section-title">
+                          {t('brief.pinnedFacts')} <span className="brief-count">{view.pinnedFacts.length}</span>
+                        </h3>
+                        {view.pinnedFacts.length === 0 ? (
+                          <p className="case-empty">{t('caseDetail.noFacts')}</p>
+                        ) : (
+                          <ul className="fact-list">
+                            {view.pinnedFacts.map((fact) => (
+                              <FactItem key={fact.id} fact={fact} caseNumber={fact.caseId ? caseNumbers.get(fact.caseId) : undefined} onUnpin={onUnpinFact} />
+                            ))}
+                          </ul>
+                        )}
+                      </section>
+                    </div>
+                    <Tabs.Root className="case-tabs" defaultValue="notes">
+                      <Tabs.List className="case-tab-list" aria-label={t('caseDetail.sections')}>
+                        <Tabs.Trigger className="case-tab" value="notes">
+                          {t('caseDetail.notesTab', { count: view.notes.length })}
+                        </Tabs.Trigger>
+                        <Tabs.Trigger className="case-tab" value="contacts">
+                          {t('caseDetail.contactsTab', { count: view.contacts.length })}
+                        </Tabs.Trigger>
+                        <Tabs.Trigger className="case-tab" value="changes">
+                          {t('caseDetail.changesTab', { count: view.changes.length })}
+                        </Tabs.Trigger>
+                      </Tabs.List>
+                      <Tabs.Content className="case-tab-panel" value="notes">
+                        <CaseNoteList notes={view.notes} foundNoteId={foundNoteId} />
+                      </Tabs.Content>
+                      <Tabs.Content className="case-tab-panel" value="contacts">
+                        <CaseContactList contacts={view.contacts} />
+                      </Tabs.Content>
+                      <Tabs.Content className="case-tab-panel" value="changes">
+                        <CaseChangeList changes={view.changes} />
+                      </Tabs.Content>
+                    </Tabs.Root>
+                  </div>
+                </>
+              )}
+              <div className="dialog-actions">
+                <Dialog.Close asChild>
+                  <button type="button" className="button">
+                    {t('common.close')}
+                  </button>
+                </Dialog.Close>
+              </div>
+            </>
+          )}
+        </Dialog.Content>
+      </Dialog.Portal>
+    </Dialog.Root>
+  );
+}
