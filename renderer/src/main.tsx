@@ -4,9 +4,14 @@ import { chooseClient } from './api/choose-client';
 import { App } from './app/App';
 import { setupI18n } from './i18n/setup';
 import { ClientProvider } from './state/client-context';
+import { SessionProvider } from './state/use-session';
 import './styles/base.css';
 import './styles/layout.css';
 import './styles/components.css';
+import './styles/brief.css';
+import './styles/search.css';
+import './styles/case-view.css';
+import './styles/dialogs.css';
 
 async function start(): Promise<void> {
   await setupI18n();
@@ -17,7 +22,9 @@ async function start(): Promise<void> {
   createRoot(root).render(
     <StrictMode>
       <ClientProvider client={client}>
-        <App />
+        <SessionProvider>
+          <App />
+        </SessionProvider>
       </ClientProvider>
     </StrictMode>,
   );

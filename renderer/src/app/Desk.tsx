@@ -1,5 +1,5 @@
 import type { CustomerSummary } from '../../../shared';
-import { CustomerWorkspace } from '../features/customer/CustomerWorkspace';
+import { CustomerWorkspace, type FocusRequest } from '../features/customer/CustomerWorkspace';
 import { InvalidNumber } from '../features/lookup/InvalidNumber';
 import { LookupFailed } from '../features/lookup/LookupFailed';
 import { UnknownNumber } from '../features/lookup/UnknownNumber';
@@ -10,24 +10,26 @@ interface DeskProps {
   lookup: LookupState;
   /** The customer shown before the current search began; kept on screen while it runs. */
   previous: { customer: CustomerSummary; phone: string } | null;
-  onRetry(raw: string): void;
+  /** A case to bring up once its customer is open (chosen in search). */
+  focus: FocusRequest | null;
+  onRetry(raw: string, customerId?: string): void;
   onOpen(customer: CustomerSummary, phone: string): void;
 }
 
 /** The work area below the top bar: whatever the last look-up led to. */
-export function Desk({ lookup, previous, onRetry, onOpen }: DeskProps) {
+export function Desk({ lookup, previous, focus, onRetry, onOpen }: DeskProps) {
   switch (lookup.status) {
     case 'idle':
       return <StartScreen />;
     case 'searching':
-      return previous ? <CustomerWorkspace key={previous.customer.id} summary={previous.customer} phone={previous.phone} /> : <StartScreen />;
+      return previous ? <CustomerWorkspace key={previous.customer.id} summary={previous.customer} phone={previous.phone} focus={focus} /> : <StartScreen />;
     case 'found':
-      return <CustomerWorkspace key={lookup.customer.id} summary={lookup.customer} phone={lookup.phone} />;
+      return <CustomerWorkspace key={lookup.customer.id} summary={lookup.customer} phone={lookup.phone} focus={focus} />;
     case 'not_found':
       return <UnknownNumber key={lookup.phone} phone={lookup.phone} onCreated={onOpen} />;
     case 'invalid':
       return <InvalidNumber raw={lookup.raw} />;
     case 'failed':
-      return <LookupFailed error={lookup.error} onRetry={() => onRetry(lookup.raw)} />;
+      return <LookupFailed error={lookup.error} onRetry={() => onRetry(lookup.raw, lookup.customerId)} />;
   }
 }

@@ -1,10 +1,13 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { IncidentsButton } from '../features/incidents/IncidentsButton';
+import { SHORTCUTS } from '../state/shortcuts';
+import { Kbd } from '../ui/Kbd';
 import { AgentBadge } from './AgentBadge';
 import { ConnectionBadge } from './ConnectionBadge';
 import { LanguageToggle } from './LanguageToggle';
 
-export function TopBar({ search }: { search: ReactNode }) {
+export function TopBar({ search, onShowShortcuts }: { search: ReactNode; onShowShortcuts(): void }) {
   const { t } = useTranslation();
   return (
     <header className="topbar">
@@ -20,9 +23,14 @@ export function TopBar({ search }: { search: ReactNode }) {
       </span>
       <div className="topbar-search">{search}</div>
       <div className="topbar-end">
+        <IncidentsButton />
         <ConnectionBadge />
         <AgentBadge />
         <LanguageToggle />
+        <button type="button" className="icon-button" onClick={onShowShortcuts} aria-keyshortcuts="?" title={t('shortcuts.title')}>
+          <Kbd keys={SHORTCUTS.help.keys} />
+          <span className="visually-hidden">{t('shortcuts.title')}</span>
+        </button>
       </div>
     </header>
   );

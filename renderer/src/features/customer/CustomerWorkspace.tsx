@@ -1,82 +1,206 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CaseSummary, CustomerSummary, HistoryItem } from '../../../../shared';
+import type { CaseSummary, Contact, CustomerSummary, HistoryItem, Note } from '../../../../shared';
 import { describeError } from '../../errors/describe-error';
 import { defaultNoteCase } from '../../format/cases';
+import { SHORTCUTS } from '../../state/shortcuts';
 import { useCustomerChanges } from '../../state/use-changes';
 import { useCustomer } from '../../state/use-customer';
 import { useHistory } from '../../state/use-history';
-import { BriefSlot } from '../brief/BriefSlot';
-import { CaseDetailDialog } from '../cases/CaseDetailDialog';
+import { useShortcut } from '../../state/use-shortcut';
+import { CustomerBrief } from '../brief/CustomerBrief';
+import { useBrief } from '../brief/use-brief';
 import { CaseList } from '../cases/CaseList';
+import { CaseViewDialog } from '../cases/CaseViewDialog';
 import { CreateCaseDialog } from '../cases/CreateCaseDialog';
+import { LinkContactDialog } from '../contacts/LinkContactDialog';
+import { PinFactDialog } from '../facts/PinFactDialog';
+import { usePinFact, useUnpinFact } from '../facts/use-pin-fact';
 import { NoteComposer } from '../notes/NoteComposer';
+import { latestDraftCase, useCaseDrafts } from '../notes/use-case-drafts';
 import { Timeline } from '../timeline/Timeline';
 import { CustomerHeader } from './CustomerHeader';
+import { type DeskActions, DeskActionsProvider, type PinStatus } from './desk-actions';
+
+/** A case (and perhaps one of its notes) to bring up once the customer is open, e.g. chosen in search. */
+export interface FocusRequest {
+  customerId: string;
+  caseId: string;
+  noteId: string | null;
+  /** Tells two requests for the same case apart, so choosing it again opens it again. */
+  nonce: number;
+}
 
 interface CustomerWorkspaceProps {
   summary: CustomerSummary;
   phone: string;
+  focus: FocusRequest | null;
 }
 
 /** One customer on screen: who they are, their cases and note box, the brief, and the whole history. */
-export function CustomerWorkspace({ summary, phone }: CustomerWorkspaceProps) {
+export function CustomerWorkspace({ summary, phone, focus }: CustomerWorkspaceProps) {
   const { t } = useTranslation();
   const { customer, error, reload } = useCustomer(summary.id);
   const history = useHistory(summary.id);
+  const brief = useBrief(summary.id);
+  const drafts = useCaseDrafts(customer ? customer.cases : null);
   const [chosenCaseId, setChosenCaseId] = useState<string | null>(null);
   const [creatingCase, setCreatingCase] = useState(false);
   const [shownCaseId, setShownCaseId] = useState<string | null>(null);
+  const [foundNoteId, setFoundNoteId] = useState<string | null>(null);
+  const [writingFact, setWritingFact] = useState(false);
+  const [linking, setLinking] = useState<Contact | null>(null);
+  const [changes, setChanges] = useState(0);
+  const [pins, setPins] = useState<ReadonlyMap<string, PinStatus>>(new Map());
 
-  const cases = customer?.cases ?? [];
+  const cases = useMemo(() => customer?.cases ?? [], [customer]);
+  const caseNumbers = useMemo(() => new Map(cases.map((c) => [c.id, c.number])), [cases]);
   const target = cases.find((c) => c.id === chosenCaseId) ?? defaultNoteCase(cases);
 
-  useCustomerChanges(
-    summary.id,
-    useCallback(() => {
-      reload();
-      history.refresh();
-    }, [reload, history.refresh]),
-  );
+  // Back after a reload or a crash: the note box returns to the case the agent was last writing on.
+  const draftChoiceMade = useRef(false);
+  useEffect(() => {
+    if (!drafts.known || draftChoiceMade.current) return;
+    draftChoiceMade.current = true;
+    const draftCase = latestDraftCase(drafts.saved);
+    if (draftCase && chosenCaseId === null) setChosenCaseId(draftCase);
+  }, [drafts.known, drafts.saved, chosenCaseId]);
 
-  const onNoteSaved = useCallback((entry: HistoryItem) => history.add(entry), [history.add]);
+  const { refresh: refreshHistory, add: addToHistory } = history;
+  const { reload: reloadBrief, addFact, removeFact } = brief;
+  const rereadAll = useCallback(() => {
+    reload();
+    refreshHistory();
+    reloadBrief();
+    setChanges((n) => n + 1);
+  }, [reload, refreshHistory, reloadBrief]);
+  useCustomerChanges(summary.id, rereadAll);
+
+  const onNoteSaved = useCallback((entry: HistoryItem) => addToHistory(entry), [addToHistory]);
 
   const onCaseCreated = useCallback(
     (created: CaseSummary) => {
       setChosenCaseId(created.id);
-      reload();
-      history.refresh();
+      rereadAll();
     },
-    [reload, history.refresh],
+    [rereadAll],
   );
 
+  const openCase = useCallback((caseId: string) => {
+    setFoundNoteId(null);
+    setShownCaseId(caseId);
+  }, []);
+
+  // A case chosen in search: file notes under it and open it, with the note that was found marked.
+  const handledFocus = useRef<number | null>(null);
+  useEffect(() => {
+    if (!focus || focus.customerId !== summary.id || !customer || handledFocus.current === focus.nonce) return;
+    handledFocus.current = focus.nonce;
+    if (!customer.cases.some((c) => c.id === focus.caseId)) return;
+    setChosenCaseId(focus.caseId);
+    setFoundNoteId(focus.noteId);
+    setShownCaseId(focus.caseId);
+  }, [focus, customer, summary.id]);
+
+  const pin = usePinFact();
+  const unpin = useUnpinFact();
+  const pinnedNotes = useMemo(() => new Set(brief.brief?.pinnedFacts.flatMap((f) => (f.noteId ? [f.noteId] : [])) ?? []), [brief.brief]);
+  const setPin = (noteId: string, status: PinStatus | null) =>
+    setPins((current) => {
+      const next = new Map(current);
+      if (status) next.set(noteId, status);
+      else next.delete(noteId);
+      return next;
+    });
+
+  const pinNote = (note: Note) => {
+    setPin(note.id, { status: 'pinning' });
+    pin({ customerId: summary.id, noteId: note.id, ...(note.caseId ? { caseId: note.caseId } : {}) })
+      .then((fact) => {
+        addFact(fact);
+        setPin(note.id, null);
+      })
+      .catch((e: unknown) => setPin(note.id, { status: 'failed', message: t('fact.pinFailed', { reason: describeError(e, t) }) }));
+  };
+
+  const unpinFact = useCallback(
+    async (id: string) => {
+      await unpin(id);
+      removeFact(id);
+      setChanges((n) => n + 1);
+    },
+    [unpin, removeFact],
+  );
+
+  const actions: DeskActions = {
+    pinStatus: (noteId) => (pinnedNotes.has(noteId) ? { status: 'pinned' } : (pins.get(noteId) ?? { status: 'none' })),
+    pinNote,
+    linkContact: setLinking,
+    openCase,
+  };
+
+  useShortcut(SHORTCUTS.newCase.shortcut, () => setCreatingCase(true));
+  useShortcut(SHORTCUTS.pinFact.shortcut, () => setWritingFact(true));
+  useShortcut(SHORTCUTS.caseView.shortcut, () => target && openCase(target.id));
+
   return (
-    <div className="workspace">
-      <CustomerHeader customer={customer ?? summary} phone={phone} createdAt={customer?.createdAt} cases={customer?.cases} />
-      <div className="workspace-side">
-        {error ? (
-          <p className="panel panel-error" role="alert">
-            {t('customer.loadFailed', { reason: describeError(error, t) })}{' '}
-            <button type="button" className="button button-small" onClick={reload}>
-              {t('common.retry')}
-            </button>
-          </p>
-        ) : null}
-        <CaseList cases={cases} selectedId={target?.id ?? null} onSelect={setChosenCaseId} onNewCase={() => setCreatingCase(true)} />
-        <NoteComposer customerId={summary.id} target={customer ? target : undefined} onSaved={onNoteSaved} onShowCase={setShownCaseId} />
+    <DeskActionsProvider value={actions}>
+      <div className="workspace">
+        <CustomerHeader customer={customer ?? summary} phone={phone} createdAt={customer?.createdAt} cases={customer?.cases} />
+        <div className="workspace-side">
+          {error ? (
+            <p className="panel panel-error" role="alert">
+              {t('customer.loadFailed', { reason: describeError(error, t) })}{' '}
+              <button type="button" className="button button-small" onClick={reload}>
+                {t('common.retry')}
+              </button>
+            </p>
+          ) : null}
+          <CaseList cases={cases} selectedId={target?.id ?? null} drafts={drafts.saved} onSelect={setChosenCaseId} onNewCase={() => setCreatingCase(true)} />
+          <NoteComposer
+            customerId={summary.id}
+            target={customer && drafts.known ? target : undefined}
+            onSaved={onNoteSaved}
+            onShowCase={openCase}
+            onDraftPresence={drafts.mark}
+          />
+        </div>
+        <div className="workspace-main">
+          <CustomerBrief
+            state={brief}
+            caseNumbers={caseNumbers}
+            onOpenCase={openCase}
+            onAddFact={() => setWritingFact(true)}
+            onUnpinFact={unpinFact}
+          />
+          <Timeline history={history} onSelectCase={setChosenCaseId} />
+        </div>
+        <CaseViewDialog
+          summary={cases.find((c) => c.id === shownCaseId) ?? null}
+          refreshKey={changes}
+          foundNoteId={foundNoteId}
+          caseNumbers={caseNumbers}
+          onUnpinFact={unpinFact}
+          onChanged={rereadAll}
+          onClose={() => setShownCaseId(null)}
+        />
+        <CreateCaseDialog
+          open={creatingCase}
+          onOpenChange={setCreatingCase}
+          customerId={summary.id}
+          customerName={(customer ?? summary).name}
+          onCreated={onCaseCreated}
+        />
+        <PinFactDialog
+          open={writingFact}
+          onOpenChange={setWritingFact}
+          customerId={summary.id}
+          cases={cases}
+          defaultCaseId={target?.id ?? null}
+          onPinned={addFact}
+        />
+        <LinkContactDialog contact={linking} cases={cases} onClose={() => setLinking(null)} onLinked={rereadAll} />
       </div>
-      <div className="workspace-main">
-        <BriefSlot customer={customer} />
-        <Timeline history={history} onSelectCase={setChosenCaseId} />
-      </div>
-      <CaseDetailDialog summary={cases.find((c) => c.id === shownCaseId) ?? null} onClose={() => setShownCaseId(null)} />
-      <CreateCaseDialog
-        open={creatingCase}
-        onOpenChange={setCreatingCase}
-        customerId={summary.id}
-        customerName={(customer ?? summary).name}
-        onCreated={onCaseCreated}
-      />
-    </div>
+    </DeskActionsProvider>
   );
 }

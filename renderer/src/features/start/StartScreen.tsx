@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { SHORTCUTS } from '../../state/shortcuts';
 import { Kbd } from '../../ui/Kbd';
 
 /** What the desk shows between calls: how to start, and the keys that matter. */
@@ -13,17 +14,21 @@ export function StartScreen() {
       <h2 className="start-subtitle">{t('start.shortcuts')}</h2>
       <dl className="start-keys">
         <dt>
-          <Kbd keys={t('search.shortcut')} />
+          <Kbd keys={SHORTCUTS.search.keys} />
         </dt>
         <dd>{t('start.keySearch')}</dd>
         <dt>
-          <Kbd keys={t('note.shortcutFocus')} />
+          <Kbd keys={SHORTCUTS.note.keys} />
         </dt>
         <dd>{t('start.keyNote')}</dd>
         <dt>
-          <Kbd keys={t('note.shortcutSave')} />
+          <Kbd keys={SHORTCUTS.saveNote.keys} />
         </dt>
         <dd>{t('start.keySave')}</dd>
+        <dt>
+          <Kbd keys={SHORTCUTS.help.keys} />
+        </dt>
+        <dd>{t('start.keyHelp')}</dd>
       </dl>
     </section>
   );
