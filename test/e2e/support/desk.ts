@@ -13,8 +13,19 @@ export const SEED = {
 /** The employee number of the person at the test desk; notes the tests write carry it. */
 export const DESK_EMPLOYEE_NO = '20001';
 
+/** The one box in the top bar: a caller's number (Enter looks it up) or words to search for. */
 export function searchBox(page: Page): Locator {
-  return page.getByRole('search').getByRole('textbox');
+  return page.getByRole('search').getByRole('combobox');
+}
+
+/** The results listed under the search box while the agent types. */
+export function searchResults(page: Page): Locator {
+  return page.getByRole('listbox', { name: /搜索结果|Search results/ });
+}
+
+/** The customer brief above the history. */
+export function brief(page: Page): Locator {
+  return page.locator('[data-region="customer-brief"]');
 }
 
 export function timeline(page: Page): Locator {
@@ -25,8 +36,9 @@ export function noteBox(page: Page): Locator {
   return page.locator('#note-body');
 }
 
-export async function openDesk(page: Page): Promise<void> {
-  await page.goto('/');
+/** The desk at the run's server, or at `url` (a server the test started itself). */
+export async function openDesk(page: Page, url = '/'): Promise<void> {
+  await page.goto(url);
   await expect(searchBox(page)).toBeFocused();
 }
 

@@ -1,0 +1,69 @@
+import { expect, test } from '@playwright/test';
+import { brief, openDesk, openSeedCustomer } from './support/desk';
+
+test('the seed customer’s brief shows the strong repeat flag, the pinned facts and the incident with its guidance', async ({ page }) => {
+  await openDesk(page);
+  await openSeedCustomer(page);
+  const region = brief(page);
+  await expect(region).toBeVisible();
+
+  // Six calls in a week about the voucher: the strong flag, on that case.
+  const voucher = region.locator('[data-case-number="C-2611-0418"]');
+  await expect(voucher.locator('[data-repeat="strong"]')).toHaveText(/频繁来电 · 7天\d+次/);
+  await expect(voucher).toContainText('50元积分兑换券无法兑换');
+  await expect(voucher).toContainText('积分与兑换券');
+  await expect(voucher).toContainText(/已开 \d+ 天/);
+  await expect(region.getByRole('heading', { name: /未结工单/ })).toContainText('3');
+
+  // Pinned facts, each with who pinned it.
+  const facts = region.locator('.brief-facts .fact');
+  await expect(facts.filter({ hasText: '客户只相信书面答复' })).toContainText('李强 · 工号 10688');
+  await expect(facts.filter({ hasText: '无库存' })).toContainText('工号 10688');
+  await expect(facts.filter({ hasText: '系统升级中' })).toContainText('赵敏 · 工号 10731');
+
+  // The known incident and the approved words for it.
+  const banner = region.getByRole('region', { name: /积分商城兑换系统升级维护/ });
+  await expect(banner).toContainText('已知故障');
+  await expect(banner).toContainText('C-2611-0418');
+  await expect(banner).toContainText('统一口径');
+  await expect(banner).toContainText('不要建议客户“晚上再试”');
+
+  // The last three contacts, each tied to the agent who took it.
+  const contacts = region.locator('.brief-contact');
+  await expect(contacts).toHaveCount(3);
+  for (const contact of await contacts.all()) await expect(contact).toContainText(/工号 \d{5}/);
+  await expect(region.getByRole('heading', { name: /最近联系/ })).toContainText(/7天内来电 \d+ 次/);
+
+  // The place kept for commitments says what it is, with nothing made up in it.
+  await expect(region.getByRole('region', { name: '承诺' })).toContainText('尚未开通');
+});
+
+test('at 1366×768 the whole brief is on screen without scrolling', async ({ page }) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await openDesk(page);
+  await openSeedCustomer(page);
+  const region = brief(page);
+  await expect(region.locator('.brief-contact')).toHaveCount(3);
+  await expect(region.locator('.incident-banner')).toBeVisible();
+  await page.screenshot({ path: 'test-results/brief.png' });
+
+  const box = await region.boundingBox();
+  expect(box).not.toBeNull();
+  expect(box!.y).toBeGreaterThanOrEqual(0);
+  expect(box!.y + box!.height).toBeLessThanOrEqual(768);
+  // Nothing on the way to it was scrolled: not the page, not the desk, not the column it stands in.
+  const scrolled = await page.evaluate(() => ({
+    page: window.scrollY,
+    desk: document.querySelector('#desk')?.scrollTop ?? -1,
+    column: document.querySelector('.workspace-main')?.scrollTop ?? -1,
+    columnOverflows: (() => {
+      const column = document.querySelector('.workspace-main');
+      return column ? column.scrollHeight > column.clientHeight : true;
+    })(),
+  }));
+  expect(scrolled).toEqual({ page: 0, desk: 0, column: 0, columnOverflows: false });
+  // And the history still has room below it.
+  const history = await page.getByRole('feed').boundingBox();
+  expect(history!.y).toBeGreaterThan(box!.y + box!.height);
+  expect(history!.height).toBeGreaterThan(60);
+});
