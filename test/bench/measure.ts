@@ -1,0 +1,54 @@
+import type { Core } from '../../main/core';
+import type { SqliteHandle } from '../../main/db';
+import type { Agent } from '../../shared';
+import type { Dataset } from './dataset';
+
+/** A customer picked for a sample, with the number as it reached the agent's screen. */
+export interface SampledCustomer {
+  customerId: string;
+  e164: string;
+  /** How a person types it, e.g. "138 0013 8000"; what the lookup receives. */
+  typed: string;
+}
+
+/** Everything a measure may use. The database is opened as the app opens it (openSqlite). */
+export interface BenchContext {
+  dataset: Dataset;
+  sqlite: SqliteHandle;
+  core: Core;
+  /** A floor agent from the dataset, as the caller of core. */
+  actor: Agent;
+  /** Measured operations per measure, and unmeasured ones run first to warm caches and the JIT. */
+  iterations: number;
+  warmup: number;
+  seed: number;
+  /** `count` customers drawn uniformly with a seeded generator: the same seed, the same customers. */
+  sampleCustomers(count: number, seed: number): SampledCustomer[];
+}
+
+/** A latency target, checked against one statistic of the samples. */
+export interface Target {
+  stat: 'p50' | 'p95' | 'p99';
+  maxMs: number;
+  /** Where the target is meant to hold, e.g. "at 1M customers". */
+  scope: string;
+}
+
+export interface MeasureResult {
+  /** One duration per operation, in milliseconds. */
+  samplesMs: number[];
+  /** Facts that help read the numbers (e.g. mean items per page); printed and saved as is. */
+  details?: Record<string, number | string>;
+}
+
+/**
+ * One benchmark. A new measure is one file in measures/ exporting this, plus a line in
+ * measures/index.ts.
+ */
+export interface Measure {
+  /** Short and stable: it is the key in results JSON, compared across runs. */
+  name: string;
+  title: string;
+  target?: Target;
+  run(ctx: BenchContext): Promise<MeasureResult>;
+}
