@@ -48,9 +48,9 @@ test('at 1366×768 the whole brief is on screen without scrolling', async ({ pag
   await page.screenshot({ path: 'test-results/brief.png' });
 
   const box = await region.boundingBox();
-  expect(box).not.toBeNull();
-  expect(box!.y).toBeGreaterThanOrEqual(0);
-  expect(box!.y + box!.height).toBeLessThanOrEqual(768);
+  if (!box) throw new Error('The brief has no box: it is not rendered.');
+  expect(box.y).toBeGreaterThanOrEqual(0);
+  expect(box.y + box.height).toBeLessThanOrEqual(768);
   // Nothing on the way to it was scrolled: not the page, not the desk, not the column it stands in.
   const scrolled = await page.evaluate(() => ({
     page: window.scrollY,
@@ -64,6 +64,7 @@ test('at 1366×768 the whole brief is on screen without scrolling', async ({ pag
   expect(scrolled).toEqual({ page: 0, desk: 0, column: 0, columnOverflows: false });
   // And the history still has room below it.
   const history = await page.getByRole('feed').boundingBox();
-  expect(history!.y).toBeGreaterThan(box!.y + box!.height);
-  expect(history!.height).toBeGreaterThan(60);
+  if (!history) throw new Error('The history has no box: it is not rendered.');
+  expect(history.y).toBeGreaterThan(box.y + box.height);
+  expect(history.height).toBeGreaterThan(60);
 });

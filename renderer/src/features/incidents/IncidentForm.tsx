@@ -27,14 +27,14 @@ export function IncidentForm({ onDone, onCancel }: { onDone(): void; onCancel():
   const [problem, setProblem] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
   const faulty = fieldsAtFault(error);
-  const labels: FieldLabels = {
+  const labels = {
     title: t('incident.fieldTitle'),
     description: t('incident.fieldDescription'),
     categories: t('incident.fieldCategories'),
     guidance: t('incident.fieldGuidance'),
     startsAt: t('incident.fieldStarts'),
     endsAt: t('incident.fieldEnds'),
-  };
+  } satisfies FieldLabels;
 
   const toggle = (category: CaseCategory, on: boolean) =>
     setCategories((current) => {
@@ -75,10 +75,10 @@ export function IncidentForm({ onDone, onCancel }: { onDone(): void; onCancel():
   const message = problem ?? (error ? describeError(error, t, labels) : null);
   return (
     <form className="dialog-form incident-form" onSubmit={submit} noValidate>
-      <Field label={labels.title ?? ''} invalid={faulty.has('title')}>
+      <Field label={labels.title} invalid={faulty.has('title')}>
         {(props) => <input {...props} className="input" value={title} maxLength={120} autoComplete="off" autoFocus onChange={(e) => setTitle(e.target.value)} />}
       </Field>
-      <Field label={labels.description ?? ''} invalid={faulty.has('description')}>
+      <Field label={labels.description} invalid={faulty.has('description')}>
         {(props) => (
           <textarea {...props} className="input input-multiline" rows={2} value={description} placeholder={t('incident.descriptionPlaceholder')} onChange={(e) => setDescription(e.target.value)} />
         )}
@@ -102,14 +102,14 @@ export function IncidentForm({ onDone, onCancel }: { onDone(): void; onCancel():
         </ul>
       </fieldset>
       <div className="field-row">
-        <Field label={labels.startsAt ?? ''} invalid={faulty.has('startsAt')}>
+        <Field label={labels.startsAt} invalid={faulty.has('startsAt')}>
           {(props) => <input {...props} className="input" type="datetime-local" value={startsAt} onChange={(e) => setStartsAt(e.target.value)} />}
         </Field>
         <Field label={t('incident.fieldEndsOptional')} invalid={faulty.has('endsAt')}>
           {(props) => <input {...props} className="input" type="datetime-local" value={endsAt} onChange={(e) => setEndsAt(e.target.value)} />}
         </Field>
       </div>
-      <Field label={labels.guidance ?? ''} invalid={faulty.has('guidance')}>
+      <Field label={labels.guidance} invalid={faulty.has('guidance')}>
         {(props) => (
           <textarea {...props} className="input input-multiline" rows={3} value={guidance} placeholder={t('incident.guidancePlaceholder')} onChange={(e) => setGuidance(e.target.value)} />
         )}

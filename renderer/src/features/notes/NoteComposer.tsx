@@ -127,7 +127,7 @@ export function NoteComposer({ customerId, target, onSaved, onShowCase, onDraftP
       )}
       <div className="note-footer">
         <NoteStatus state={state} problem={problem} />
-        {state.status !== 'saving' && <DraftStatus id="note-draft-status" draft={draft} quiet={state.status === 'saved'} />}
+        <DraftStatus id="note-draft-status" draft={draft} quiet={state.status !== 'idle'} />
         {length >= COUNTER_FROM && <span className={`note-counter${over ? ' note-counter-over' : ''}`}>{t('note.counter', { count: length, max: NOTE_MAX_CHARS })}</span>}
         <button type="button" className="button button-primary" onClick={() => void submit()} disabled={saving || !target} aria-keyshortcuts="Control+Enter">
           {saving ? t('note.saving') : t('note.save')} <Kbd keys={SHORTCUTS.saveNote.keys} />

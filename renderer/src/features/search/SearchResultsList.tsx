@@ -31,7 +31,6 @@ export function SearchResultsList({ id, state, pending, options, activeId, onCho
       role="option"
       aria-selected={option.id === activeId}
       className={`search-option search-option-${option.kind}${option.id === activeId ? ' search-option-active' : ''}`}
-      onMouseDown={(e) => e.preventDefault()}
       onMouseMove={() => onHover(option.id)}
       onClick={() => onChoose(option)}
     >
@@ -55,7 +54,8 @@ export function SearchResultsList({ id, state, pending, options, activeId, onCho
 
   const resultCount = options.filter((o) => o.kind !== 'lookup').length;
   return (
-    <div className="search-popup">
+    // Pressing anywhere in the list (a row, the scroll bar) must not take focus from the box.
+    <div className="search-popup" onMouseDown={(e) => e.preventDefault()}>
       <ul id={id} role="listbox" aria-label={t('search.resultsLabel')} className="search-list">
         {options
           .filter((o) => o.kind === 'lookup')
