@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { migrateToLatest, openSqlite } from '../../../main/db';
+import { textGrams } from '../../../shared';
 import { generate } from './generate';
 import type { DatasetSizes } from './sizes';
 import { RowWriter } from './writer';
@@ -63,6 +64,9 @@ export async function buildDatabase(file: string, sizes: DatasetSizes, log: (lin
     for (const index of indexes) raw.exec(index.sql);
     phase(`create ${indexes.length} indexes`);
 
+    fillSearchIndexes(raw);
+    phase('search indexes (trigram and 2-gram)');
+
     const rows = Object.values(writer.counts).reduce((sum, n) => sum + n, 0);
     if (rows <= FOREIGN_KEY_CHECK_MAX_ROWS) {
       const broken = raw.prepare('pragma foreign_key_check').all();
@@ -77,5 +81,21 @@ export async function buildDatabase(file: string, sizes: DatasetSizes, log: (lin
     return { seconds: (performance.now() - started) / 1000, phases, rows: writer.counts };
   } finally {
     raw.close();
+  }
+}
+
+/** The app fills these in each note's own transaction; a bulk load fills them once, the same way. */
+function fillSearchIndexes(raw: Database.Database): void {
+  raw.exec('insert into notes_fts(rowid, body) select rowid, body from notes');
+  const page = raw.prepare<[number], { rowid: number; body: string }>('select rowid, body from notes where rowid > ? order by rowid limit 20000');
+  const insert = raw.prepare<[number, string]>('insert into notes_grams(rowid, grams) values (?, ?)');
+  const writePage = raw.transaction((rows: { rowid: number; body: string }[]) => {
+    for (const row of rows) insert.run(row.rowid, textGrams(row.body));
+  });
+  for (let after = 0; ; ) {
+    const rows = page.all(after);
+    if (rows.length === 0) break;
+    writePage(rows);
+    after = rows[rows.length - 1]!.rowid;
   }
 }
