@@ -48,7 +48,7 @@ export function CaseViewDialog({ summary, refreshKey, foundNoteId, caseNumbers, 
                 <p className="case-view-badges">
                   <span className={`status status-${shown.status}`}>{t(`status.${shown.status}`)}</span>
                   <span className={`priority priority-${shown.priority}`}>{t(`priority.${shown.priority}`)}</span>
-                  <span className="level">
+                  <span className={`level level-${shown.level}`}>
                     {t('cases.levelBadge', { level: shown.level })} {t(`level.${shown.level}`)}
                   </span>
                   <span className="case-view-category">{t(`category.${shown.category}`)}</span>

@@ -135,6 +135,7 @@ export function CustomerWorkspace({ summary, phone, focus }: CustomerWorkspacePr
   const actions: DeskActions = {
     pinStatus: (noteId) => (pinnedNotes.has(noteId) ? { status: 'pinned' } : (pins.get(noteId) ?? { status: 'none' })),
     pinNote,
+    canLink: (contact) => cases.some((c) => !contact.cases.some((linked) => linked.id === c.id)),
     linkContact: setLinking,
     openCase,
   };

@@ -11,6 +11,8 @@ export type PinStatus = { status: 'pinned' } | { status: 'pinning' } | { status:
 export interface DeskActions {
   pinStatus(noteId: string): PinStatus;
   pinNote(note: Note): void;
+  /** False when every case of the customer is already linked to this contact. */
+  canLink(contact: Contact): boolean;
   linkContact(contact: Contact): void;
   openCase(caseId: string): void;
 }

@@ -19,9 +19,11 @@ export function ContactEntry({ contact, onSelectCase }: { contact: Contact; onSe
         <CaseChips cases={contact.cases} onSelect={onSelectCase} />
         {actions && (
           <span className="entry-actions">
-            <button type="button" className="entry-action" onClick={() => actions.linkContact(contact)} title={t('link.hint')}>
-              {t('link.action')}
-            </button>
+            {actions.canLink(contact) && (
+              <button type="button" className="entry-action" onClick={() => actions.linkContact(contact)} title={t('link.hint')}>
+                {t('link.action')}
+              </button>
+            )}
             {first && <PinNoteButton note={first} />}
           </span>
         )}
