@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { AppError, CaseCategory, type CaseDetail, CasePriority, CaseStatus, type CaseSummary, Id, IsoTime, Level } from '../../shared';
 import type { DB } from '../db';
 import { defineMutation } from './mutations/types';
+import { indexEntity } from './search/index-entities';
 import { agentRefs, hydrateContacts, hydrateNotes, toCaseSummary, unknownAgent } from './read-models';
 
 export const createCase = defineMutation({
@@ -37,6 +38,7 @@ export const createCase = defineMutation({
         version: 1,
       })
       .execute();
+    await indexEntity(trx, 'case_grams', args.id);
     return [{ entity: 'case', id: args.id, customerId: args.customerId }];
   },
 });
@@ -73,6 +75,7 @@ export const updateCase = defineMutation({
       .set({ ...Object.fromEntries(changes.map((c) => [c.field, c.to])), updated_at: args.at, version: row.version + 1 })
       .where('id', '=', args.id)
       .execute();
+    if (changes.some((c) => c.field === 'title')) await indexEntity(trx, 'case_grams', args.id);
     return [{ entity: 'case', id: args.id, customerId: row.customer_id, data: { changes, version: row.version + 1 } }];
   },
 });

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { AppError, type Customer, type CustomerSummary, Id, IsoTime, Tier } from '../../shared';
 import type { DB } from '../db';
 import { defineMutation } from './mutations/types';
+import { indexEntity } from './search/index-entities';
 import { customerSummaries, toCaseSummary } from './read-models';
 
 export const createCustomer = defineMutation({
@@ -15,6 +16,7 @@ export const createCustomer = defineMutation({
       .values({ id: args.id, name: args.name, tier: args.tier, created_at: args.at, updated_at: args.at, version: 1 })
       .execute();
     await trx.insertInto('customer_phones').values({ e164: args.phone, customer_id: args.id, label: null, created_at: args.at }).execute();
+    await indexEntity(trx, 'customer_grams', args.id);
     return [{ entity: 'customer', id: args.id, customerId: args.id }];
   },
 });

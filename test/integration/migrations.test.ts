@@ -64,3 +64,39 @@ describe('0001_initial', () => {
     expect(() => handle.raw.prepare("insert into agents values ('a2', '23338', '别人', 'agent', '2026-01-01')").run()).toThrow(/UNIQUE/);
   });
 });
+
+describe('0002_brief', () => {
+  it('adds facts, incidents, drafts and the note search indexes, and indexes notes already there', async () => {
+    await migrateToLatest(handle.db, migrations.slice(0, 1));
+    handle.raw.exec(`
+      insert into agents values ('a1', '1', '甲', 'agent', '2026-01-01');
+      insert into customers values ('c1', '客户', 'standard', '2026-01-01', '2026-01-01', 1);
+      insert into notes (id, customer_id, author_id, body, created_at) values ('n1', 'c1', 'a1', '门店缺货无法兑换', '2026-01-01');`);
+    await migrateToLatest(handle.db, migrations.slice(0, 2));
+    expect(await tableNames()).toEqual(expect.arrayContaining(['pinned_facts', 'incidents', 'drafts', 'notes_fts', 'notes_grams']));
+    expect(handle.raw.prepare(`select count(*) n from notes_fts where notes_fts match '"缺货无"'`).get()).toEqual({ n: 1 });
+    expect(handle.raw.prepare(`select count(*) n from notes_grams where notes_grams match '"缺货"'`).get()).toEqual({ n: 1 });
+  });
+});
+
+describe('0003_commitments', () => {
+  it('adds promotions, decisions, escalations, commitments and messages', async () => {
+    await migrateToLatest(handle.db, migrations.slice(0, 3));
+    expect(await tableNames()).toEqual(expect.arrayContaining(['customer_promotions', 'decisions', 'escalations', 'commitments', 'messages']));
+    const indexes = (handle.raw.prepare(`select name from sqlite_master where type = 'index'`).all() as { name: string }[]).map((r) => r.name);
+    expect(indexes).toEqual(expect.arrayContaining(['commitments_open_due', 'messages_queue', 'escalations_status']));
+  });
+});
+
+describe('0004_entity_search', () => {
+  it('indexes existing customer names and case titles for search', async () => {
+    await migrateToLatest(handle.db, migrations.slice(0, 3));
+    handle.raw.exec(`
+      insert into agents values ('a1', '1', '甲', 'agent', '2026-01-01');
+      insert into customers values ('c1', '何志明', 'standard', '2026-01-01', '2026-01-01', 1);
+      insert into cases values ('k1', 'C-1', 'c1', '积分兑换券无法兑换', 'points_voucher', 'open', 'normal', 1, 'a1', '2026-01-01', '2026-01-01', 1);`);
+    await migrateToLatest(handle.db, migrations.slice(0, 4));
+    expect(handle.raw.prepare(`select count(*) n from customer_grams where customer_grams match '"志明"'`).get()).toEqual({ n: 1 });
+    expect(handle.raw.prepare(`select count(*) n from case_grams where case_grams match '"兑换" AND "换券"'`).get()).toEqual({ n: 1 });
+  });
+});

@@ -54,6 +54,17 @@ describe('search.global', () => {
     expect((await search('积分兑换券')).cases.map((c) => c.case.number)).toContain('C-2611-0418');
   });
 
+  it('finds customers by part of a name and cases by a renamed title only', async () => {
+    expect((await search('志明')).customers.map((c) => c.customer.id)).toContain(STORY_CUSTOMER_ID);
+    const customer = await t.call('customers.create', { name: '欧阳娜娜', phone: '13100000012' });
+    const kase = await t.call('cases.create', { customerId: customer.id, title: '光纤入户施工延误', category: 'network' });
+    expect((await search('施工延误')).cases.map((c) => c.case.id)).toEqual([kase.id]);
+    await t.call('cases.update', { id: kase.id, version: kase.version, title: '宽带迁移预约' });
+    expect((await search('施工延误')).cases).toEqual([]);
+    expect((await search('迁移预约')).cases.map((c) => c.case.id)).toEqual([kase.id]);
+    expect((await search('阳娜')).customers.map((c) => c.customer.name)).toEqual(['欧阳娜娜']);
+  });
+
   it.each(['"', '""', '*', 'NEAR', 'OR', 'AND NOT', '"积分', '积分"', 'NEAR(积分 兑换)', "'; drop table notes; --", '%', '_', '\\', '   ', '', '(', '^积分', '积分*', 'col:积分'])(
     'survives FTS and SQL syntax: %j',
     async (q) => {

@@ -1,4 +1,4 @@
-import { isCjk } from '../../../shared';
+import { isCjk, textGrams } from '../../../shared';
 
 /** Makes any text one FTS5 string literal: operators such as NEAR, OR, * and quotes lose their meaning. */
 export function ftsLiteral(term: string): string {
@@ -29,4 +29,14 @@ export function noteMatch(terms: string[]): NoteMatch {
 /** Escapes LIKE wildcards; pair with `escape '\'`. */
 export function likeContains(term: string): string {
   return `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/**
+ * A MATCH expression for a 2-gram table that every text containing all the terms satisfies: the
+ * term's own grams (textGrams), a 2-character CJK gram exactly, anything else (a lone character, a
+ * latin word) as a prefix. Grams do not keep their order, so candidates still need a substring check.
+ */
+export function gramsMatch(terms: string[]): string {
+  const tokens = new Set(terms.flatMap((term) => textGrams(term).split(' ').filter(Boolean)));
+  return [...tokens].map((t) => ([...t].length === 2 && isCjk(t) ? ftsLiteral(t) : `${ftsLiteral(t)}*`)).join(' AND ');
 }

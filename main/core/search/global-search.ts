@@ -2,7 +2,7 @@ import { type Kysely, sql } from 'kysely';
 import { normalisePhone, type SearchResults, searchTerms } from '../../../shared';
 import type { DB } from '../../db';
 import { caseRefs, customerSummaries, hydrateNotes, toCaseSummary } from '../read-models';
-import { likeContains, noteMatch } from './fts-query';
+import { gramsMatch, likeContains, noteMatch } from './fts-query';
 import { hit, snippet } from './highlight';
 
 const collator = new Intl.Collator('zh-CN');
@@ -35,15 +35,19 @@ async function searchCustomers(db: Kysely<DB>, query: string, terms: string[], l
     const row = await db.selectFrom('customer_phones').select('customer_id').where('e164', '=', phone).executeTakeFirst();
     if (row) return [row.customer_id];
   }
-  const conditions = terms.map((term) => {
-    const digits = term.replace(/\D/g, '');
-    const byName = sql<boolean>`c.name like ${likeContains(term)} escape '\\'`;
-    return digits.length >= 3 && digits.length === term.replace(/[\s+()-]/g, '').length
-      ? sql<boolean>`(${byName} or exists (select 1 from customer_phones p where p.customer_id = c.id and p.e164 like ${likeContains(digits)} escape '\\'))`
-      : byName;
-  });
-  const rows = await sql<{ id: string }>`select c.id from customers c where ${sql.join(conditions, sql` and `)} limit ${limit * 5}`.execute(db);
-  return rows.rows.map((r) => r.id);
+  const digits = terms.map((t) => t.replace(/[\s+()-]/g, '')).filter((t) => /^\d{3,}$/.test(t));
+  if (digits.length > 0 && digits.length === terms.length) {
+    // Part of a number: the phone table is small per row, and this is rare enough to scan.
+    const rows = await sql<{ customer_id: string }>`select customer_id from customer_phones where ${sql.join(
+      digits.map((d) => sql`e164 like ${likeContains(d)} escape '\\'`),
+      sql` and `,
+    )} limit ${limit * 5}`.execute(db);
+    return [...new Set(rows.rows.map((r) => r.customer_id))];
+  }
+  const rows = await sql<{ id: string; name: string }>`
+    select id, name from customers where rowid in (
+      select rowid from customer_grams where customer_grams match ${gramsMatch(terms)} order by rowid desc limit ${limit * 20})`.execute(db);
+  return rows.rows.filter((r) => terms.every((t) => r.name.toLowerCase().includes(t))).map((r) => r.id);
 }
 
 async function searchCases(db: Kysely<DB>, query: string, terms: string[], limit: number): Promise<DB['cases'][]> {
@@ -52,9 +56,13 @@ async function searchCases(db: Kysely<DB>, query: string, terms: string[], limit
     const upper = `${prefix}\uffff`;
     return db.selectFrom('cases').selectAll().where('number', '>=', prefix).where('number', '<', upper).orderBy('number').limit(limit).execute();
   }
-  let q = db.selectFrom('cases').selectAll();
-  for (const term of terms) q = q.where(sql<boolean>`title like ${likeContains(term)} escape '\\'`);
-  return q.orderBy('opened_at', 'desc').limit(limit).execute();
+  const rows = await sql<DB['cases']>`
+    select * from cases where rowid in (
+      select rowid from case_grams where case_grams match ${gramsMatch(terms)} order by rowid desc limit ${limit * 20})`.execute(db);
+  return rows.rows
+    .filter((r) => terms.every((t) => r.title.toLowerCase().includes(t)))
+    .sort((a, b) => (a.opened_at < b.opened_at ? 1 : a.opened_at > b.opened_at ? -1 : 0))
+    .slice(0, limit);
 }
 
 /**

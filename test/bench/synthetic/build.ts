@@ -84,13 +84,20 @@ export async function buildDatabase(file: string, sizes: DatasetSizes, log: (lin
   }
 }
 
-/** The app fills these in each note's own transaction; a bulk load fills them once, the same way. */
+/** The app fills these in each row's own transaction; a bulk load fills them once, the same way. */
 function fillSearchIndexes(raw: Database.Database): void {
   raw.exec('insert into notes_fts(rowid, body) select rowid, body from notes');
-  const page = raw.prepare<[number], { rowid: number; body: string }>('select rowid, body from notes where rowid > ? order by rowid limit 20000');
-  const insert = raw.prepare<[number, string]>('insert into notes_grams(rowid, grams) values (?, ?)');
-  const writePage = raw.transaction((rows: { rowid: number; body: string }[]) => {
-    for (const row of rows) insert.run(row.rowid, textGrams(row.body));
+  fillGrams(raw, 'select rowid, body as text from notes', 'notes_grams');
+  fillGrams(raw, 'select rowid, name as text from customers', 'customer_grams');
+  fillGrams(raw, 'select rowid, title as text from cases', 'case_grams');
+}
+
+/** Pages through a table by rowid (better-sqlite3 cannot write while a read is open) writing its 2-grams. */
+function fillGrams(raw: Database.Database, select: string, table: string): void {
+  const page = raw.prepare<[number], { rowid: number; text: string }>(`select * from (${select}) where rowid > ? order by rowid limit 20000`);
+  const insert = raw.prepare<[number, string]>(`insert into ${table}(rowid, grams) values (?, ?)`);
+  const writePage = raw.transaction((rows: { rowid: number; text: string }[]) => {
+    for (const row of rows) insert.run(row.rowid, textGrams(row.text));
   });
   for (let after = 0; ; ) {
     const rows = page.all(after);
