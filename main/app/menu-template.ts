@@ -24,8 +24,10 @@ export function menuTemplate(input: MenuInput): MenuItemConstructorOptions[] {
       { role: 'togglefullscreen' },
     ],
   };
-  const template: MenuItemConstructorOptions[] = [{ role: 'editMenu' }, view, { role: 'windowMenu' }];
+  // Plain labels (no "&"): on Windows and Linux a role's default label carries a mnemonic, and
+  // Alt+letter would open the menu instead of reaching the console's own Alt shortcuts.
+  const template: MenuItemConstructorOptions[] = [{ role: 'editMenu', label: 'Edit' }, view, { role: 'windowMenu', label: 'Window' }];
   if (input.platform === 'darwin') template.unshift({ role: 'appMenu' });
-  else template.unshift({ role: 'fileMenu' });
+  else template.unshift({ role: 'fileMenu', label: 'File' });
   return template;
 }

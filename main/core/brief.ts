@@ -93,6 +93,7 @@ export async function customerBrief(db: Kysely<DB>, customerId: string, now: Dat
       id: c.id,
       at: c.startedAt,
       channel: c.channel,
+      direction: c.direction,
       agent: c.agent,
       gist: gist(c.notes.map((n) => n.body).join(' ')),
       cases: c.cases,

@@ -62,6 +62,8 @@ export const logContact = defineMutation({
         })
         .execute();
       await indexNote(trx, args.note.id, args.note.body);
+      // Like notes.add: the note is saved, so the draft it came from is done with.
+      if (caseIds[0]) await trx.deleteFrom('drafts').where('case_id', '=', caseIds[0]).where('agent_id', '=', m.actor).execute();
     }
     return [{ entity: 'contact', id: args.id, customerId: args.customerId }];
   },

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { AgentRef, CaseDetail, CaseRef, CaseSummary, CustomerSummary } from './entities';
 import { BriefCommitments, Commitment, CustomerMessage, Decision, Escalation } from './policy';
-import { CaseCategory, Channel, Id, IsoTime } from './values';
+import { CaseCategory, Channel, Direction, Id, IsoTime } from './values';
 
 /** A short fact pinned to the top of a customer's story, e.g. "3/18 went to the outlet: out of stock". */
 export const PinnedFact = z.object({
@@ -44,6 +44,7 @@ export const BriefContact = z.object({
   id: Id,
   at: IsoTime,
   channel: Channel,
+  direction: Direction,
   agent: AgentRef,
   gist: z.string(),
   cases: z.array(CaseRef),

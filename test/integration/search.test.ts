@@ -110,6 +110,12 @@ describe('drafts', () => {
     expect((await t.call('drafts.get', { caseId }))?.body).toBe(long);
   });
 
+  it('is cleared when the call is logged with its note', async () => {
+    await t.call('drafts.save', { caseId, body: '通话中记下的' });
+    await t.call('contacts.log', { customerId: STORY_CUSTOMER_ID, caseIds: [caseId], note: '通话中记下的内容' });
+    expect(await t.call('drafts.get', { caseId })).toBeNull();
+  });
+
   it('writes no mutation, audit or outbox row', async () => {
     const count = () => (t.sqlite.raw.prepare('select (select count(*) from audit_log) + (select count(*) from outbox) n').get() as { n: number }).n;
     const before = count();

@@ -74,6 +74,13 @@ describe('menuTemplate', () => {
 
   it('has the macOS app menu on macOS only', () => {
     expect(menuTemplate({ platform: 'darwin', development: false })[0]).toEqual({ role: 'appMenu' });
-    expect(menuTemplate({ platform: 'linux', development: false })[0]).toEqual({ role: 'fileMenu' });
+    expect(menuTemplate({ platform: 'linux', development: false })[0]).toEqual({ role: 'fileMenu', label: 'File' });
+  });
+
+  it('gives no top-level menu a mnemonic, so Alt+letter reaches the console', () => {
+    for (const item of menuTemplate({ platform: 'win32', development: false })) {
+      expect(item.label).toBeDefined();
+      expect(item.label).not.toContain('&');
+    }
   });
 });
