@@ -48,7 +48,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
 
   const rendererDir = options.rendererDir;
   if (rendererDir && existsSync(rendererDir)) {
-    await app.register(fastifyStatic, { root: rendererDir, index: ['index.html'], wildcard: false });
+    // wildcard: files are looked up per request, so a rebuilt renderer is served without a restart.
+    await app.register(fastifyStatic, { root: rendererDir, index: ['index.html'], wildcard: true });
   }
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/api/'))

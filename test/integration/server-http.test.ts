@@ -74,3 +74,29 @@ describe('the HTTP host', () => {
     expect(code).toBe(1008);
   });
 });
+
+describe('serving the console', () => {
+  it('serves the built page for any path and files added after start, with the CSP', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const dir = mkdtempSync(join(tmpdir(), 'kept-renderer-'));
+    writeFileSync(join(dir, 'index.html'), '<!doctype html><title>守约</title>');
+    const site = await buildServer({ core: t.core, resolveActor: () => t.actor, rendererDir: dir });
+    const url = await site.listen({ host: '127.0.0.1', port: 0 });
+    try {
+      const root = await fetch(`${url}/`);
+      expect(await root.text()).toContain('守约');
+      expect(root.headers.get('content-security-policy')).toContain("script-src 'self'");
+      expect(await (await fetch(`${url}/customers/anything`)).text()).toContain('守约');
+      writeFileSync(join(dir, 'later.js'), 'console.log(1)');
+      const later = await fetch(`${url}/later.js`);
+      expect(later.status).toBe(200);
+      expect(later.headers.get('content-type')).toContain('javascript');
+      const traversal = await fetch(`${url}/%2e%2e/%2e%2e/%2e%2e/%2e%2e/etc/passwd`);
+      expect(await traversal.text()).not.toContain('root:');
+    } finally {
+      await site.close();
+    }
+  });
+});
