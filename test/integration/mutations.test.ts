@@ -53,6 +53,8 @@ describe('mutations', () => {
     const seqs = rows.map((r) => (JSON.parse(r.mutation) as { seq: number }).seq);
     expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
     expect(rows.map((r) => (JSON.parse(r.mutation) as { name: string }).name).slice(-2)).toEqual(['customers.create', 'customers.create']);
+    // each carries the policy bundle version it was made under, for re-evaluation on push
+    expect(rows.every((r) => (JSON.parse(r.mutation) as { policyVersion: string }).policyVersion === t.core.deps.policy.version)).toBe(true);
 
     const server = await openTempCore({ empty: true, outbox: false });
     try {

@@ -32,6 +32,7 @@ export async function mintMutation(
     args,
     at: deps.now().toISOString(),
     actor: ctx.actor.id,
-    policyVersion: null,
+    // The bundle this desk decided under; the team server re-evaluates a push made under an older one.
+    policyVersion: deps.policy.version,
   };
 }
