@@ -1,4 +1,4 @@
-import { type CaseCategory } from '../../../shared';
+import { type CaseCategory, CaseCategory as CaseCategoryEnum } from '../../../shared';
 import { pick } from '../../../main/core/demo/names';
 
 /**
@@ -8,16 +8,8 @@ import { pick } from '../../../main/core/demo/names';
  * notes, a rare phrase a few), which later search measures rely on.
  */
 
-export const CATEGORIES: readonly CaseCategory[] = [
-  'points_voucher',
-  'billing',
-  'network',
-  'promotion',
-  'conduct_complaint',
-  'plan_change',
-  'device',
-  'other',
-];
+/** The maintained category list, in the contract's order (the weights below follow it). */
+export const CATEGORIES: readonly CaseCategory[] = CaseCategoryEnum.options;
 
 /** How often each category comes up, in CATEGORIES order: billing and network dominate. */
 const CATEGORY_WEIGHTS = [12, 26, 20, 10, 5, 12, 10, 5];
