@@ -11,8 +11,17 @@ const KNOWN_ISSUES = [
   'nothing_to_change',
   'note_or_text',
   'ends_before_start',
+  'due_in_past',
+  'negative',
+  'whole_number',
+  'too_large',
+  'above_policy_limit',
+  'above_authority',
+  'not_allowed_by_policy',
+  'sms_too_long',
+  'not_open',
 ] as const;
-type KnownIssue = (typeof KNOWN_ISSUES)[number];
+export type KnownIssue = (typeof KNOWN_ISSUES)[number];
 
 const KNOWN_FIELDS = [
   'name',
@@ -32,17 +41,25 @@ const KNOWN_FIELDS = [
   'endsAt',
   'q',
   'input',
+  'wording',
+  'dueAt',
+  'amount',
+  'fromOffer',
+  'offer',
+  'reason',
+  'kind',
+  'supplied',
 ] as const;
 export type KnownField = (typeof KNOWN_FIELDS)[number];
 
 /** What a form calls its fields where the shared name would mislead ("title" of an incident is not a case title). */
 export type FieldLabels = Partial<Record<KnownField, string>>;
 
-function isKnownIssue(message: string): message is KnownIssue {
+export function isKnownIssue(message: string): message is KnownIssue {
   return (KNOWN_ISSUES as readonly string[]).includes(message);
 }
 
-function fieldOf(path: string): KnownField {
+export function fieldOf(path: string): KnownField {
   const head = path.split('.')[0] ?? '';
   return (KNOWN_FIELDS as readonly string[]).includes(head) ? (head as KnownField) : 'input';
 }

@@ -12,6 +12,8 @@ export const SHORTCUTS = {
   caseView: { shortcut: { key: 'o', alt: true }, keys: 'Alt O' },
   pinFact: { shortcut: { key: 'p', alt: true }, keys: 'Alt P' },
   incidents: { shortcut: { key: 'i', alt: true }, keys: 'Alt I' },
+  offers: { shortcut: { key: 'f', alt: true }, keys: 'Alt F' },
+  promise: { shortcut: { key: 'm', alt: true }, keys: 'Alt M' },
   nextEntry: { shortcut: { key: 'j' }, keys: 'J' },
   previousEntry: { shortcut: { key: 'k' }, keys: 'K' },
   nextEntryAlt: { shortcut: { key: 'ArrowDown', alt: true }, keys: 'Alt ↓' },
@@ -27,7 +29,7 @@ export type ShortcutId = keyof typeof SHORTCUTS;
 /** How the `?` list groups them. Pairs of keys that do one thing are shown on one line. */
 export const SHORTCUT_GROUPS: ReadonlyArray<{ group: 'find' | 'write' | 'read' | 'help'; items: ReadonlyArray<ReadonlyArray<ShortcutId>> }> = [
   { group: 'find', items: [['search'], ['caseView'], ['incidents']] },
-  { group: 'write', items: [['note'], ['saveNote'], ['newCase'], ['pinFact']] },
+  { group: 'write', items: [['note'], ['saveNote'], ['offers'], ['promise'], ['newCase'], ['pinFact']] },
   { group: 'read', items: [['nextEntry', 'nextEntryAlt'], ['previousEntry', 'previousEntryAlt'], ['pinEntry']] },
   { group: 'help', items: [['help'], ['close']] },
 ];
