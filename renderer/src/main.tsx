@@ -12,6 +12,7 @@ import './styles/brief.css';
 import './styles/search.css';
 import './styles/case-view.css';
 import './styles/dialogs.css';
+import './styles/promises.css';
 
 async function start(): Promise<void> {
   await setupI18n();

@@ -1,0 +1,81 @@
+import { Dialog } from 'radix-ui';
+import { useTranslation } from 'react-i18next';
+import { describeError } from '../../errors/describe-error';
+import { EscalationItem } from './EscalationItem';
+import type { OpenEscalationsState } from './use-open-escalations';
+
+interface ApprovalsDialogProps {
+  open: boolean;
+  onOpenChange(open: boolean): void;
+  state: OpenEscalationsState;
+  onOpenCase(customerId: string, caseId: string): void;
+}
+
+/**
+ * What waits for a supervisor: agents' requests beyond their authority (approve or reject here),
+ * then the cases the policy escalated (broken promises, the regulator), to open and take over.
+ */
+export function ApprovalsDialog({ open, onOpenChange, state, onOpenCase }: ApprovalsDialogProps) {
+  const { t } = useTranslation();
+  const { escalations, error, reload } = state;
+  const requests = escalations?.filter((e) => e.offer !== null) ?? [];
+  const raised = escalations?.filter((e) => e.offer === null) ?? [];
+  const openButton = (customerId: string, caseId: string) => (
+    <button type="button" className="link-button" onClick={() => onOpenCase(customerId, caseId)}>
+      {t('approval.openCase')}
+    </button>
+  );
+  return (
+    <Dialog.Root open={open} onOpenChange={onOpenChange}>
+      <Dialog.Portal>
+        <Dialog.Overlay className="dialog-overlay" />
+        <Dialog.Content className="dialog dialog-approvals">
+          <Dialog.Title className="dialog-title">{t('approval.dialogTitle')}</Dialog.Title>
+          <Dialog.Description className="dialog-description">{t('approval.description')}</Dialog.Description>
+          <div className="approval-lists">
+            {error !== null && (
+              <p className="form-error" role="alert">
+                {describeError(error, t)}{' '}
+                <button type="button" className="button button-small" onClick={reload}>
+                  {t('common.retry')}
+                </button>
+              </p>
+            )}
+            {escalations === null && error === null && <p className="muted">{t('approval.loading')}</p>}
+            {escalations !== null && (
+              <>
+                <h3 className="case-section-title">{t('approval.requests', { count: requests.length })}</h3>
+                {requests.length === 0 ? (
+                  <p className="case-empty">{t('approval.none')}</p>
+                ) : (
+                  <ul className="escalation-list">
+                    {requests.map((e) => (
+                      <EscalationItem key={e.id} escalation={e} onDecided={reload} action={openButton(e.customerId, e.caseId)} />
+                    ))}
+                  </ul>
+                )}
+                {raised.length > 0 && (
+                  <>
+                    <h3 className="case-section-title">{t('approval.raised', { count: raised.length })}</h3>
+                    <ul className="escalation-list">
+                      {raised.map((e) => (
+                        <EscalationItem key={e.id} escalation={e} onDecided={reload} action={openButton(e.customerId, e.caseId)} />
+                      ))}
+                    </ul>
+                  </>
+                )}
+              </>
+            )}
+          </div>
+          <div className="dialog-actions">
+            <Dialog.Close asChild>
+              <button type="button" className="button">
+                {t('common.close')}
+              </button>
+            </Dialog.Close>
+          </div>
+        </Dialog.Content>
+      </Dialog.Portal>
+    </Dialog.Root>
+  );
+}

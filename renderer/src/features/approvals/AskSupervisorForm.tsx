@@ -1,0 +1,84 @@
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { AppError, type Escalation, type Offer, type SuppliedFacts } from '../../../../shared';
+import { fieldsAtFault } from '../../errors/describe-error';
+import { useClient } from '../../state/client-context';
+import { useMutationAttempt } from '../../state/use-mutation-attempt';
+import { Field } from '../../ui/Field';
+import { describePromiseError } from '../promises/describe-promise-error';
+import { parseAmount } from '../promises/parse-amount';
+
+interface AskSupervisorFormProps {
+  caseId: string;
+  offer: Offer;
+  supplied: SuppliedFacts;
+  onSent(escalation: Escalation): void;
+  onCancel(): void;
+}
+
+/** An offer beyond the agent's authority: ask a supervisor, with the amount and why. */
+export function AskSupervisorForm({ caseId, offer, supplied, onSent, onCancel }: AskSupervisorFormProps) {
+  const { t } = useTranslation();
+  const client = useClient();
+  const attempt = useMutationAttempt();
+  const [amount, setAmount] = useState(String(offer.limit));
+  const [reason, setReason] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const faulty = fieldsAtFault(error);
+  const parsed = parseAmount(amount);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (busy) return;
+    // An empty amount is a blank to fill in, not a request to the host.
+    if (parsed === null) return setError(new AppError('invalid_input', 'amount', [{ path: 'amount', message: 'required' }]));
+    const input = { caseId, offer: offer.offer, amount: parsed, reason, supplied };
+    setBusy(true);
+    setError(null);
+    client
+      .call('escalations.request', input, { mutationId: attempt.idFor(JSON.stringify(input)) })
+      .then((escalation) => {
+        attempt.succeeded();
+        onSent(escalation);
+      })
+      .catch(setError)
+      .finally(() => setBusy(false));
+  };
+
+  return (
+    <form className="ask-form" onSubmit={submit} noValidate aria-label={t('approval.ask.title')}>
+      <div className="field-row">
+        <Field label={t(offer.unit === 'days' ? 'approval.ask.days' : 'approval.ask.amount')} invalid={faulty.has('amount')}>
+          {(props) => <input {...props} className="input input-amount" type="number" step={1} min={0} value={amount} onChange={(e) => setAmount(e.target.value)} />}
+        </Field>
+      </div>
+      <Field label={t('approval.ask.reason')} invalid={faulty.has('reason')}>
+        {(props) => (
+          <textarea
+            {...props}
+            className="input input-multiline"
+            rows={2}
+            value={reason}
+            autoFocus
+            placeholder={t('approval.ask.reasonPlaceholder')}
+            onChange={(e) => setReason(e.target.value)}
+          />
+        )}
+      </Field>
+      {error !== null && (
+        <p className="form-error" role="alert">
+          {describePromiseError(error, t, offer, parsed)}
+        </p>
+      )}
+      <div className="ask-actions">
+        <button type="button" className="button button-small" onClick={onCancel}>
+          {t('common.cancel')}
+        </button>
+        <button type="submit" className="button button-small button-primary" disabled={busy} aria-busy={busy}>
+          {busy ? t('approval.ask.saving') : t('approval.ask.submit')}
+        </button>
+      </div>
+    </form>
+  );
+}

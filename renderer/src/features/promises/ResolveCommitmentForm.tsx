@@ -1,0 +1,77 @@
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Commitment, ProcedureOutput } from '../../../../shared';
+import { describeError, fieldsAtFault } from '../../errors/describe-error';
+import { useClient } from '../../state/client-context';
+import { useMutationAttempt } from '../../state/use-mutation-attempt';
+import { Field } from '../../ui/Field';
+
+export type Resolution = 'kept' | 'cancelled';
+export type ResolvedCommitment = ProcedureOutput<'commitments.resolve'>;
+
+interface ResolveCommitmentFormProps {
+  commitment: Commitment;
+  status: Resolution;
+  /** The language the customer was first written to in; the follow-up uses it too. */
+  locale: 'zh-CN' | 'en';
+  onResolved(result: ResolvedCommitment): void;
+  onCancel(): void;
+}
+
+/** Kept or cancelled, with the reason; the customer is told in writing either way. */
+export function ResolveCommitmentForm({ commitment, status, locale, onResolved, onCancel }: ResolveCommitmentFormProps) {
+  const { t } = useTranslation();
+  const client = useClient();
+  const attempt = useMutationAttempt();
+  const [reason, setReason] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (busy) return;
+    const input = { id: commitment.id, status, reason, locale };
+    setBusy(true);
+    setError(null);
+    client
+      .call('commitments.resolve', input, { mutationId: attempt.idFor(JSON.stringify(input)) })
+      .then((result) => {
+        attempt.succeeded();
+        onResolved(result);
+      })
+      .catch(setError)
+      .finally(() => setBusy(false));
+  };
+
+  const label = status === 'kept' ? t('resolve.reasonKept') : t('resolve.reasonCancelled');
+  return (
+    <form className="resolve-form" onSubmit={submit} noValidate aria-label={status === 'kept' ? t('resolve.kept') : t('resolve.cancel')}>
+      <Field label={label} invalid={fieldsAtFault(error).has('reason')}>
+        {(props) => (
+          <textarea
+            {...props}
+            className="input input-multiline"
+            rows={2}
+            value={reason}
+            autoFocus
+            placeholder={status === 'kept' ? t('resolve.placeholderKept') : t('resolve.placeholderCancelled')}
+            onChange={(e) => setReason(e.target.value)}
+          />
+        )}
+      </Field>
+      {error !== null && (
+        <p className="form-error" role="alert">
+          {describeError(error, t, { reason: label })}
+        </p>
+      )}
+      <div className="ask-actions">
+        <button type="button" className="button button-small" onClick={onCancel}>
+          {t('common.cancel')}
+        </button>
+        <button type="submit" className={`button button-small ${status === 'kept' ? 'button-primary' : 'button-danger'}`} disabled={busy} aria-busy={busy}>
+          {busy ? t('resolve.saving') : status === 'kept' ? t('resolve.confirmKept') : t('resolve.confirmCancelled')}
+        </button>
+      </div>
+    </form>
+  );
+}
