@@ -1,5 +1,8 @@
 import { useCallback, useRef, useState } from 'react';
 import type { CustomerSummary } from '../../../shared';
+import { AlertToasts } from '../features/alerts/AlertToasts';
+import { useCommitmentAlerts } from '../features/alerts/use-commitment-alerts';
+import type { CaseTab } from '../features/cases/CaseViewDialog';
 import type { FocusRequest } from '../features/customer/CustomerWorkspace';
 import { INVALID_NUMBER_ID } from '../features/lookup/InvalidNumber';
 import { GlobalSearch, type SearchTarget } from '../features/search/GlobalSearch';
@@ -21,6 +24,17 @@ export function App() {
   else if (state.status !== 'searching') shown.current = null;
 
   useShortcut(SHORTCUTS.help.shortcut, () => setHelpOpen(true), { notWhileTyping: true });
+  const alerts = useCommitmentAlerts(shown.current?.customer.id ?? null);
+
+  /** Brings up a case of any customer, on the tab asked for (an alert or an approval request points at promises). */
+  const openCase = useCallback(
+    (customerId: string, caseId: string, tab: CaseTab) => {
+      void openById(customerId).then((customer) => {
+        if (customer) setFocus({ customerId, caseId, noteId: null, nonce: ++nonce.current, tab });
+      });
+    },
+    [openById],
+  );
 
   const openTarget = useCallback(
     (target: SearchTarget) => {
@@ -62,11 +76,13 @@ export function App() {
           />
         }
         onShowShortcuts={() => setHelpOpen(true)}
+        onOpenCase={(customerId, caseId) => openCase(customerId, caseId, 'promises')}
       />
       <main id="desk" className="desk" tabIndex={-1}>
         <Desk lookup={state} previous={shown.current} focus={focus} onRetry={retry} onOpen={open} />
       </main>
       <ShortcutsDialog open={helpOpen} onOpenChange={setHelpOpen} />
+      <AlertToasts alerts={alerts.alerts} onDismiss={alerts.dismiss} onOpen={(alert) => openCase(alert.customerId, alert.caseId, 'promises')} />
     </div>
   );
 }

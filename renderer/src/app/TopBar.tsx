@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ApprovalsButton } from '../features/approvals/ApprovalsButton';
 import { IncidentsButton } from '../features/incidents/IncidentsButton';
 import { SHORTCUTS } from '../state/shortcuts';
 import { Kbd } from '../ui/Kbd';
@@ -7,7 +8,14 @@ import { AgentBadge } from './AgentBadge';
 import { ConnectionBadge } from './ConnectionBadge';
 import { LanguageToggle } from './LanguageToggle';
 
-export function TopBar({ search, onShowShortcuts }: { search: ReactNode; onShowShortcuts(): void }) {
+interface TopBarProps {
+  search: ReactNode;
+  onShowShortcuts(): void;
+  /** Opens a case of any customer where its promises and requests are listed. */
+  onOpenCase(customerId: string, caseId: string): void;
+}
+
+export function TopBar({ search, onShowShortcuts, onOpenCase }: TopBarProps) {
   const { t } = useTranslation();
   return (
     <header className="topbar">
@@ -23,6 +31,7 @@ export function TopBar({ search, onShowShortcuts }: { search: ReactNode; onShowS
       </span>
       <div className="topbar-search">{search}</div>
       <div className="topbar-end">
+        <ApprovalsButton onOpenCase={onOpenCase} />
         <IncidentsButton />
         <ConnectionBadge />
         <AgentBadge />

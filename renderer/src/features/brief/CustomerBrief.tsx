@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { describeError } from '../../errors/describe-error';
 import { IncidentBanner } from '../incidents/IncidentBanner';
-import { CommitmentsSlot } from './CommitmentsSlot';
+import { BriefCommitments } from './BriefCommitments';
 import { LastContacts } from './LastContacts';
 import { OpenCases } from './OpenCases';
 import { PinnedFacts } from './PinnedFacts';
@@ -11,6 +11,9 @@ interface CustomerBriefProps {
   state: BriefState;
   caseNumbers: ReadonlyMap<string, string>;
   onOpenCase(caseId: string): void;
+  /** A promise in the brief was chosen: its case opens where promises are listed. */
+  onOpenCommitments(caseId: string): void;
+  onPromise(): void;
   onAddFact(): void;
   onUnpinFact(id: string): Promise<void>;
 }
@@ -18,9 +21,9 @@ interface CustomerBriefProps {
 /**
  * Everything the agent needs before saying hello, on one screen and without a click: the known
  * incidents and what to say about them, what is open and how often the customer has called about
- * it, what is established, what happened on the last calls, and (soon) what we promised.
+ * it, what is established, what happened on the last calls, and what we promised (broken first).
  */
-export function CustomerBrief({ state, caseNumbers, onOpenCase, onAddFact, onUnpinFact }: CustomerBriefProps) {
+export function CustomerBrief({ state, caseNumbers, onOpenCase, onOpenCommitments, onPromise, onAddFact, onUnpinFact }: CustomerBriefProps) {
   const { t } = useTranslation();
   const { brief, error, reload } = state;
   return (
@@ -48,8 +51,8 @@ export function CustomerBrief({ state, caseNumbers, onOpenCase, onAddFact, onUnp
               <LastContacts contacts={brief.lastContacts} week={brief.contacts7d} />
             </div>
             <div className="brief-column brief-column-side">
+              <BriefCommitments commitments={brief.commitments} now={brief.generatedAt} onOpenCase={onOpenCommitments} onPromise={onPromise} />
               <PinnedFacts facts={brief.pinnedFacts} caseNumbers={caseNumbers} onAdd={onAddFact} onUnpin={onUnpinFact} />
-              <CommitmentsSlot />
             </div>
           </div>
         </>

@@ -1,10 +1,14 @@
 import { Dialog, Tabs } from 'radix-ui';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseSummary } from '../../../../shared';
 import { describeError } from '../../errors/describe-error';
 import { formatDateTime } from '../../format/date-time';
 import { FactItem } from '../facts/FactItem';
 import { IncidentBanner } from '../incidents/IncidentBanner';
+import { CaseCommitments } from '../promises/CaseCommitments';
+import { DecisionList } from '../promises/DecisionList';
+import { PromiseWorkbench } from '../promises/PromiseWorkbench';
 import { AgentName } from '../timeline/EntryParts';
 import { CaseChangeList } from './CaseChangeList';
 import { CaseContactList } from './CaseContactList';
@@ -12,9 +16,16 @@ import { CaseFieldsForm } from './CaseFieldsForm';
 import { CaseNoteList } from './CaseNoteList';
 import { useCaseView } from './use-case-view';
 
+export const CASE_TABS = ['notes', 'contacts', 'changes', 'promises', 'decisions', 'offers'] as const;
+export type CaseTab = (typeof CASE_TABS)[number];
+const isCaseTab = (value: string): value is CaseTab => (CASE_TABS as readonly string[]).includes(value);
+
 interface CaseViewDialogProps {
   /** The case as the customer's list has it, for the title while the full view loads; null when closed. */
   summary: CaseSummary | null;
+  /** The tab it opens on; moving `openCount` opens it there again. */
+  tab: CaseTab;
+  openCount: number;
   /** Moves whenever the desk heard a change for this customer, so the view is read again. */
   refreshKey: number;
   /** A note reached from search, marked in the list. */
@@ -27,11 +38,18 @@ interface CaseViewDialogProps {
 
 /**
  * A case in full: its fields (editable), the incidents touching it with their approved guidance,
- * its pinned facts, and its notes, calls and field history in tabs.
+ * its pinned facts, and in tabs its notes, calls, field history, promises with their written
+ * confirmations and escalations, the decisions already taken, and what may be offered now.
  */
-export function CaseViewDialog({ summary, refreshKey, foundNoteId, caseNumbers, onUnpinFact, onChanged, onClose }: CaseViewDialogProps) {
+export function CaseViewDialog({ summary, tab: requestedTab, openCount, refreshKey, foundNoteId, caseNumbers, onUnpinFact, onChanged, onClose }: CaseViewDialogProps) {
   const { t, i18n } = useTranslation();
   const { state, reload } = useCaseView(summary?.id ?? null, refreshKey);
+  const [tab, setTab] = useState<CaseTab>(requestedTab);
+  useEffect(() => setTab(requestedTab), [requestedTab, openCount, summary?.id]);
+  const changed = () => {
+    void reload();
+    onChanged();
+  };
   const view = state.status === 'ready' && state.view.id === summary?.id ? state.view : null;
   const shown = view ?? summary;
   return (
@@ -97,7 +115,7 @@ export function CaseViewDialog({ summary, refreshKey, foundNoteId, caseNumbers, 
                         )}
                       </section>
                     </div>
-                    <Tabs.Root className="case-tabs" defaultValue="notes">
+                    <Tabs.Root className="case-tabs" value={tab} onValueChange={(value) => isCaseTab(value) && setTab(value)}>
                       <Tabs.List className="case-tab-list" aria-label={t('caseDetail.sections')}>
                         <Tabs.Trigger className="case-tab" value="notes">
                           {t('caseDetail.notesTab', { count: view.notes.length })}
@@ -108,6 +126,20 @@ export function CaseViewDialog({ summary, refreshKey, foundNoteId, caseNumbers, 
                         <Tabs.Trigger className="case-tab" value="changes">
                           {t('caseDetail.changesTab', { count: view.changes.length })}
                         </Tabs.Trigger>
+                        <Tabs.Trigger className="case-tab" value="promises">
+                          {t('caseDetail.promisesTab', { count: view.commitments.length })}
+                          {view.commitments.some((c) => c.status === 'broken' || c.overdue) && (
+                            <span className="case-tab-alarm" aria-label={t('caseDetail.promisesAlarm')}>
+                              !
+                            </span>
+                          )}
+                        </Tabs.Trigger>
+                        <Tabs.Trigger className="case-tab" value="decisions">
+                          {t('caseDetail.decisionsTab', { count: view.decisions.length })}
+                        </Tabs.Trigger>
+                        <Tabs.Trigger className="case-tab case-tab-offers" value="offers">
+                          {t('policy.title')}
+                        </Tabs.Trigger>
                       </Tabs.List>
                       <Tabs.Content className="case-tab-panel" value="notes">
                         <CaseNoteList notes={view.notes} foundNoteId={foundNoteId} />
@@ -117,6 +149,15 @@ export function CaseViewDialog({ summary, refreshKey, foundNoteId, caseNumbers, 
                       </Tabs.Content>
                       <Tabs.Content className="case-tab-panel" value="changes">
                         <CaseChangeList changes={view.changes} />
+                      </Tabs.Content>
+                      <Tabs.Content className="case-tab-panel" value="promises">
+                        <CaseCommitments commitments={view.commitments} messages={view.messages} escalations={view.escalations} onChanged={changed} />
+                      </Tabs.Content>
+                      <Tabs.Content className="case-tab-panel" value="decisions">
+                        <DecisionList decisions={view.decisions} />
+                      </Tabs.Content>
+                      <Tabs.Content className="case-tab-panel case-tab-offers-panel" value="offers">
+                        <PromiseWorkbench caseId={view.id} start="offers" refreshKey={refreshKey} onChanged={changed} onFinish={() => setTab('promises')} />
                       </Tabs.Content>
                     </Tabs.Root>
                   </div>

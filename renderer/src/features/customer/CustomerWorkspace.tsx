@@ -7,17 +7,20 @@ import { SHORTCUTS } from '../../state/shortcuts';
 import { useCustomerChanges } from '../../state/use-changes';
 import { useCustomer } from '../../state/use-customer';
 import { useHistory } from '../../state/use-history';
+import { ServerClockProvider } from '../../state/server-clock';
 import { useShortcut } from '../../state/use-shortcut';
 import { CustomerBrief } from '../brief/CustomerBrief';
 import { useBrief } from '../brief/use-brief';
 import { CaseList } from '../cases/CaseList';
-import { CaseViewDialog } from '../cases/CaseViewDialog';
+import { type CaseTab, CaseViewDialog } from '../cases/CaseViewDialog';
 import { CreateCaseDialog } from '../cases/CreateCaseDialog';
+import { SelectedCaseActions } from '../cases/SelectedCaseActions';
 import { LinkContactDialog } from '../contacts/LinkContactDialog';
 import { PinFactDialog } from '../facts/PinFactDialog';
 import { usePinFact, useUnpinFact } from '../facts/use-pin-fact';
 import { NoteComposer } from '../notes/NoteComposer';
 import { latestDraftCase, useCaseDrafts } from '../notes/use-case-drafts';
+import { PromiseDialog, type PromiseRequest } from '../promises/PromiseDialog';
 import { Timeline } from '../timeline/Timeline';
 import { CustomerHeader } from './CustomerHeader';
 import { type DeskActions, DeskActionsProvider, type PinStatus } from './desk-actions';
@@ -29,6 +32,8 @@ export interface FocusRequest {
   noteId: string | null;
   /** Tells two requests for the same case apart, so choosing it again opens it again. */
   nonce: number;
+  /** The tab to open on: notes unless said otherwise (an alert opens the case's promises). */
+  tab?: CaseTab;
 }
 
 interface CustomerWorkspaceProps {
@@ -47,6 +52,8 @@ export function CustomerWorkspace({ summary, phone, focus }: CustomerWorkspacePr
   const [chosenCaseId, setChosenCaseId] = useState<string | null>(null);
   const [creatingCase, setCreatingCase] = useState(false);
   const [shownCaseId, setShownCaseId] = useState<string | null>(null);
+  const [shownTab, setShownTab] = useState<{ tab: CaseTab; count: number }>({ tab: 'notes', count: 0 });
+  const [promising, setPromising] = useState<PromiseRequest | null>(null);
   const [foundNoteId, setFoundNoteId] = useState<string | null>(null);
   const [writingFact, setWritingFact] = useState(false);
   const [linking, setLinking] = useState<Contact | null>(null);
@@ -86,10 +93,17 @@ export function CustomerWorkspace({ summary, phone, focus }: CustomerWorkspacePr
     [rereadAll],
   );
 
-  const openCase = useCallback((caseId: string) => {
+  const openCase = useCallback((caseId: string, tab: CaseTab = 'notes') => {
     setFoundNoteId(null);
+    setShownTab((current) => ({ tab, count: current.count + 1 }));
     setShownCaseId(caseId);
   }, []);
+  const openCommitments = useCallback((caseId: string) => openCase(caseId, 'promises'), [openCase]);
+
+  const promiseNonce = useRef(0);
+  const startPromise = (start: PromiseRequest['start']) => {
+    if (target) setPromising({ caseId: target.id, start, nonce: ++promiseNonce.current });
+  };
 
   // A case chosen in search: file notes under it and open it, with the note that was found marked.
   const handledFocus = useRef<number | null>(null);
@@ -99,6 +113,7 @@ export function CustomerWorkspace({ summary, phone, focus }: CustomerWorkspacePr
     if (!customer.cases.some((c) => c.id === focus.caseId)) return;
     setChosenCaseId(focus.caseId);
     setFoundNoteId(focus.noteId);
+    setShownTab((current) => ({ tab: focus.tab ?? 'notes', count: current.count + 1 }));
     setShownCaseId(focus.caseId);
   }, [focus, customer, summary.id]);
 
@@ -137,71 +152,81 @@ export function CustomerWorkspace({ summary, phone, focus }: CustomerWorkspacePr
     pinNote,
     canLink: (contact) => cases.some((c) => !contact.cases.some((linked) => linked.id === c.id)),
     linkContact: setLinking,
-    openCase,
+    openCase: (caseId) => openCase(caseId),
   };
 
   useShortcut(SHORTCUTS.newCase.shortcut, () => setCreatingCase(true));
   useShortcut(SHORTCUTS.pinFact.shortcut, () => setWritingFact(true));
   useShortcut(SHORTCUTS.caseView.shortcut, () => target && openCase(target.id));
+  useShortcut(SHORTCUTS.offers.shortcut, () => startPromise('offers'));
+  useShortcut(SHORTCUTS.promise.shortcut, () => startPromise('promise'));
 
   return (
     <DeskActionsProvider value={actions}>
-      <div className="workspace">
-        <CustomerHeader customer={customer ?? summary} phone={phone} createdAt={customer?.createdAt} cases={customer?.cases} />
-        <div className="workspace-side">
-          {error ? (
-            <p className="panel panel-error" role="alert">
-              {t('customer.loadFailed', { reason: describeError(error, t) })}{' '}
-              <button type="button" className="button button-small" onClick={reload}>
-                {t('common.retry')}
-              </button>
-            </p>
-          ) : null}
-          <CaseList cases={cases} selectedId={target?.id ?? null} drafts={drafts.saved} onSelect={setChosenCaseId} onNewCase={() => setCreatingCase(true)} />
-          <NoteComposer
-            customerId={summary.id}
-            target={customer && drafts.known ? target : undefined}
-            onSaved={onNoteSaved}
-            onShowCase={openCase}
-            onDraftPresence={drafts.mark}
-          />
-        </div>
-        <div className="workspace-main">
-          <CustomerBrief
-            state={brief}
+      <ServerClockProvider stampedAt={brief.brief?.generatedAt ?? null}>
+        <div className="workspace">
+          <CustomerHeader customer={customer ?? summary} phone={phone} createdAt={customer?.createdAt} cases={customer?.cases} />
+          <div className="workspace-side">
+            {error ? (
+              <p className="panel panel-error" role="alert">
+                {t('customer.loadFailed', { reason: describeError(error, t) })}{' '}
+                <button type="button" className="button button-small" onClick={reload}>
+                  {t('common.retry')}
+                </button>
+              </p>
+            ) : null}
+            <CaseList cases={cases} selectedId={target?.id ?? null} drafts={drafts.saved} onSelect={setChosenCaseId} onNewCase={() => setCreatingCase(true)} />
+            <SelectedCaseActions target={target} onOffers={() => startPromise('offers')} onPromise={() => startPromise('promise')} />
+            <NoteComposer
+              customerId={summary.id}
+              target={customer && drafts.known ? target : undefined}
+              onSaved={onNoteSaved}
+              onShowCase={openCase}
+              onDraftPresence={drafts.mark}
+            />
+          </div>
+          <div className="workspace-main">
+            <CustomerBrief
+              state={brief}
+              caseNumbers={caseNumbers}
+              onOpenCase={openCase}
+              onOpenCommitments={openCommitments}
+              onPromise={() => startPromise('promise')}
+              onAddFact={() => setWritingFact(true)}
+              onUnpinFact={unpinFact}
+            />
+            <Timeline history={history} onSelectCase={setChosenCaseId} />
+          </div>
+          <CaseViewDialog
+            summary={cases.find((c) => c.id === shownCaseId) ?? null}
+            tab={shownTab.tab}
+            openCount={shownTab.count}
+            refreshKey={changes}
+            foundNoteId={foundNoteId}
             caseNumbers={caseNumbers}
-            onOpenCase={openCase}
-            onAddFact={() => setWritingFact(true)}
             onUnpinFact={unpinFact}
+            onChanged={rereadAll}
+            onClose={() => setShownCaseId(null)}
           />
-          <Timeline history={history} onSelectCase={setChosenCaseId} />
+          <CreateCaseDialog
+            open={creatingCase}
+            onOpenChange={setCreatingCase}
+            customerId={summary.id}
+            customerName={(customer ?? summary).name}
+            onCreated={onCaseCreated}
+          />
+          <PinFactDialog
+            open={writingFact}
+            onOpenChange={setWritingFact}
+            customerId={summary.id}
+            cases={cases}
+            defaultCaseId={target?.id ?? null}
+            onPinned={addFact}
+          />
+          <LinkContactDialog contact={linking} cases={cases} onClose={() => setLinking(null)} onLinked={rereadAll} />
+          <PromiseDialog request={promising} cases={cases} refreshKey={changes} onChanged={rereadAll} onClose={() => setPromising(null)} />
         </div>
-        <CaseViewDialog
-          summary={cases.find((c) => c.id === shownCaseId) ?? null}
-          refreshKey={changes}
-          foundNoteId={foundNoteId}
-          caseNumbers={caseNumbers}
-          onUnpinFact={unpinFact}
-          onChanged={rereadAll}
-          onClose={() => setShownCaseId(null)}
-        />
-        <CreateCaseDialog
-          open={creatingCase}
-          onOpenChange={setCreatingCase}
-          customerId={summary.id}
-          customerName={(customer ?? summary).name}
-          onCreated={onCaseCreated}
-        />
-        <PinFactDialog
-          open={writingFact}
-          onOpenChange={setWritingFact}
-          customerId={summary.id}
-          cases={cases}
-          defaultCaseId={target?.id ?? null}
-          onPinned={addFact}
-        />
-        <LinkContactDialog contact={linking} cases={cases} onClose={() => setLinking(null)} onLinked={rereadAll} />
-      </div>
+      </ServerClockProvider>
     </DeskActionsProvider>
   );
 }

@@ -1,0 +1,29 @@
+import { useTranslation } from 'react-i18next';
+import type { CaseSummary } from '../../../../shared';
+import { SHORTCUTS } from '../../state/shortcuts';
+import { Kbd } from '../../ui/Kbd';
+
+interface SelectedCaseActionsProps {
+  target: CaseSummary | null;
+  onOffers(): void;
+  onPromise(): void;
+}
+
+/** What the agent may offer on the selected case, and a promise on it, one key away during the call. */
+export function SelectedCaseActions({ target, onOffers, onPromise }: SelectedCaseActionsProps) {
+  const { t } = useTranslation();
+  if (!target) return null;
+  return (
+    <div className="case-actions" role="group" aria-label={t('caseActions.label', { number: target.number })}>
+      <button type="button" className="button button-small case-actions-offers" onClick={onOffers} aria-keyshortcuts="Alt+F">
+        {t('policy.title')} <Kbd keys={SHORTCUTS.offers.keys} />
+      </button>
+      <button type="button" className="button button-small" onClick={onPromise} aria-keyshortcuts="Alt+M">
+        {t('commitments.add')} <Kbd keys={SHORTCUTS.promise.keys} />
+      </button>
+      <span className="case-actions-target">
+        <span className="case-number">{target.number}</span>
+      </span>
+    </div>
+  );
+}
