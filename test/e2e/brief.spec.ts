@@ -34,8 +34,14 @@ test('the seed customer’s brief shows the strong repeat flag, the pinned facts
   for (const contact of await contacts.all()) await expect(contact).toContainText(/工号 \d{5}/);
   await expect(region.getByRole('heading', { name: /最近联系/ })).toContainText(/7天内来电 \d+ 次/);
 
-  // The place kept for commitments says what it is, with nothing made up in it.
-  await expect(region.getByRole('region', { name: '承诺' })).toContainText('尚未开通');
+  // The two promises earlier agents broke: red, on top, with who made them and how long ago they were due.
+  const promises = region.getByRole('region', { name: '承诺' });
+  await expect(promises.locator('.commitment-count-broken')).toHaveText('未兑现 2');
+  const callback = promises.locator('[data-bucket="broken"]', { hasText: '在48小时内回电' });
+  await expect(callback).toContainText('C-2611-0418');
+  await expect(callback).toContainText('李强 · 工号 10688');
+  await expect(callback).toContainText(/\d+ 天前到期/);
+  await expect(promises.locator('[data-bucket="broken"]', { hasText: '办理延期7天' })).toContainText('孙磊 · 工号 10815');
 });
 
 test('at 1366×768 the whole brief is on screen without scrolling', async ({ page }) => {

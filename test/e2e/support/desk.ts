@@ -108,3 +108,45 @@ export async function rpc<T>(request: APIRequestContext, procedure: string, inpu
   if (!envelope.ok) throw new Error(`${procedure} failed: ${JSON.stringify(envelope.error)}`);
   return envelope.value as T;
 }
+
+/** The seed customer's voucher case: the one the complaint is about. */
+export const VOUCHER_CASE = 'C-2611-0418';
+
+/** The brief's commitments region. */
+export function commitments(page: Page): Locator {
+  return brief(page).getByRole('region', { name: /^(承诺|Promises)$/ });
+}
+
+/** Chooses a case in the case list, then Alt+F: "What can I offer?" for it. */
+export async function openOffers(page: Page, caseNumber = VOUCHER_CASE): Promise<Locator> {
+  await page.locator(`.case-option[data-case-number="${caseNumber}"]`).click();
+  await page.keyboard.press('Alt+F');
+  const dialog = page.getByRole('dialog', { name: /可以给什么|What can I offer/ });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByRole('combobox', { name: /工单|Case/ }).locator('option:checked')).toContainText(caseNumber);
+  await expect(dialog.locator('.offer').first()).toBeVisible();
+  return dialog;
+}
+
+/** One offer card in the panel, by kind: extension, conversion, refund, goodwill. */
+export function offer(panel: Locator, kind: 'extension' | 'conversion' | 'refund' | 'goodwill'): Locator {
+  return panel.locator(`.offer[data-offer="${kind}"]`);
+}
+
+/** A case's id from its number, through the host. */
+export async function caseIdOf(request: APIRequestContext, customerPhone: string, number: string, baseUrl = ''): Promise<string> {
+  const { customer } = await rpcAt<{ customer: { id: string } | null }>(request, baseUrl, 'customers.lookup', { phone: customerPhone });
+  if (!customer) throw new Error(`No customer with ${customerPhone}.`);
+  const full = await rpcAt<{ cases: { id: string; number: string }[] }>(request, baseUrl, 'customers.get', { id: customer.id });
+  const found = full.cases.find((c) => c.number === number);
+  if (!found) throw new Error(`No case ${number}.`);
+  return found.id;
+}
+
+/** `rpc` against a server the test started itself. */
+export async function rpcAt<T>(request: APIRequestContext, baseUrl: string, procedure: string, input: unknown): Promise<T> {
+  const response = await request.post(`${baseUrl}/api/rpc/${procedure}`, { data: { input } });
+  const envelope = (await response.json()) as { ok: boolean; value?: T; error?: unknown };
+  if (!envelope.ok) throw new Error(`${procedure} failed: ${JSON.stringify(envelope.error)}`);
+  return envelope.value as T;
+}

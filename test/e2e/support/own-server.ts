@@ -10,10 +10,26 @@ export interface OwnServer {
   dataDir: string;
   /** Kills the server outright, as a crash or a power cut would: no shutdown, no flush. */
   kill(): Promise<void>;
-  /** Starts it again on the same port and data directory. */
-  restart(): Promise<void>;
+  /** Starts it again on the same port and data directory; as another employee when `agent` is given. */
+  restart(options?: { agent?: string }): Promise<void>;
+  /** Moves the server's clock and runs the commitment clock at once (needs `testClock`). */
+  advanceClock(minutes: number): Promise<ClockTick>;
   /** Stops it and removes its data directory. */
   dispose(): Promise<void>;
+}
+
+/** What the commitment clock did on one turn: the promises it alerted about and those it marked broken. */
+export interface ClockTick {
+  now: string;
+  alerted: string[];
+  broken: string[];
+}
+
+export interface OwnServerOptions {
+  /** Act as this employee number (e.g. 30001, the demo supervisor). */
+  agent?: string;
+  /** Let the test move the server's clock (POST /api/test/clock). */
+  testClock?: boolean;
 }
 
 export async function freePort(): Promise<number> {
@@ -32,8 +48,18 @@ export async function freePort(): Promise<number> {
  * Node runs the server with tsx's loader in the same process, so killing the child kills the
  * server itself (the tsx command would leave its own child running).
  */
-function launch(port: number, dataDir: string, agent: string | undefined): Promise<ChildProcess> {
-  const args = ['--import', 'tsx', 'server/main.ts', '--port', String(port), '--data-dir', dataDir, ...(agent ? ['--agent', agent] : [])];
+function launch(port: number, dataDir: string, options: OwnServerOptions): Promise<ChildProcess> {
+  const args = [
+    '--import',
+    'tsx',
+    'server/main.ts',
+    '--port',
+    String(port),
+    '--data-dir',
+    dataDir,
+    ...(options.agent ? ['--agent', options.agent] : []),
+    ...(options.testClock ? ['--test-clock'] : []),
+  ];
   const child = spawn(process.execPath, args, { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'pipe'] });
   return new Promise((resolve, reject) => {
     let output = '';
@@ -63,19 +89,29 @@ function exited(child: ChildProcess): Promise<void> {
 }
 
 /** Starts a server on a free port and a fresh data directory (seeded with the demo data on first start). */
-export async function startOwnServer(options: { agent?: string } = {}): Promise<OwnServer> {
+export async function startOwnServer(options: OwnServerOptions = {}): Promise<OwnServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'kept-e2e-own-'));
   const port = await freePort();
-  let child = await launch(port, dataDir, options.agent);
+  const url = `http://127.0.0.1:${port}`;
+  let child = await launch(port, dataDir, options);
   return {
-    url: `http://127.0.0.1:${port}`,
+    url,
     dataDir,
     async kill() {
       child.kill('SIGKILL');
       await exited(child);
     },
-    async restart() {
-      child = await launch(port, dataDir, options.agent);
+    async restart(again = {}) {
+      child = await launch(port, dataDir, { ...options, ...again });
+    },
+    async advanceClock(minutes) {
+      const response = await fetch(`${url}/api/test/clock`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ advanceMinutes: minutes }),
+      });
+      if (!response.ok) throw new Error(`The test clock answered HTTP ${response.status}: ${await response.text()}`);
+      return (await response.json()) as ClockTick;
     },
     async dispose() {
       if (child.exitCode === null && child.signalCode === null) {
