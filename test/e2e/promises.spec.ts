@@ -42,6 +42,14 @@ test.describe('the seed story, on a server whose clock the test moves', () => {
 
     await page.screenshot({ path: 'test-results/offers.png' });
 
+    // A fact only the customer knows changes the answer: the engine is asked again with it.
+    await panel.getByLabel('兑换券面值（元）').fill('80');
+    await panel.getByRole('button', { name: '重新评估' }).click();
+    await expect(offer(panel, 'conversion')).toContainText('最多 80 元');
+    await panel.getByLabel('兑换券面值（元）').fill('');
+    await panel.getByRole('button', { name: '重新评估' }).click();
+    await expect(offer(panel, 'conversion')).toContainText('最多 50 元');
+
     // Why: every rule that fired, the facts, and the version (short, the whole of it on hover).
     await panel.getByRole('button', { name: /为什么/ }).click();
     const why = panel.locator('.why-body');

@@ -114,7 +114,7 @@ export const VOUCHER_CASE = 'C-2611-0418';
 
 /** The brief's commitments region. */
 export function commitments(page: Page): Locator {
-  return brief(page).getByRole('region', { name: /^(承诺|Promises)$/ });
+  return brief(page).getByRole('region', { name: /^(承诺|Commitments)$/ });
 }
 
 /** Chooses a case in the case list, then Alt+F: "What can I offer?" for it. */

@@ -3,6 +3,8 @@ import type { Brief, PinnedFact } from '../../../../shared';
 import { useClient } from '../../state/client-context';
 import { useIncidentChanges } from '../../state/use-incident-changes';
 
+const REFRESH_OPEN_PROMISES_MS = 60_000;
+
 export interface BriefState {
   brief: Brief | null;
   error: unknown;
@@ -12,7 +14,7 @@ export interface BriefState {
   removeFact(id: string): void;
 }
 
-/** The customer brief, read in one call; re-read on changes to the customer and to known incidents. */
+/** The customer brief, read in one call; re-read on changes to the customer, to known incidents, and as open promises age. */
 export function useBrief(customerId: string): BriefState {
   const client = useClient();
   const [brief, setBrief] = useState<Brief | null>(null);
@@ -43,6 +45,17 @@ export function useBrief(customerId: string): BriefState {
   }, [reload]);
 
   useIncidentChanges(reload);
+
+  // An open promise moves towards its due time with no event to say so (due within a day, hours
+  // left): while there is one, the brief is read again each minute so its words stay true.
+  const ticking = brief !== null && brief.commitments.open.length + brief.commitments.dueSoon.length + brief.commitments.overdue.length > 0;
+  useEffect(() => {
+    if (!ticking) return;
+    const timer = setInterval(() => {
+      if (document.visibilityState === 'visible') reload();
+    }, REFRESH_OPEN_PROMISES_MS);
+    return () => clearInterval(timer);
+  }, [ticking, reload]);
 
   const addFact = useCallback((fact: PinnedFact) => {
     setBrief((current) =>

@@ -21,8 +21,8 @@ export function SelectedCaseActions({ target, onOffers, onPromise }: SelectedCas
       <button type="button" className="button button-small" onClick={onPromise} aria-keyshortcuts="Alt+M">
         {t('commitments.add')} <Kbd keys={SHORTCUTS.promise.keys} />
       </button>
-      <span className="case-actions-target">
-        <span className="case-number">{target.number}</span>
+      <span className="case-actions-target" title={target.title}>
+        {target.number}
       </span>
     </div>
   );

@@ -1,7 +1,7 @@
 import { RadioGroup } from 'radix-ui';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { AppError, CommitmentKind, type OfferKind, OfferKind as OfferKinds, type PolicyAnswer, type SuppliedFacts, WORDING_MAX_CHARS } from '../../../../shared';
+import { AppError, CommitmentKind, OfferKind, type PolicyAnswer, type SuppliedFacts, WORDING_MAX_CHARS } from '../../../../shared';
 import { fieldsAtFault } from '../../errors/describe-error';
 import { formatAmount, unitOf } from '../../format/amount';
 import { formatDayTime } from '../../format/date-time';
@@ -18,7 +18,7 @@ const SMS_LOCALES: readonly SmsLocale[] = ['zh-CN', 'en'];
 const HOUR = 3_600_000;
 
 function grantOf(kind: CommitmentKind): OfferKind | null {
-  const parsed = OfferKinds.safeParse(kind);
+  const parsed = OfferKind.safeParse(kind);
   return parsed.success ? parsed.data : null;
 }
 
@@ -154,7 +154,8 @@ export function PromiseForm({ caseId, answer, supplied, prefill, onCreated, onBa
             aria-describedby="promise-wording-counter"
             onChange={(e) => {
               setWording(e.target.value);
-              setOwnWords(true);
+              // Emptied, the box takes suggestions again.
+              setOwnWords(e.target.value.trim() !== '');
               setError(null);
             }}
           />
