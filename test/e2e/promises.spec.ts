@@ -161,7 +161,7 @@ test('bad input is refused with a clear message each time, and nothing is promis
   await form.getByLabel('金额（元）').fill('60');
   await expect(form.getByLabel(/对客户的承诺/)).toHaveValue(/赠送60元话费/);
   await form.getByRole('button', { name: '记录承诺并生成短信' }).click();
-  await expect(error).toHaveText('60 元 超过政策上限 44 元（规则 rem-goodwill），不能承诺。');
+  await expect(error).toHaveText('60 元 超过政策上限 44 元（规则 rem-goodwill）。');
   await expect(form.getByLabel('金额（元）')).toHaveAttribute('aria-invalid', 'true');
 
   // A negative amount.

@@ -610,7 +610,7 @@ export const en: Catalog = {
     another: 'Make another promise',
     finish: 'Done',
     error: {
-      aboveLimit: '{{amount}} is above the policy limit of {{limit}} (rule {{rule}}); it cannot be promised.',
+      aboveLimit: '{{amount}} is above the policy limit of {{limit}} (rule {{rule}}).',
       aboveAuthority: '{{amount}} is beyond your authority of {{authority}} and needs a supervisor: ask a supervisor first, then promise it once approved.',
     },
   },

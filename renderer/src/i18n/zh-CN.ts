@@ -612,7 +612,7 @@ export const zhCN = {
     another: '再做一个承诺',
     finish: '完成',
     error: {
-      aboveLimit: '{{amount}} 超过政策上限 {{limit}}（规则 {{rule}}），不能承诺。',
+      aboveLimit: '{{amount}} 超过政策上限 {{limit}}（规则 {{rule}}）。',
       aboveAuthority: '{{amount}} 超出你的权限 {{authority}}，需要班长审批：请先“请班长审批”，批准后再承诺。',
     },
   },
