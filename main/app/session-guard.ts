@@ -6,13 +6,21 @@ export type GuardedSession = Pick<Session, 'setPermissionRequestHandler' | 'setP
 };
 
 /**
- * The console needs no browser permission (camera, microphone, notifications, clipboard read,
- * geolocation, HID, serial, USB): every request and every check is denied. The CSP is also added
- * to every response the session sees, in case one ever bypasses our protocol handler.
+ * The one permission the console uses: writing plain text to the clipboard (the agent copies a
+ * queued confirmation into another tool), and only from our own page. Reading is never allowed.
+ */
+export function allowsPermission(permission: string, origin: string | undefined): boolean {
+  return permission === 'clipboard-sanitized-write' && typeof origin === 'string' && /^app:\/\/kept(\/|$)/.test(origin);
+}
+
+/**
+ * Every other browser permission (camera, microphone, notifications, clipboard read, geolocation,
+ * HID, serial, USB) is denied, on request and on check. The CSP is also added to every response the
+ * session sees, in case one ever bypasses our protocol handler.
  */
 export function guardSession(session: GuardedSession): void {
-  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.setPermissionCheckHandler(() => false);
+  session.setPermissionRequestHandler((_contents, permission, callback, details) => callback(allowsPermission(permission, details?.requestingUrl)));
+  session.setPermissionCheckHandler((_contents, permission, requestingOrigin) => allowsPermission(permission, requestingOrigin));
   session.setDevicePermissionHandler(() => false);
   session.webRequest.onHeadersReceived((details, callback) => {
     // DevTools' own pages (development only) need their own policy.

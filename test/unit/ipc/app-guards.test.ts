@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
-import { guardSession, type GuardedSession } from '../../../main/app/session-guard';
+import { allowsPermission, guardSession, type GuardedSession } from '../../../main/app/session-guard';
 import { type GuardedContents, guardWebContents } from '../../../main/app/web-contents-guard';
 import { CONTENT_SECURITY_POLICY } from '../../../shared';
 
@@ -52,6 +52,18 @@ describe('guardWebContents', () => {
     const event = preventable();
     emitter.emit('will-attach-webview', event, { preload: '/evil.js', nodeIntegration: true }, { src: 'https://evil.example/' });
     expect(event.prevented).toBe(true);
+  });
+});
+
+describe('allowsPermission', () => {
+  it('allows only writing text to the clipboard, only from our own page', () => {
+    expect(allowsPermission('clipboard-sanitized-write', 'app://kept/index.html')).toBe(true);
+    expect(allowsPermission('clipboard-sanitized-write', 'app://kept')).toBe(true);
+    expect(allowsPermission('clipboard-sanitized-write', 'app://kept.evil/x')).toBe(false);
+    expect(allowsPermission('clipboard-sanitized-write', 'https://example.com')).toBe(false);
+    expect(allowsPermission('clipboard-sanitized-write', undefined)).toBe(false);
+    expect(allowsPermission('clipboard-read', 'app://kept/index.html')).toBe(false);
+    expect(allowsPermission('notifications', 'app://kept/index.html')).toBe(false);
   });
 });
 
