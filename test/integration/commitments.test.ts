@@ -66,7 +66,10 @@ describe('a promised callback, end to end', () => {
     expect(escalation).toMatchObject({ status: 'open', raisedBy: { employeeNo: '0' } });
     expect(escalation!.level).toBeGreaterThanOrEqual(2);
     const decisions = await t.call('decisions.list', { caseId: VOUCHER_CASE });
-    expect(decisions.find((d) => d.action === 'commitment.broken')?.ruleIds.escalation?.length).toBeGreaterThan(0);
+    const broken = decisions.find((d) => d.action === 'commitment.broken');
+    expect(broken?.ruleIds.escalation?.length).toBeGreaterThan(0);
+    // recorded under the owner's authority, so the next agent never reads it as a wider grant
+    expect(broken?.ruleIds.authority).toEqual(['auth-agent']);
     expect(events).toContainEqual({ event: 'alert', payload: expect.objectContaining({ kind: 'commitment_broken', commitmentId: commitment.id }) });
   });
 

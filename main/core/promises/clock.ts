@@ -1,5 +1,6 @@
 import { newId } from '../../../shared';
 import type { CoreDeps } from '../context';
+import { getAgent } from '../agents';
 import { applyMutation } from '../mutations/apply';
 import { mintMutation } from '../mutations/mint';
 import { SYSTEM_AGENT } from '../system-agent';
@@ -35,8 +36,10 @@ export async function tickCommitments(deps: CoreDeps): Promise<ClockTick> {
     }
     if (Date.parse(c.due_at) + c.grace_hours * HOUR > now.getTime()) continue;
 
-    // Evaluated as if this promise were already broken, so the escalation table sees it.
-    const answer = await evaluateCase(deps, c.case_id, SYSTEM_AGENT);
+    // Evaluated as the promise's owner (so the recorded offers are what that agent may grant, not
+    // the system's), and as if this promise were already broken, so the escalation table sees it.
+    const owner = await getAgent(deps.db, c.owner_id).catch(() => SYSTEM_AGENT);
+    const answer = await evaluateCase(deps, c.case_id, owner);
     const facts = { ...answer.facts, brokenPromises: answer.facts.brokenPromises + 1, overduePromises: Math.max(0, answer.facts.overduePromises - 1) };
     const escalation = (await deps.policy.evaluate<{ level: number; reason: string }[]>('escalation', facts)).result ?? [];
     const top = escalation.reduce((best, t) => (t.level > best.level ? t : best), { level: 2, reason: 'broken_commitment' });
