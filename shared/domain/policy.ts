@@ -153,7 +153,9 @@ export const EscalationStatus = z.enum(['open', 'approved', 'rejected', 'closed'
 export const Escalation = z.object({
   id: Id,
   caseId: Id,
+  caseNumber: z.string(),
   customerId: Id,
+  customerName: z.string(),
   level: z.number().int(),
   reason: z.string(),
   detail: z.string(),

@@ -63,7 +63,7 @@ describe('a promised callback, end to end', () => {
     brief = await t.call('customers.brief', { customerId: STORY_CUSTOMER_ID });
     expect(brief.commitments.broken.map((c) => c.id)).toContain(commitment.id);
     const escalation = (await t.call('escalations.list', { caseId: VOUCHER_CASE })).find((e) => e.commitmentId === commitment.id);
-    expect(escalation).toMatchObject({ status: 'open', raisedBy: { employeeNo: '0' } });
+    expect(escalation).toMatchObject({ status: 'open', raisedBy: { employeeNo: '0' }, caseNumber: 'C-2611-0418', customerName: '何志明', detail: commitment.wording });
     expect(escalation!.level).toBeGreaterThanOrEqual(2);
     const decisions = await t.call('decisions.list', { caseId: VOUCHER_CASE });
     const broken = decisions.find((d) => d.action === 'commitment.broken');

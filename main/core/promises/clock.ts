@@ -47,7 +47,7 @@ export async function tickCommitments(deps: CoreDeps): Promise<ClockTick> {
       deps,
       await mintMutation(deps, actor, 'commitments.break', {
         id: c.id,
-        escalation: { id: newId(), level: top.level, reason: top.reason, detail: `承诺“${c.wording}”已逾期未兑现 / Promise "${c.wording}" is overdue and was not kept` },
+        escalation: { id: newId(), level: top.level, reason: top.reason, detail: c.wording },
         decision: decisionRecord(c.case_id, c.customer_id, { ...answer, facts }, 'commitment.broken'),
         at: nowIso,
       }),

@@ -95,6 +95,19 @@ export async function escalationsOf(db: Kysely<DB>, where: { caseId?: string; st
   if (where.status) q = q.where('status', '=', where.status);
   if (where.id) q = q.where('id', '=', where.id);
   const rows = await q.orderBy('created_at', 'desc').execute();
+  // A supervisor's queue spans customers: each escalation names its case and customer.
+  const cases = rows.length
+    ? new Map(
+        (
+          await db
+            .selectFrom('cases')
+            .innerJoin('customers', 'customers.id', 'cases.customer_id')
+            .select(['cases.id', 'cases.number', 'customers.name'])
+            .where('cases.id', 'in', [...new Set(rows.map((r) => r.case_id))])
+            .execute()
+        ).map((c) => [c.id, c]),
+      )
+    : new Map<string, { number: string; name: string }>();
   const people = await agentRefs(
     db,
     rows.flatMap((r) => [r.raised_by, ...(r.decided_by ? [r.decided_by] : [])]),
@@ -102,7 +115,9 @@ export async function escalationsOf(db: Kysely<DB>, where: { caseId?: string; st
   return rows.map((r) => ({
     id: r.id,
     caseId: r.case_id,
+    caseNumber: cases.get(r.case_id)?.number ?? '',
     customerId: r.customer_id,
+    customerName: cases.get(r.case_id)?.name ?? '',
     level: r.level,
     reason: r.reason,
     detail: r.detail,

@@ -26,6 +26,9 @@ export function EscalationItem({ escalation: e, onDecided, action }: EscalationI
       <div className="entry-head">
         <span className={`level level-${e.level}`}>{t('cases.levelBadge', { level: e.level })}</span>
         <span className="escalation-reason">{escalationReason(e.reason, t)}</span>
+        <span className="escalation-case">
+          {e.caseNumber} · {e.customerName}
+        </span>
         <span className={`escalation-status escalation-status-${e.status}`}>{t(`escalation.status.${e.status}`)}</span>
         <When at={e.createdAt} />
         <AgentName agent={e.raisedBy} />
