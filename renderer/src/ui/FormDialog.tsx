@@ -1,6 +1,7 @@
 import { Dialog } from 'radix-ui';
 import type { FormEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DialogShell } from './DialogShell';
 
 interface FormDialogProps {
   open: boolean;
@@ -22,32 +23,27 @@ export function FormDialog({ open, onOpenChange, title, description, submitLabel
     if (!busy) onSubmit();
   };
   return (
-    <Dialog.Root open={open} onOpenChange={onOpenChange}>
-      <Dialog.Portal>
-        <Dialog.Overlay className="dialog-overlay" />
-        <Dialog.Content className="dialog">
-          <Dialog.Title className="dialog-title">{title}</Dialog.Title>
-          <Dialog.Description className="dialog-description">{description}</Dialog.Description>
-          <form onSubmit={submit} className="dialog-form" noValidate>
-            {children}
-            {error && (
-              <p className="form-error" role="alert">
-                {error}
-              </p>
-            )}
-            <div className="dialog-actions">
-              <Dialog.Close asChild>
-                <button type="button" className="button">
-                  {t('common.cancel')}
-                </button>
-              </Dialog.Close>
-              <button type="submit" className="button button-primary" disabled={busy} aria-busy={busy}>
-                {submitLabel}
-              </button>
-            </div>
-          </form>
-        </Dialog.Content>
-      </Dialog.Portal>
-    </Dialog.Root>
+    <DialogShell open={open} onOpenChange={onOpenChange}>
+      <Dialog.Title className="dialog-title">{title}</Dialog.Title>
+      <Dialog.Description className="dialog-description">{description}</Dialog.Description>
+      <form onSubmit={submit} className="dialog-form" noValidate>
+        {children}
+        {error && (
+          <p className="form-error" role="alert">
+            {error}
+          </p>
+        )}
+        <div className="dialog-actions">
+          <Dialog.Close asChild>
+            <button type="button" className="button">
+              {t('common.cancel')}
+            </button>
+          </Dialog.Close>
+          <button type="submit" className="button button-primary" disabled={busy} aria-busy={busy}>
+            {submitLabel}
+          </button>
+        </div>
+      </form>
+    </DialogShell>
   );
 }

@@ -1,6 +1,8 @@
 import { Dialog } from 'radix-ui';
 import { useTranslation } from 'react-i18next';
 import { describeError } from '../../errors/describe-error';
+import { DialogCloseActions, DialogShell } from '../../ui/DialogShell';
+import { RetryError } from '../../ui/RetryError';
 import { EscalationItem } from './EscalationItem';
 import type { OpenEscalationsState } from './use-open-escalations';
 
@@ -26,56 +28,40 @@ export function ApprovalsDialog({ open, onOpenChange, state, onOpenCase }: Appro
     </button>
   );
   return (
-    <Dialog.Root open={open} onOpenChange={onOpenChange}>
-      <Dialog.Portal>
-        <Dialog.Overlay className="dialog-overlay" />
-        <Dialog.Content className="dialog dialog-approvals">
-          <Dialog.Title className="dialog-title">{t('approval.dialogTitle')}</Dialog.Title>
-          <Dialog.Description className="dialog-description">{t('approval.description')}</Dialog.Description>
-          <div className="approval-lists">
-            {error !== null && (
-              <p className="form-error" role="alert">
-                {describeError(error, t)}{' '}
-                <button type="button" className="button button-small" onClick={reload}>
-                  {t('common.retry')}
-                </button>
-              </p>
+    <DialogShell open={open} onOpenChange={onOpenChange} className="dialog-approvals">
+      <Dialog.Title className="dialog-title">{t('approval.dialogTitle')}</Dialog.Title>
+      <Dialog.Description className="dialog-description">{t('approval.description')}</Dialog.Description>
+      <div className="approval-lists">
+        {error !== null && (
+          <RetryError onRetry={reload}>{describeError(error, t)}</RetryError>
+        )}
+        {escalations === null && error === null && <p className="muted">{t('approval.loading')}</p>}
+        {escalations !== null && (
+          <>
+            <h3 className="case-section-title">{t('approval.requests', { count: requests.length })}</h3>
+            {requests.length === 0 ? (
+              <p className="case-empty">{t('approval.none')}</p>
+            ) : (
+              <ul className="escalation-list">
+                {requests.map((e) => (
+                  <EscalationItem key={e.id} escalation={e} onDecided={reload} action={openButton(e.customerId, e.caseId)} />
+                ))}
+              </ul>
             )}
-            {escalations === null && error === null && <p className="muted">{t('approval.loading')}</p>}
-            {escalations !== null && (
+            {raised.length > 0 && (
               <>
-                <h3 className="case-section-title">{t('approval.requests', { count: requests.length })}</h3>
-                {requests.length === 0 ? (
-                  <p className="case-empty">{t('approval.none')}</p>
-                ) : (
-                  <ul className="escalation-list">
-                    {requests.map((e) => (
-                      <EscalationItem key={e.id} escalation={e} onDecided={reload} action={openButton(e.customerId, e.caseId)} />
-                    ))}
-                  </ul>
-                )}
-                {raised.length > 0 && (
-                  <>
-                    <h3 className="case-section-title">{t('approval.raised', { count: raised.length })}</h3>
-                    <ul className="escalation-list">
-                      {raised.map((e) => (
-                        <EscalationItem key={e.id} escalation={e} onDecided={reload} action={openButton(e.customerId, e.caseId)} />
-                      ))}
-                    </ul>
-                  </>
-                )}
+                <h3 className="case-section-title">{t('approval.raised', { count: raised.length })}</h3>
+                <ul className="escalation-list">
+                  {raised.map((e) => (
+                    <EscalationItem key={e.id} escalation={e} onDecided={reload} action={openButton(e.customerId, e.caseId)} />
+                  ))}
+                </ul>
               </>
             )}
-          </div>
-          <div className="dialog-actions">
-            <Dialog.Close asChild>
-              <button type="button" className="button">
-                {t('common.close')}
-              </button>
-            </Dialog.Close>
-          </div>
-        </Dialog.Content>
-      </Dialog.Portal>
-    </Dialog.Root>
+          </>
+        )}
+      </div>
+      <DialogCloseActions />
+    </DialogShell>
   );
 }

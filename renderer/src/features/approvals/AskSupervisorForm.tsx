@@ -2,8 +2,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AppError, type Escalation, type Offer, type SuppliedFacts } from '../../../../shared';
 import { fieldsAtFault } from '../../errors/describe-error';
-import { useClient } from '../../state/client-context';
-import { useMutationAttempt } from '../../state/use-mutation-attempt';
+import { useRetryableCall } from '../../state/use-retryable-call';
 import { Field } from '../../ui/Field';
 import { describePromiseError } from '../promises/describe-promise-error';
 import { parseAmount } from '../promises/parse-amount';
@@ -19,12 +18,9 @@ interface AskSupervisorFormProps {
 /** An offer beyond the agent's authority: ask a supervisor, with the amount and why. */
 export function AskSupervisorForm({ caseId, offer, supplied, onSent, onCancel }: AskSupervisorFormProps) {
   const { t } = useTranslation();
-  const client = useClient();
-  const attempt = useMutationAttempt();
   const [amount, setAmount] = useState(String(offer.limit));
   const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, setError, send } = useRetryableCall('escalations.request');
   const faulty = fieldsAtFault(error);
   const parsed = parseAmount(amount);
 
@@ -33,17 +29,7 @@ export function AskSupervisorForm({ caseId, offer, supplied, onSent, onCancel }:
     if (busy) return;
     // An empty amount is a blank to fill in, not a request to the host.
     if (parsed === null) return setError(new AppError('invalid_input', 'amount', [{ path: 'amount', message: 'required' }]));
-    const input = { caseId, offer: offer.offer, amount: parsed, reason, supplied };
-    setBusy(true);
-    setError(null);
-    client
-      .call('escalations.request', input, { mutationId: attempt.idFor(JSON.stringify(input)) })
-      .then((escalation) => {
-        attempt.succeeded();
-        onSent(escalation);
-      })
-      .catch(setError)
-      .finally(() => setBusy(false));
+    send({ caseId, offer: offer.offer, amount: parsed, reason, supplied }, onSent);
   };
 
   return (

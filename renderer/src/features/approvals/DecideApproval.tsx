@@ -2,31 +2,15 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Escalation } from '../../../../shared';
 import { describeError } from '../../errors/describe-error';
-import { useClient } from '../../state/client-context';
-import { useMutationAttempt } from '../../state/use-mutation-attempt';
+import { useRetryableCall } from '../../state/use-retryable-call';
 
 /** A supervisor's answer to a request beyond an agent's authority: approve or reject, with an optional note. */
 export function DecideApproval({ escalation, onDecided }: { escalation: Escalation; onDecided(decided: Escalation): void }) {
   const { t } = useTranslation();
-  const client = useClient();
-  const attempt = useMutationAttempt();
   const [note, setNote] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, send } = useRetryableCall('escalations.decide');
 
-  const decide = (approve: boolean) => {
-    const input = { id: escalation.id, approve, ...(note.trim() ? { note } : {}) };
-    setBusy(true);
-    setError(null);
-    client
-      .call('escalations.decide', input, { mutationId: attempt.idFor(JSON.stringify(input)) })
-      .then((decided) => {
-        attempt.succeeded();
-        onDecided(decided);
-      })
-      .catch(setError)
-      .finally(() => setBusy(false));
-  };
+  const decide = (approve: boolean) => send({ id: escalation.id, approve, ...(note.trim() ? { note } : {}) }, onDecided);
 
   return (
     <div className="decide">

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { describeError } from '../../errors/describe-error';
+import { RetryError } from '../../ui/RetryError';
 import { IncidentBanner } from '../incidents/IncidentBanner';
 import { BriefCommitments } from './BriefCommitments';
 import { LastContacts } from './LastContacts';
@@ -33,12 +34,9 @@ export function CustomerBrief({ state, caseNumbers, onOpenCase, onOpenCommitment
       </h2>
       {!brief && !error && <p className="brief-loading">{t('brief.loading')}</p>}
       {error !== null && (
-        <p className="brief-error" role="alert">
-          {t('brief.failed', { reason: describeError(error, t) })}{' '}
-          <button type="button" className="button button-small" onClick={reload}>
-            {t('common.retry')}
-          </button>
-        </p>
+        <RetryError className="brief-error" onRetry={reload}>
+          {t('brief.failed', { reason: describeError(error, t) })}
+        </RetryError>
       )}
       {brief && (
         <>

@@ -2,6 +2,7 @@ import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CaseCategory, CasePriority, CaseStatus, type CaseSummary, type CaseView } from '../../../../shared';
 import { describeError, isStaleVersion } from '../../errors/describe-error';
+import { EnumField } from '../../ui/EnumField';
 import { Field } from '../../ui/Field';
 import { useUpdateCase } from './use-update-case';
 
@@ -111,40 +112,28 @@ export function CaseFieldsForm({ view, reload, onChanged }: CaseFieldsFormProps)
         {(props) => <input {...props} className="input" value={fields.title} maxLength={120} autoComplete="off" onChange={(e) => set('title', e.target.value)} />}
       </Field>
       <div className="field-row">
-        <Field label={t('caseEdit.status')}>
-          {(props) => (
-            <select {...props} className="input" value={fields.status} onChange={(e) => set('status', CaseStatus.parse(e.target.value))}>
-              {CaseStatus.options.map((option) => (
-                <option key={option} value={option}>
-                  {t(`status.${option}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label={t('caseEdit.priority')}>
-          {(props) => (
-            <select {...props} className="input" value={fields.priority} onChange={(e) => set('priority', CasePriority.parse(e.target.value))}>
-              {CasePriority.options.map((option) => (
-                <option key={option} value={option}>
-                  {t(`priority.${option}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <EnumField
+          label={t('caseEdit.status')}
+          value={fields.status}
+          schema={CaseStatus}
+          optionLabel={(option) => t(`status.${option}`)}
+          onChange={(v) => set('status', v)}
+        />
+        <EnumField
+          label={t('caseEdit.priority')}
+          value={fields.priority}
+          schema={CasePriority}
+          optionLabel={(option) => t(`priority.${option}`)}
+          onChange={(v) => set('priority', v)}
+        />
       </div>
-      <Field label={t('caseEdit.category')}>
-        {(props) => (
-          <select {...props} className="input" value={fields.category} onChange={(e) => set('category', CaseCategory.parse(e.target.value))}>
-            {CaseCategory.options.map((option) => (
-              <option key={option} value={option}>
-                {t(`category.${option}`)}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <EnumField
+        label={t('caseEdit.category')}
+        value={fields.category}
+        schema={CaseCategory}
+        optionLabel={(option) => t(`category.${option}`)}
+        onChange={(v) => set('category', v)}
+      />
       {message && (
         <p className={`form-message form-message-${message.tone}`} role={message.tone === 'ok' ? 'status' : 'alert'}>
           {message.text}

@@ -2,8 +2,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CaseCategory, CasePriority, type CaseSummary } from '../../../../shared';
 import { describeError, fieldsAtFault } from '../../errors/describe-error';
-import { useClient } from '../../state/client-context';
-import { useMutationAttempt } from '../../state/use-mutation-attempt';
+import { useRetryableCall } from '../../state/use-retryable-call';
+import { EnumField } from '../../ui/EnumField';
 import { Field } from '../../ui/Field';
 import { FormDialog } from '../../ui/FormDialog';
 
@@ -17,30 +17,18 @@ interface CreateCaseDialogProps {
 
 export function CreateCaseDialog({ open, onOpenChange, customerId, customerName, onCreated }: CreateCaseDialogProps) {
   const { t } = useTranslation();
-  const client = useClient();
-  const attempt = useMutationAttempt();
   const [title, setTitle] = useState('');
   const [category, setCategory] = useState<CaseCategory>('other');
   const [priority, setPriority] = useState<CasePriority>('normal');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, send } = useRetryableCall('cases.create');
   const faulty = fieldsAtFault(error);
 
-  const submit = () => {
-    const input = { customerId, title, category, priority };
-    setBusy(true);
-    setError(null);
-    client
-      .call('cases.create', input, { mutationId: attempt.idFor(JSON.stringify(input)) })
-      .then((created) => {
-        attempt.succeeded();
-        setTitle('');
-        onOpenChange(false);
-        onCreated(created);
-      })
-      .catch(setError)
-      .finally(() => setBusy(false));
-  };
+  const submit = () =>
+    send({ customerId, title, category, priority }, (created) => {
+      setTitle('');
+      onOpenChange(false);
+      onCreated(created);
+    });
 
   return (
     <FormDialog
@@ -68,28 +56,20 @@ export function CreateCaseDialog({ open, onOpenChange, customerId, customerName,
         )}
       </Field>
       <div className="field-row">
-        <Field label={t('createCase.category')}>
-          {(props) => (
-            <select {...props} className="input" value={category} onChange={(e) => setCategory(CaseCategory.parse(e.target.value))}>
-              {CaseCategory.options.map((option) => (
-                <option key={option} value={option}>
-                  {t(`category.${option}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label={t('createCase.priority')}>
-          {(props) => (
-            <select {...props} className="input" value={priority} onChange={(e) => setPriority(CasePriority.parse(e.target.value))}>
-              {CasePriority.options.map((option) => (
-                <option key={option} value={option}>
-                  {t(`priority.${option}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <EnumField
+          label={t('createCase.category')}
+          value={category}
+          schema={CaseCategory}
+          optionLabel={(option) => t(`category.${option}`)}
+          onChange={setCategory}
+        />
+        <EnumField
+          label={t('createCase.priority')}
+          value={priority}
+          schema={CasePriority}
+          optionLabel={(option) => t(`priority.${option}`)}
+          onChange={setPriority}
+        />
       </div>
     </FormDialog>
   );

@@ -3,8 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Customer, Tier } from '../../../../shared';
 import { describeError, fieldsAtFault } from '../../errors/describe-error';
-import { useClient } from '../../state/client-context';
-import { useMutationAttempt } from '../../state/use-mutation-attempt';
+import { useRetryableCall } from '../../state/use-retryable-call';
 import { Field } from '../../ui/Field';
 import { FormDialog } from '../../ui/FormDialog';
 
@@ -18,29 +17,17 @@ interface CreateCustomerDialogProps {
 
 export function CreateCustomerDialog({ open, onOpenChange, phone: initialPhone, onCreated }: CreateCustomerDialogProps) {
   const { t } = useTranslation();
-  const client = useClient();
-  const attempt = useMutationAttempt();
   const [name, setName] = useState('');
   const [phone, setPhone] = useState(initialPhone);
   const [tier, setTier] = useState<Tier>('standard');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, send } = useRetryableCall('customers.create');
   const faulty = fieldsAtFault(error);
 
-  const submit = () => {
-    const input = { name, phone, tier };
-    setBusy(true);
-    setError(null);
-    client
-      .call('customers.create', input, { mutationId: attempt.idFor(JSON.stringify(input)) })
-      .then((customer) => {
-        attempt.succeeded();
-        onOpenChange(false);
-        onCreated(customer, customer.phones[0]?.e164 ?? phone);
-      })
-      .catch(setError)
-      .finally(() => setBusy(false));
-  };
+  const submit = () =>
+    send({ name, phone, tier }, (customer) => {
+      onOpenChange(false);
+      onCreated(customer, customer.phones[0]?.e164 ?? phone);
+    });
 
   return (
     <FormDialog

@@ -9,6 +9,7 @@ import { useCustomer } from '../../state/use-customer';
 import { useHistory } from '../../state/use-history';
 import { ServerClockProvider } from '../../state/server-clock';
 import { useShortcut } from '../../state/use-shortcut';
+import { RetryError } from '../../ui/RetryError';
 import { CustomerBrief } from '../brief/CustomerBrief';
 import { useBrief } from '../brief/use-brief';
 import { CaseList } from '../cases/CaseList';
@@ -168,12 +169,9 @@ export function CustomerWorkspace({ summary, phone, focus }: CustomerWorkspacePr
           <CustomerHeader customer={customer ?? summary} phone={phone} createdAt={customer?.createdAt} cases={customer?.cases} />
           <div className="workspace-side">
             {error ? (
-              <p className="panel panel-error" role="alert">
-                {t('customer.loadFailed', { reason: describeError(error, t) })}{' '}
-                <button type="button" className="button button-small" onClick={reload}>
-                  {t('common.retry')}
-                </button>
-              </p>
+              <RetryError className="panel panel-error" onRetry={reload}>
+                {t('customer.loadFailed', { reason: describeError(error, t) })}
+              </RetryError>
             ) : null}
             <CaseList cases={cases} selectedId={target?.id ?? null} drafts={drafts.saved} onSelect={setChosenCaseId} onNewCase={() => setCreatingCase(true)} />
             <SelectedCaseActions target={target} onOffers={() => startPromise('offers')} onPromise={() => startPromise('promise')} />

@@ -3,6 +3,7 @@ import type { Escalation } from '../../../../shared';
 import { describeError } from '../../errors/describe-error';
 import { SHORTCUTS } from '../../state/shortcuts';
 import { Kbd } from '../../ui/Kbd';
+import { RetryError } from '../../ui/RetryError';
 import { requestFor } from '../approvals/offer-approval';
 import { BY_HAND, type PromisePrefill } from '../promises/prefill';
 import { BundleVersion } from './BundleVersion';
@@ -31,12 +32,7 @@ export function OffersPanel({ caseId, policy, escalations, onPromise, onRequeste
   return (
     <div className="offers-panel" aria-busy={busy}>
       {error !== null && (
-        <p className="form-error" role="alert">
-          {t('policy.failed', { reason: describeError(error, t) })}{' '}
-          <button type="button" className="button button-small" onClick={() => evaluate()}>
-            {t('common.retry')}
-          </button>
-        </p>
+        <RetryError onRetry={() => evaluate()}>{t('policy.failed', { reason: describeError(error, t) })}</RetryError>
       )}
       {!answer && error === null && <p className="muted">{t('policy.loading')}</p>}
       {answer && (

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseSummary } from '../../../../shared';
 import { isOpen, newestFirst } from '../../format/cases';
+import { DialogShell } from '../../ui/DialogShell';
 import { Field } from '../../ui/Field';
 import { PromiseWorkbench, type WorkbenchView } from './PromiseWorkbench';
 
@@ -30,45 +31,40 @@ export function PromiseDialog({ request, cases, refreshKey, onChanged, onClose }
   const caseId = request ? (chosen?.nonce === request.nonce ? chosen.caseId : request.caseId) : null;
   const shown = cases.find((c) => c.id === caseId) ?? null;
   return (
-    <Dialog.Root open={request !== null} onOpenChange={(next) => !next && onClose()}>
-      <Dialog.Portal>
-        <Dialog.Overlay className="dialog-overlay" />
-        <Dialog.Content className="dialog dialog-promise">
-          {request && shown && (
-            <>
-              <div className="dialog-head">
-                <Dialog.Title className="dialog-title">{view === 'offers' ? t('policy.title') : t('promise.title')}</Dialog.Title>
-                <div className="promise-case">
-                  <Field label={t('promise.case')}>
-                    {(props) => (
-                      <select {...props} className="input" value={shown.id} onChange={(e) => setChosen({ nonce: request.nonce, caseId: e.target.value })}>
-                        {newestFirst(cases).map((c) => (
-                          <option key={c.id} value={c.id}>
-                            {c.number} {c.title}
-                            {isOpen(c.status) ? '' : ` (${t(`status.${c.status}`)})`}
-                          </option>
-                        ))}
-                      </select>
-                    )}
-                  </Field>
-                </div>
-              </div>
-              <Dialog.Description className="dialog-description">{view === 'offers' ? t('policy.description') : t('promise.description')}</Dialog.Description>
-              <div className="promise-dialog-body">
-                <PromiseWorkbench
-                  key={`${shown.id}-${request.nonce}`}
-                  caseId={shown.id}
-                  start={request.start}
-                  refreshKey={refreshKey}
-                  onChanged={onChanged}
-                  onFinish={onClose}
-                  onViewChange={setView}
-                />
-              </div>
-            </>
-          )}
-        </Dialog.Content>
-      </Dialog.Portal>
-    </Dialog.Root>
+    <DialogShell open={request !== null} onOpenChange={(next) => !next && onClose()} className="dialog-promise">
+      {request && shown && (
+        <>
+          <div className="dialog-head">
+            <Dialog.Title className="dialog-title">{view === 'offers' ? t('policy.title') : t('promise.title')}</Dialog.Title>
+            <div className="promise-case">
+              <Field label={t('promise.case')}>
+                {(props) => (
+                  <select {...props} className="input" value={shown.id} onChange={(e) => setChosen({ nonce: request.nonce, caseId: e.target.value })}>
+                    {newestFirst(cases).map((c) => (
+                      <option key={c.id} value={c.id}>
+                        {c.number} {c.title}
+                        {isOpen(c.status) ? '' : ` (${t(`status.${c.status}`)})`}
+                      </option>
+                    ))}
+                  </select>
+                )}
+              </Field>
+            </div>
+          </div>
+          <Dialog.Description className="dialog-description">{view === 'offers' ? t('policy.description') : t('promise.description')}</Dialog.Description>
+          <div className="promise-dialog-body">
+            <PromiseWorkbench
+              key={`${shown.id}-${request.nonce}`}
+              caseId={shown.id}
+              start={request.start}
+              refreshKey={refreshKey}
+              onChanged={onChanged}
+              onFinish={onClose}
+              onViewChange={setView}
+            />
+          </div>
+        </>
+      )}
+    </DialogShell>
   );
 }

@@ -2,8 +2,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Commitment, ProcedureOutput } from '../../../../shared';
 import { describeError, fieldsAtFault } from '../../errors/describe-error';
-import { useClient } from '../../state/client-context';
-import { useMutationAttempt } from '../../state/use-mutation-attempt';
+import { useRetryableCall } from '../../state/use-retryable-call';
 import { Field } from '../../ui/Field';
 
 export type Resolution = 'kept' | 'cancelled';
@@ -21,26 +20,13 @@ interface ResolveCommitmentFormProps {
 /** Kept or cancelled, with the reason; the customer is told in writing either way. */
 export function ResolveCommitmentForm({ commitment, status, locale, onResolved, onCancel }: ResolveCommitmentFormProps) {
   const { t } = useTranslation();
-  const client = useClient();
-  const attempt = useMutationAttempt();
   const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, send } = useRetryableCall('commitments.resolve');
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (busy) return;
-    const input = { id: commitment.id, status, reason, locale };
-    setBusy(true);
-    setError(null);
-    client
-      .call('commitments.resolve', input, { mutationId: attempt.idFor(JSON.stringify(input)) })
-      .then((result) => {
-        attempt.succeeded();
-        onResolved(result);
-      })
-      .catch(setError)
-      .finally(() => setBusy(false));
+    send({ id: commitment.id, status, reason, locale }, onResolved);
   };
 
   const label = status === 'kept' ? t('resolve.reasonKept') : t('resolve.reasonCancelled');
