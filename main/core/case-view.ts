@@ -45,7 +45,7 @@ export async function getCaseView(db: Kysely<DB>, id: string, now: Date): Promis
     listFacts(db, detail.customerId, id),
     commitmentsOf(db, { caseId: id }, now),
     messagesOf(db, id),
-    decisionsOf(db, id),
+    decisionsOf(db, { caseId: id }),
     escalationsOf(db, { caseId: id }),
   ]);
   const open = !['resolved', 'closed'].includes(detail.status);

@@ -62,7 +62,10 @@ export async function noteAsFact(db: Kysely<DB>, noteId: string, customerId: str
 export async function listFacts(db: Kysely<DB>, customerId: string, caseId?: string): Promise<PinnedFact[]> {
   let query = db.selectFrom('pinned_facts').selectAll().where('customer_id', '=', customerId).where('unpinned_at', 'is', null);
   if (caseId) query = query.where((eb) => eb.or([eb('case_id', '=', caseId), eb('case_id', 'is', null)]));
-  const rows = await query.orderBy('created_at', 'desc').execute();
+  return toFacts(db, await query.orderBy('created_at', 'desc').execute());
+}
+
+async function toFacts(db: Kysely<DB>, rows: DB['pinned_facts'][]): Promise<PinnedFact[]> {
   const authors = await agentRefs(
     db,
     rows.map((r) => r.author_id),
@@ -79,8 +82,7 @@ export async function listFacts(db: Kysely<DB>, customerId: string, caseId?: str
 }
 
 export async function getFact(db: Kysely<DB>, id: string): Promise<PinnedFact> {
-  const row = await db.selectFrom('pinned_facts').select(['customer_id']).where('id', '=', id).executeTakeFirst();
-  const fact = row ? (await listFacts(db, row.customer_id)).find((f) => f.id === id) : undefined;
+  const [fact] = await toFacts(db, await db.selectFrom('pinned_facts').selectAll().where('id', '=', id).where('unpinned_at', 'is', null).execute());
   if (!fact) throw new AppError('not_found', `No pinned fact ${id}.`);
   return fact;
 }

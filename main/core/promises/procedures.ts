@@ -53,7 +53,7 @@ export const promiseImplementations: Implementations<PromiseProcedures> = {
     });
     const [commitment] = await readCommitments(deps.db, await deps.db.selectFrom('commitments').selectAll().where('id', '=', args.id).execute(), deps.now());
     const stored = await deps.db.selectFrom('messages').selectAll().where('commitment_id', '=', args.id).orderBy('created_at').limit(1).executeTakeFirstOrThrow();
-    const decisions = args.decision ? (await decisionsOf(deps.db, input.caseId)).filter((d) => d.id === args.decision?.id) : [];
+    const decisions = args.decision ? await decisionsOf(deps.db, { caseId: input.caseId, id: args.decision.id }) : [];
     return { commitment: commitment!, message: toMessage(stored), decision: decisions[0] ?? null };
   },
 
@@ -78,7 +78,7 @@ export const promiseImplementations: Implementations<PromiseProcedures> = {
 
   'messages.list': async (deps, input) => messagesOf(deps.db, input.caseId),
 
-  'decisions.list': async (deps, input) => decisionsOf(deps.db, input.caseId),
+  'decisions.list': async (deps, input) => decisionsOf(deps.db, { caseId: input.caseId }),
 
   'escalations.request': async (deps, input, ctx, meta) => {
     const party = await caseParty(deps, input.caseId);

@@ -70,8 +70,10 @@ export async function messagesOf(db: Kysely<DB>, caseId: string): Promise<Custom
   return (await db.selectFrom('messages').selectAll().where('case_id', '=', caseId).orderBy('created_at', 'desc').execute()).map(toMessage);
 }
 
-export async function decisionsOf(db: Kysely<DB>, caseId: string): Promise<Decision[]> {
-  const rows = await db.selectFrom('decisions').selectAll().where('case_id', '=', caseId).orderBy('created_at', 'desc').execute();
+export async function decisionsOf(db: Kysely<DB>, where: { caseId: string; id?: string }): Promise<Decision[]> {
+  let q = db.selectFrom('decisions').selectAll().where('case_id', '=', where.caseId);
+  if (where.id) q = q.where('id', '=', where.id);
+  const rows = await q.orderBy('created_at', 'desc').execute();
   const actors = await agentRefs(
     db,
     rows.map((r) => r.actor_id),

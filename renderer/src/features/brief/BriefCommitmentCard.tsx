@@ -1,7 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { Commitment } from '../../../../shared';
-import { formatDayTime } from '../../format/date-time';
-import { commitmentTiming } from './commitment-timing';
+import { CommitmentWhen } from './CommitmentWhen';
 
 export type CommitmentBucket = 'broken' | 'overdue' | 'dueSoon' | 'open';
 
@@ -19,7 +18,7 @@ interface BriefCommitmentProps {
  * These are what the caller is angry about.
  */
 export function BriefCommitmentCard({ commitment: c, bucket, now, onOpen }: BriefCommitmentProps) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   return (
     <li className={`commitment-card commitment-card-${bucket}`} data-commitment-id={c.id} data-bucket={bucket}>
       <button type="button" className="commitment-card-button" onClick={() => onOpen(c.caseId)} title={t('commitments.openHint')}>
@@ -32,11 +31,7 @@ export function BriefCommitmentCard({ commitment: c, bucket, now, onOpen }: Brie
             )}
             {t(`commitments.bucket.${bucket}`)}
           </span>
-          <span className="commitment-timing">{commitmentTiming(c, now, t)}</span>
-          <span className="commitment-due-at">
-            <span className="visually-hidden">{t('commitments.dueAt')} </span>
-            <time dateTime={c.dueAt}>{formatDayTime(c.dueAt, i18n.language)}</time>
-          </span>
+          <CommitmentWhen commitment={c} now={now} />
         </span>
         <span className="commitment-what">
           <span className="case-number">{c.caseNumber}</span> <span className="commitment-wording">{t('commitments.quoted', { wording: c.wording })}</span>{' '}

@@ -1,8 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Commitment } from '../../../../shared';
-import { formatDayTime } from '../../format/date-time';
 import type { CommitmentBucket } from './BriefCommitmentCard';
-import { commitmentTiming } from './commitment-timing';
+import { CommitmentWhen } from './CommitmentWhen';
 
 interface BriefCommitmentLineProps {
   commitment: Commitment;
@@ -13,18 +12,14 @@ interface BriefCommitmentLineProps {
 
 /** A promise still in time, in two short lines: when it is due, then the case and the words (in full on hover and in the case). */
 export function BriefCommitmentLine({ commitment: c, bucket, now, onOpen }: BriefCommitmentLineProps) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const owner = t('timeline.agent', { name: c.owner.name, employeeNo: c.owner.employeeNo });
   return (
     <li className={`commitment-line commitment-line-${bucket}`} data-commitment-id={c.id} data-bucket={bucket}>
       <button type="button" className="commitment-line-button" onClick={() => onOpen(c.caseId)} title={`${c.wording}\n${owner}`}>
         <span className="commitment-top">
           <span className={`commitment-flag commitment-flag-${bucket}`}>{t(`commitments.bucket.${bucket}`)}</span>
-          <span className="commitment-timing">{commitmentTiming(c, now, t)}</span>
-          <span className="commitment-due-at">
-            <span className="visually-hidden">{t('commitments.dueAt')} </span>
-            <time dateTime={c.dueAt}>{formatDayTime(c.dueAt, i18n.language)}</time>
-          </span>
+          <CommitmentWhen commitment={c} now={now} />
         </span>
         <span className="commitment-what commitment-what-line">
           <span className="case-number">{c.caseNumber}</span> <span className="commitment-wording">{t('commitments.quoted', { wording: c.wording })}</span>{' '}
