@@ -31,7 +31,11 @@ describe('audit.verify', () => {
   });
 
   it('finds a re-hashed row by the link of the next one', async () => {
-    t.sqlite.raw.prepare("update audit_log set hash = 'f'||substr(hash, 2) where seq = 3").run();
+    // Flip the first hex digit to one it is not, so the row always changes.
+    const { changes } = t.sqlite.raw
+      .prepare("update audit_log set hash = (case substr(hash, 1, 1) when 'f' then '0' else 'f' end) || substr(hash, 2) where seq = 3")
+      .run();
+    expect(changes).toBe(1);
     const report = await t.call('audit.verify', {}, { actor: lead });
     expect(report.ok).toBe(false);
     expect(report.firstBad?.seq).toBe(3);
