@@ -15,6 +15,18 @@ async function appError(promise: Promise<unknown>): Promise<AppError> {
   throw new Error('expected AppError, the call succeeded');
 }
 
+/** Resolves once the client's push channel is open (at once over IPC, after the handshake over WebSocket). */
+function channelOpen(c: ConsoleClient): Promise<void> {
+  return new Promise((resolve) => {
+    if (c.connectionState() === 'open') return resolve();
+    const off = c.onConnectionChange((state) => {
+      if (state !== 'open') return;
+      off();
+      resolve();
+    });
+  });
+}
+
 /**
  * The contract, as the renderer sees it. The same suite runs against both transports (HTTP +
  * WebSocket, and the desktop's IPC bridge), each over a real core on its own SQLite file.
@@ -56,8 +68,8 @@ export function contractSuite(client: () => ConsoleClient): void {
         }
       });
     });
-    // give the transport a moment to open its channel before writing
-    await new Promise((r) => setTimeout(r, 200));
+    // write only once the transport's channel is open: a change committed before that is not pushed
+    await channelOpen(client());
     const note = await client().call('notes.add', { caseId: VOUCHER_CASE, body: '推送测试' });
     expect(await seen).toMatchObject({ entity: 'note', id: note.id });
   });
