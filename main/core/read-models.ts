@@ -69,20 +69,24 @@ export async function customerSummaries(db: Kysely<DB>, ids: string[]): Promise<
 
 type NoteRow = DB['notes'];
 
+export function toNote(row: NoteRow, authors: ReadonlyMap<string, AgentRef>): Note {
+  return {
+    id: row.id,
+    customerId: row.customer_id,
+    caseId: row.case_id,
+    contactId: row.contact_id,
+    author: authors.get(row.author_id) ?? unknownAgent(row.author_id),
+    body: row.body,
+    createdAt: row.created_at,
+  };
+}
+
 export async function hydrateNotes(db: Kysely<DB>, rows: NoteRow[]): Promise<Note[]> {
   const authors = await agentRefs(
     db,
     rows.map((r) => r.author_id),
   );
-  return rows.map((r) => ({
-    id: r.id,
-    customerId: r.customer_id,
-    caseId: r.case_id,
-    contactId: r.contact_id,
-    author: authors.get(r.author_id) ?? unknownAgent(r.author_id),
-    body: r.body,
-    createdAt: r.created_at,
-  }));
+  return rows.map((r) => toNote(r, authors));
 }
 
 export async function caseRefs(db: Kysely<DB>, ids: Iterable<string>): Promise<Map<string, CaseRef>> {
@@ -92,13 +96,41 @@ export async function caseRefs(db: Kysely<DB>, ids: Iterable<string>): Promise<M
   return new Map(rows.map((r) => [r.id, r]));
 }
 
+/** The columns of a call that its timeline entry shows (all of them but none of its links). */
+export type ContactRow = Pick<DB['contacts'], 'id' | 'customer_id' | 'agent_id' | 'channel' | 'direction' | 'started_at'>;
+export interface ContactLink {
+  contact_id: string;
+  case_id: string;
+}
+
+/** Puts a call together from rows already read: its agent, its cases (by case id) and its notes. */
+export function toContact(
+  row: ContactRow,
+  parts: { agents: ReadonlyMap<string, AgentRef>; links: readonly ContactLink[]; cases: ReadonlyMap<string, CaseRef>; notes: readonly Note[] },
+): Contact {
+  return {
+    id: row.id,
+    customerId: row.customer_id,
+    agent: parts.agents.get(row.agent_id) ?? unknownAgent(row.agent_id),
+    channel: row.channel as Contact['channel'],
+    direction: row.direction as Contact['direction'],
+    startedAt: row.started_at,
+    cases: parts.links
+      .filter((l) => l.contact_id === row.id)
+      .map((l) => l.case_id)
+      .sort()
+      .flatMap((id) => parts.cases.get(id) ?? []),
+    notes: parts.notes.filter((n) => n.contactId === row.id),
+  };
+}
+
 /** Full contacts (agent, linked cases, notes) for the given ids, in the order given. */
 export async function hydrateContacts(db: Kysely<DB>, ids: string[]): Promise<Contact[]> {
   if (ids.length === 0) return [];
   const [contacts, links, notes] = await Promise.all([
     db.selectFrom('contacts').selectAll().where('id', 'in', ids).execute(),
     db.selectFrom('contact_cases').selectAll().where('contact_id', 'in', ids).execute(),
-    db.selectFrom('notes').selectAll().where('contact_id', 'in', ids).orderBy('created_at').execute(),
+    db.selectFrom('notes').selectAll().where('contact_id', 'in', ids).orderBy('created_at').orderBy('id').execute(),
   ]);
   const [agents, cases, hydratedNotes] = await Promise.all([
     agentRefs(
@@ -113,19 +145,7 @@ export async function hydrateContacts(db: Kysely<DB>, ids: string[]): Promise<Co
   ]);
   const byId = new Map(contacts.map((c) => [c.id, c]));
   return ids.flatMap((id) => {
-    const c = byId.get(id);
-    if (!c) return [];
-    return [
-      {
-        id: c.id,
-        customerId: c.customer_id,
-        agent: agents.get(c.agent_id) ?? unknownAgent(c.agent_id),
-        channel: c.channel as Contact['channel'],
-        direction: c.direction as Contact['direction'],
-        startedAt: c.started_at,
-        cases: links.filter((l) => l.contact_id === id).flatMap((l) => cases.get(l.case_id) ?? []),
-        notes: hydratedNotes.filter((n) => n.contactId === id),
-      },
-    ];
+    const row = byId.get(id);
+    return row ? [toContact(row, { agents, links, cases, notes: hydratedNotes })] : [];
   });
 }

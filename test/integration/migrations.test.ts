@@ -100,3 +100,33 @@ describe('0004_entity_search', () => {
     expect(handle.raw.prepare(`select count(*) n from case_grams where case_grams match '"兑换" AND "换券"'`).get()).toEqual({ n: 1 });
   });
 });
+
+describe('0005_timeline_reads', () => {
+  async function indexes(table: string): Promise<Record<string, string[]>> {
+    const names = handle.raw.prepare(`select name from pragma_index_list(?) where origin = 'c' order by name`).all(table) as { name: string }[];
+    return Object.fromEntries(
+      names.map(({ name }) => [name, (handle.raw.prepare('select name from pragma_index_info(?) order by seqno').all(name) as { name: string }[]).map((c) => c.name)]),
+    );
+  }
+
+  it('replaces the narrow timeline indexes with ones that carry what the screen pop reads, keeping the rows', async () => {
+    await migrateToLatest(handle.db, migrations.slice(0, 4));
+    handle.raw.exec(`
+      insert into agents values ('a1', '1', '甲', 'agent', '2026-01-01');
+      insert into customers values ('c1', '何志明', 'standard', '2026-01-01', '2026-01-01', 1);
+      insert into cases values ('k1', 'C-1', 'c1', '积分兑换券无法兑换', 'points_voucher', 'open', 'normal', 1, 'a1', '2026-01-01', '2026-01-01', 1);
+      insert into contacts values ('t1', 'c1', 'a1', 'phone', 'inbound', '2026-01-02');
+      insert into contact_cases values ('t1', 'k1');`);
+    expect(await indexes('contacts')).toHaveProperty('contacts_customer_started');
+
+    await migrateToLatest(handle.db, migrations.slice(0, 5));
+    expect(await indexes('contacts')).toEqual({
+      contacts_customer_timeline: ['customer_id', 'started_at', 'id', 'agent_id', 'channel', 'direction'],
+    });
+    expect(await indexes('notes')).toMatchObject({ notes_customer_contact: ['customer_id', 'contact_id', 'created_at', 'id'] });
+    expect(await indexes('contact_cases')).toEqual({ contact_cases_case_contact: ['case_id', 'contact_id'] });
+    expect(await indexes('customer_phones')).toEqual({ customer_phones_customer_added: ['customer_id', 'created_at', 'e164', 'label'] });
+    expect(handle.raw.prepare('select count(*) n from contact_cases').get()).toEqual({ n: 1 });
+    expect(handle.raw.prepare('pragma integrity_check').get()).toEqual({ integrity_check: 'ok' });
+  });
+});
