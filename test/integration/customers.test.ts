@@ -129,3 +129,43 @@ describe('writing the story', () => {
     expect(envelope).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
   });
 });
+
+describe('customers.history when everything happens in the same instant', () => {
+  it('orders calls, notes and opened cases by id within one time, pages them without gaps or repeats, and gives each call its cases and notes', async () => {
+    const instant = new Date('2026-11-20T02:00:00.000Z');
+    const still = await openTempCore({ synthetic: 0, now: () => instant });
+    try {
+      const customer = await still.call('customers.create', { name: '周一鸣', phone: '+86 186 0000 7777', tier: 'standard' });
+      const billing = await still.call('cases.create', { customerId: customer.id, title: '账单多扣费', category: 'billing' });
+      const voucher = await still.call('cases.create', { customerId: customer.id, title: '兑换券无法使用', category: 'points_voucher' });
+      const call = await still.call('contacts.log', { customerId: customer.id, caseIds: [voucher.id, billing.id], note: '同一通电话说了两件事。' });
+      const loose = await still.call('notes.add', { caseId: billing.id, body: '已提交退费申请。' });
+
+      const one = async (cursor: string | null) => still.call('customers.history', { customerId: customer.id, limit: 1, cursor });
+      const seen: HistoryItem[] = [];
+      let cursor: string | null = null;
+      do {
+        const page: { items: HistoryItem[]; nextCursor: string | null } = await one(cursor);
+        expect(page.items.length).toBeLessThanOrEqual(1);
+        seen.push(...page.items);
+        cursor = page.nextCursor;
+      } while (cursor);
+
+      const whole = (await still.call('customers.history', { customerId: customer.id, limit: 50 })).items;
+      const idOf = (i: HistoryItem) => (i.kind === 'contact' ? i.contact.id : i.kind === 'note' ? i.note.id : i.case.id);
+      expect(seen.map(idOf)).toEqual(whole.map(idOf));
+      expect(whole.every((i) => i.at === instant.toISOString())).toBe(true);
+      const ids = whole.map(idOf);
+      expect(ids).toEqual([...ids].sort().reverse());
+      expect(new Set(ids)).toEqual(new Set([billing.id, voucher.id, call.id, loose.id]));
+
+      const entry = whole.find((i) => i.kind === 'contact');
+      expect(entry?.kind === 'contact' && entry.contact.cases.map((c) => c.number).sort()).toEqual([billing.number, voucher.number].sort());
+      expect(entry?.kind === 'contact' && entry.contact.notes.map((n) => n.body)).toEqual(['同一通电话说了两件事。']);
+      const looseEntry = whole.find((i) => i.kind === 'note');
+      expect(looseEntry?.kind === 'note' && looseEntry.case?.number).toBe(billing.number);
+    } finally {
+      await still.dispose();
+    }
+  });
+});
