@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DEMO_AGENTS } from '../../main/core';
+import { DEMO_AGENTS, verifyAudit } from '../../main/core';
 import { expectAppError, openTempCore, type TempCore } from '../fixtures/temp-core';
 
 let t: TempCore;
@@ -39,6 +39,18 @@ describe('audit.verify', () => {
     const report = await t.call('audit.verify', {}, { actor: lead });
     expect(report.ok).toBe(false);
     expect(report.firstBad?.seq).toBe(3);
+  });
+
+  it('reads the chain in batches and still checks every row, and finds a tampered row in a later batch', async () => {
+    const total = (t.sqlite.raw.prepare('select count(*) n from audit_log').get() as { n: number }).n;
+    expect(total).toBeGreaterThan(20);
+    expect(await verifyAudit(t.sqlite.db, 7)).toEqual({ ok: true, checked: total, firstBad: null });
+    // A batch size that divides the chain exactly ends on an empty batch.
+    expect(await verifyAudit(t.sqlite.db, total)).toEqual({ ok: true, checked: total, firstBad: null });
+
+    const late = total - 3;
+    t.sqlite.raw.prepare("update audit_log set data = data || ' ' where seq = ?").run(late);
+    expect(await verifyAudit(t.sqlite.db, 7)).toEqual({ ok: false, checked: late, firstBad: { seq: late, reason: 'hash_mismatch' } });
   });
 
   it('is for supervisors and admins only', async () => {
