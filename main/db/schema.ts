@@ -101,6 +101,7 @@ export interface DB {
     decided_by: string | null;
     created_at: string;
     decided_at: string | null;
+    decision_note: string | null;
   };
   commitments: {
     id: string;

@@ -165,6 +165,8 @@ export const Escalation = z.object({
   commitmentId: Id.nullable(),
   raisedBy: AgentRef,
   decidedBy: AgentRef.nullable(),
+  /** What the supervisor wrote when deciding, for the agent who asked. */
+  decisionNote: z.string().nullable(),
   createdAt: IsoTime,
   decidedAt: IsoTime.nullable(),
 });

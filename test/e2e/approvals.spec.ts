@@ -63,6 +63,7 @@ test.describe('an offer beyond the agent’s authority', () => {
     await openSeedCustomer(page);
     panel = await openOffers(page);
     await expect(offer(panel, 'conversion')).toContainText('班长 周婷 已批准 50 元。');
+    await expect(offer(panel, 'conversion')).toContainText('“因我方故障，同意折算”');
     await offer(panel, 'conversion').getByRole('button', { name: '按批准承诺' }).click();
     const form = page.getByRole('dialog', { name: '做出承诺' });
     await expect(form.getByLabel('承诺类型')).toHaveValue('conversion');

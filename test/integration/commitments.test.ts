@@ -101,8 +101,12 @@ describe('authority is enforced in core', () => {
     const request = await t.call('escalations.request', { caseId: VOUCHER_CASE, offer: 'conversion', amount: 50, reason: '门店缺货且商城维护，客户要求折算话费' });
     expect(request).toMatchObject({ status: 'open', level: 2, reason: 'authority' });
     expect((await expectAppError(t.call('escalations.decide', { id: request.id, approve: true }))).code).toBe('forbidden');
-    const approved = await t.call('escalations.decide', { id: request.id, approve: true }, { actor: DEMO_AGENTS.supervisor });
-    expect(approved).toMatchObject({ status: 'approved', decidedBy: { employeeNo: '30001' } });
+    expect(request.decisionNote).toBeNull();
+    const approved = await t.call('escalations.decide', { id: request.id, approve: true, note: '因我方故障，同意折算' }, { actor: DEMO_AGENTS.supervisor });
+    expect(approved).toMatchObject({ status: 'approved', decidedBy: { employeeNo: '30001' }, decisionNote: '因我方故障，同意折算' });
+    // The agent who asked reads the supervisor's words on the case.
+    const onCase = await t.call('escalations.list', { caseId: VOUCHER_CASE });
+    expect(onCase.find((e) => e.id === request.id)?.decisionNote).toBe('因我方故障，同意折算');
 
     const granted = await t.call('commitments.create', { caseId: VOUCHER_CASE, kind: 'conversion', wording: '将50元兑换券折算为话费', amount: 50 });
     expect(granted.commitment.amount).toBe(50);

@@ -130,3 +130,17 @@ describe('0005_timeline_reads', () => {
     expect(handle.raw.prepare('pragma integrity_check').get()).toEqual({ integrity_check: 'ok' });
   });
 });
+
+describe('0006_escalation_note', () => {
+  it('adds an empty decision note to escalations already there', async () => {
+    await migrateToLatest(handle.db, migrations.slice(0, 5));
+    handle.raw.exec(`
+      insert into agents values ('a1', '1', '甲', 'agent', '2026-01-01');
+      insert into customers values ('c1', '何志明', 'standard', '2026-01-01', '2026-01-01', 1);
+      insert into cases values ('k1', 'C-1', 'c1', '积分兑换券无法兑换', 'points_voucher', 'open', 'normal', 1, 'a1', '2026-01-01', '2026-01-01', 1);
+      insert into escalations (id, case_id, customer_id, level, reason, detail, offer, amount, status, commitment_id, decision_id, raised_by, decided_by, created_at, decided_at)
+        values ('e1', 'k1', 'c1', 2, 'authority', '', 'conversion', 50, 'open', null, null, 'a1', null, '2026-01-02', null);`);
+    await migrateToLatest(handle.db, migrations.slice(0, 6));
+    expect(handle.raw.prepare('select id, status, decision_note from escalations').all()).toEqual([{ id: 'e1', status: 'open', decision_note: null }]);
+  });
+});

@@ -172,6 +172,7 @@ export const breakCommitment = defineMutation({
         decided_by: null,
         created_at: a.at,
         decided_at: null,
+        decision_note: null,
       })
       .execute();
     await trx.updateTable('commitments').set({ status: 'broken', resolved_at: a.at, resolution_reason: 'overdue' }).where('id', '=', a.id).execute();
@@ -206,6 +207,7 @@ export const requestApproval = defineMutation({
         decided_by: null,
         created_at: a.at,
         decided_at: null,
+        decision_note: null,
       })
       .execute();
     return [{ entity: 'escalation', id: a.id, customerId: a.customerId }];
@@ -220,7 +222,7 @@ export const decideApproval = defineMutation({
     if (row.status !== 'open') throw new AppError('conflict', `This escalation is already ${row.status}.`, [{ path: 'id', message: 'not_open' }]);
     await trx
       .updateTable('escalations')
-      .set({ status: a.approve ? 'approved' : 'rejected', decided_by: m.actor, decided_at: a.at })
+      .set({ status: a.approve ? 'approved' : 'rejected', decided_by: m.actor, decided_at: a.at, decision_note: a.note })
       .where('id', '=', a.id)
       .execute();
     return [{ entity: 'escalation', id: a.id, customerId: row.customer_id, data: { approve: a.approve, note: a.note } }];

@@ -131,5 +131,6 @@ export async function escalationsOf(db: Kysely<DB>, where: { caseId?: string; st
     decidedBy: r.decided_by ? (people.get(r.decided_by) ?? unknownAgent(r.decided_by)) : null,
     createdAt: r.created_at,
     decidedAt: r.decided_at,
+    decisionNote: r.decision_note,
   }));
 }

@@ -677,6 +677,7 @@ export const en: Catalog = {
     asks: 'Asks for: {{offer}} {{amount}}',
     approvedBy: 'Approved by {{name}} (employee no. {{employeeNo}})',
     rejectedBy: 'Rejected by {{name}} (employee no. {{employeeNo}})',
+    decisionNote: '“{{note}}”',
     status: {
       open: 'Open',
       approved: 'Approved',

@@ -679,6 +679,7 @@ export const zhCN = {
     asks: '申请：{{offer}} {{amount}}',
     approvedBy: '{{name}}（工号 {{employeeNo}}）已批准',
     rejectedBy: '{{name}}（工号 {{employeeNo}}）已驳回',
+    decisionNote: '“{{note}}”',
     status: {
       open: '待处理',
       approved: '已批准',

@@ -45,6 +45,7 @@ export function EscalationItem({ escalation: e, onDecided, action }: EscalationI
           {t(e.status === 'rejected' ? 'escalation.rejectedBy' : 'escalation.approvedBy', { name: e.decidedBy.name, employeeNo: e.decidedBy.employeeNo })} <When at={e.decidedAt} />
         </p>
       )}
+      {e.decisionNote && <p className="escalation-decision-note">{t('escalation.decisionNote', { note: e.decisionNote })}</p>}
       {isLead(session) && e.status === 'open' && e.offer && <DecideApproval escalation={e} onDecided={onDecided} />}
     </li>
   );

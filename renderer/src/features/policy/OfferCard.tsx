@@ -73,6 +73,9 @@ export function OfferCard({ caseId, offer, request, supplied, onPromise, onReque
               {t('policy.rejected', { name: request.decidedBy?.name ?? '', amount: formatAmount(request.amount ?? 0, offer.unit, t) })}
             </p>
           )}
+          {request && request.status !== 'open' && request.decisionNote && (
+            <p className="offer-request-note">{t('escalation.decisionNote', { note: request.decisionNote })}</p>
+          )}
           {(!request || request.status === 'rejected') &&
             (asking ? (
               <AskSupervisorForm
