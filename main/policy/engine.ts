@@ -1,5 +1,6 @@
 import { type ZenDecision, ZenEngine } from '@gorules/zen-engine';
 import { PolicyBundleError } from './bundle-error';
+import { labelRules, takeRuleLabels } from './rule-labels';
 import { REQUIRED_TABLES, type TableName } from './tables';
 import { type BundleFiles, validateBundle } from './validate-bundle';
 import { bundleVersion } from './version';
@@ -24,28 +25,51 @@ function firedRules(traceData: unknown): string[] {
   return rows.flatMap((row) => (row.rule?._id ? [row.rule._id] : []));
 }
 
+export interface LoadOptions {
+  /**
+   * Take rule ids from the engine's trace for every table, even those whose rules are labelled
+   * (rule-labels.ts). Slower; the two agree, which is how that is tested.
+   */
+  traceAlways?: boolean;
+}
+
+interface Compiled {
+  decision: ZenDecision;
+  labelled: boolean;
+}
+
+function compile(engine: ZenEngine, name: TableName, graph: unknown): ZenDecision {
+  try {
+    const decision = engine.createDecision(graph as object);
+    decision.validate();
+    return decision;
+  } catch (error) {
+    const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    throw new PolicyBundleError(`${name}.json`, `the engine refused it (${message})`);
+  }
+}
+
 /**
  * Loads a bundle once: validated, versioned, and each table compiled to a decision a single time.
  * Evaluation is then a cached call; the same facts under the same bundle give the same answer.
  */
-export function loadPolicy(files: BundleFiles): Policy {
+export function loadPolicy(files: BundleFiles, options: LoadOptions = {}): Policy {
   const tables = validateBundle(files);
   const engine = new ZenEngine();
-  const decisions = new Map<TableName, ZenDecision>();
+  const decisions = new Map<TableName, Compiled>();
   for (const name of REQUIRED_TABLES) {
-    try {
-      const decision = engine.createDecision(tables[name] as object);
-      decision.validate();
-      decisions.set(name, decision);
-    } catch (error) {
-      const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
-      throw new PolicyBundleError(`${name}.json`, `the engine refused it (${message})`);
-    }
+    const plain = compile(engine, name, tables[name]);
+    const labelled = options.traceAlways ? null : labelRules(tables[name]);
+    decisions.set(name, labelled ? { decision: compile(engine, name, labelled), labelled: true } : { decision: plain, labelled: false });
   }
   return {
     version: bundleVersion(tables),
     async evaluate<T>(table: TableName, facts: object): Promise<TableAnswer<T>> {
-      const decision = decisions.get(table)!;
+      const { decision, labelled } = decisions.get(table)!;
+      if (labelled) {
+        const { result, ruleIds } = takeRuleLabels((await decision.evaluate(facts)).result);
+        return { result: result as T, ruleIds };
+      }
       const response = await decision.evaluate(facts, { trace: true });
       const trace = Object.values(response.trace ?? {}).find((t) => t.name === table);
       return { result: response.result as T, ruleIds: firedRules(trace?.traceData) };

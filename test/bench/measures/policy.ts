@@ -1,36 +1,12 @@
 import { seededRandom } from '../../../main/core/demo/names';
 import { answerPolicy } from '../../../main/core/promises/policy-answer';
-import { CaseCategory, type PolicyFacts } from '../../../shared';
+import type { PolicyFacts } from '../../../shared';
+import { factsFor } from '../../fixtures/policy-facts';
 import type { Measure } from '../measure';
-
-const CATEGORIES = CaseCategory.options;
-
-/** Varied but realistic facts, so the engine cannot answer every call from one warm path. */
-function factsFor(random: () => number): PolicyFacts {
-  const int = (max: number) => Math.floor(random() * (max + 1));
-  return {
-    category: CATEGORIES[int(CATEGORIES.length - 1)]!,
-    priority: (['low', 'normal', 'high', 'urgent'] as const)[int(3)]!,
-    tier: (['standard', 'silver', 'gold', 'platinum'] as const)[int(3)]!,
-    level: 1 + int(2),
-    role: (['agent', 'supervisor'] as const)[int(1)]!,
-    complaint: random() < 0.2,
-    contacts7d: int(8),
-    daysOpen: int(20),
-    brokenPromises: int(2),
-    overduePromises: int(1),
-    incidentCaused: random() < 0.3,
-    regulatorMentioned: random() < 0.1,
-    voucherValue: random() < 0.5 ? 50 : 0,
-    prepaidAmount: random() < 0.5 ? 100 : 0,
-    voucherExpiresAt: null,
-    aboveAuthority: false,
-  };
-}
 
 type Decide = (ctx: Parameters<Measure['run']>[0], facts: PolicyFacts) => Promise<unknown>;
 
-/** One decision: the remedies table over the facts, with the trace that yields the rule ids. */
+/** One decision: the remedies table over the facts, with the ids of the rules that fired. */
 const decideRemedies: Decide = (ctx, facts) => ctx.core.deps.policy.evaluate('remedies', facts);
 /** The full answer an agent sees: sla, remedies, escalation and authority over the same facts. */
 const decideAnswer: Decide = (ctx, facts) => answerPolicy(ctx.core.deps.policy, facts);
@@ -58,7 +34,7 @@ function oneAtATime(name: string, title: string, decide: Decide, target?: Measur
   };
 }
 
-export const policyOneAtATime = oneAtATime('policy-decision', 'policy decision (remedies table, traced), one at a time', decideRemedies, {
+export const policyOneAtATime = oneAtATime('policy-decision', 'policy decision (remedies table, with rule ids), one at a time', decideRemedies, {
   stat: 'p99',
   maxMs: 1,
   scope: 'per decision',
