@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
@@ -50,7 +50,13 @@ describe('layering lint rules', () => {
 describe('tsconfig project references', () => {
   it('refuse a shared/ file that reaches into main/ or Node', () => {
     const probe = join(root, 'shared', '__layering_probe__.ts');
-    writeFileSync(probe, "import { createChangeBus } from '../main/core/events';\nimport { readFileSync } from 'node:fs';\nexport const probe = [createChangeBus, readFileSync];\n");
+    // Written aside, dated long ago, then moved in: test/smoke/shell-build.ts rebuilds out/ when a
+    // file in shared/ is newer than the bundles, and must not do so under a test running beside this one.
+    const draft = join(root, '.cache', '__layering_probe__.ts');
+    mkdirSync(join(root, '.cache'), { recursive: true });
+    writeFileSync(draft, "import { createChangeBus } from '../main/core/events';\nimport { readFileSync } from 'node:fs';\nexport const probe = [createChangeBus, readFileSync];\n");
+    utimesSync(draft, 0, 0);
+    renameSync(draft, probe);
     try {
       let output = '';
       try {
