@@ -6,15 +6,19 @@ export type GuardedSession = Pick<Session, 'setPermissionRequestHandler' | 'setP
 };
 
 /**
- * The one permission the console uses: writing plain text to the clipboard (the agent copies a
- * queued confirmation into another tool), and only from our own page. Reading is never allowed.
+ * The permissions the console uses, and only from its own page: writing plain text to the
+ * clipboard (the agent copies a queued confirmation into another tool) and system notifications
+ * (the agent's own promise fell due while they work in another window). Reading the clipboard is
+ * never allowed.
  */
+const ALLOWED_PERMISSIONS: ReadonlySet<string> = new Set(['clipboard-sanitized-write', 'notifications']);
+
 export function allowsPermission(permission: string, origin: string | undefined): boolean {
-  return permission === 'clipboard-sanitized-write' && typeof origin === 'string' && /^app:\/\/kept(\/|$)/.test(origin);
+  return ALLOWED_PERMISSIONS.has(permission) && typeof origin === 'string' && /^app:\/\/kept(\/|$)/.test(origin);
 }
 
 /**
- * Every other browser permission (camera, microphone, notifications, clipboard read, geolocation,
+ * Every other browser permission (camera, microphone, clipboard read, geolocation,
  * HID, serial, USB) is denied, on request and on check. The CSP is also added to every response the
  * session sees, in case one ever bypasses our protocol handler.
  */

@@ -210,9 +210,16 @@ describe('built main bundle, after ready', () => {
       expect(event.defaultPrevented).toBe(true);
     });
 
-    it('denies every permission request and check', () => {
+    it('denies every permission request and check but notifications from the console itself', () => {
       const { permissionRequestHandler, permissionCheckHandler, deviceHandler } = fake.record;
-      for (const permission of ['media', 'notifications', 'geolocation', 'clipboard-read', 'openExternal']) {
+      let notify: boolean | undefined;
+      permissionRequestHandler?.(contents, 'notifications', (g) => {
+        notify = g;
+      }, { requestingUrl: 'app://kept/index.html' });
+      expect(notify).toBe(true);
+      expect(permissionCheckHandler?.(contents, 'notifications', 'app://kept', {})).toBe(true);
+      expect(permissionCheckHandler?.(contents, 'notifications', 'https://example.com', {})).toBe(false);
+      for (const permission of ['media', 'geolocation', 'clipboard-read', 'openExternal']) {
         let granted: boolean | undefined;
         permissionRequestHandler?.(contents, permission, (g) => {
           granted = g;

@@ -1,7 +1,8 @@
 import { useCallback, useRef, useState } from 'react';
 import type { CustomerSummary } from '../../../shared';
 import { AlertToasts } from '../features/alerts/AlertToasts';
-import { useCommitmentAlerts } from '../features/alerts/use-commitment-alerts';
+import { useDesktopNotices } from '../features/alerts/desktop-notices';
+import { type CommitmentAlert, useCommitmentAlerts } from '../features/alerts/use-commitment-alerts';
 import type { CaseTab } from '../features/cases/CaseViewDialog';
 import type { FocusRequest } from '../features/customer/CustomerWorkspace';
 import { INVALID_NUMBER_ID } from '../features/lookup/InvalidNumber';
@@ -35,6 +36,8 @@ export function App() {
     },
     [openById],
   );
+  const openAlert = useCallback((alert: CommitmentAlert) => openCase(alert.customerId, alert.caseId, 'promises'), [openCase]);
+  useDesktopNotices(alerts.alerts, openAlert);
 
   const openTarget = useCallback(
     (target: SearchTarget) => {
@@ -82,7 +85,7 @@ export function App() {
         <Desk lookup={state} previous={shown.current} focus={focus} onRetry={retry} onOpen={open} />
       </main>
       <ShortcutsDialog open={helpOpen} onOpenChange={setHelpOpen} />
-      <AlertToasts alerts={alerts.alerts} onDismiss={alerts.dismiss} onOpen={(alert) => openCase(alert.customerId, alert.caseId, 'promises')} />
+      <AlertToasts alerts={alerts.alerts} onDismiss={alerts.dismiss} onOpen={openAlert} />
     </div>
   );
 }

@@ -6,6 +6,7 @@ import { SHORTCUTS } from '../state/shortcuts';
 import { Kbd } from '../ui/Kbd';
 import { AgentBadge } from './AgentBadge';
 import { ConnectionBadge } from './ConnectionBadge';
+import { DesktopNoticeToggle } from './DesktopNoticeToggle';
 import { LanguageToggle } from './LanguageToggle';
 
 interface TopBarProps {
@@ -33,6 +34,7 @@ export function TopBar({ search, onShowShortcuts, onOpenCase }: TopBarProps) {
       <div className="topbar-end">
         <ApprovalsButton onOpenCase={onOpenCase} />
         <IncidentsButton />
+        <DesktopNoticeToggle />
         <ConnectionBadge />
         <AgentBadge />
         <LanguageToggle />

@@ -715,5 +715,13 @@ export const en: Catalog = {
       mine: 'Your promise was not kept and has been escalated: {{wording}} (due {{when}}).',
       customer: 'A promise to this customer was not kept and has been escalated: {{wording}} (due {{when}}).',
     },
+    notice: {
+      due: 'Kept: your promise is due',
+      broken: 'Kept: your promise was not kept',
+      ask: 'Turn on desktop alerts',
+      askHint: 'While you work in another window, a system notification tells you when your promise falls due or breaks',
+      blocked: 'Desktop alerts blocked by the browser',
+      blockedHint: 'To get desktop alerts, allow notifications for this site in the browser’s site settings',
+    },
   },
 };

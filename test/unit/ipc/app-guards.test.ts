@@ -56,14 +56,17 @@ describe('guardWebContents', () => {
 });
 
 describe('allowsPermission', () => {
-  it('allows only writing text to the clipboard, only from our own page', () => {
+  it('allows only writing text to the clipboard and system notifications, only from our own page', () => {
     expect(allowsPermission('clipboard-sanitized-write', 'app://kept/index.html')).toBe(true);
     expect(allowsPermission('clipboard-sanitized-write', 'app://kept')).toBe(true);
     expect(allowsPermission('clipboard-sanitized-write', 'app://kept.evil/x')).toBe(false);
     expect(allowsPermission('clipboard-sanitized-write', 'https://example.com')).toBe(false);
     expect(allowsPermission('clipboard-sanitized-write', undefined)).toBe(false);
     expect(allowsPermission('clipboard-read', 'app://kept/index.html')).toBe(false);
-    expect(allowsPermission('notifications', 'app://kept/index.html')).toBe(false);
+    expect(allowsPermission('notifications', 'app://kept/index.html')).toBe(true);
+    expect(allowsPermission('notifications', 'https://example.com')).toBe(false);
+    expect(allowsPermission('notifications', undefined)).toBe(false);
+    expect(allowsPermission('geolocation', 'app://kept/index.html')).toBe(false);
   });
 });
 
@@ -82,7 +85,9 @@ describe('guardSession', () => {
     const answers: boolean[] = [];
     for (const permission of ['media', 'notifications', 'fullscreen', 'clipboard-read', 'pointerLock']) request({}, permission, (g) => answers.push(g));
     expect(answers).toEqual([false, false, false, false, false]);
-    expect((handlers.check as (...a: unknown[]) => boolean)({}, 'notifications', 'app://kept', {})).toBe(false);
+    expect((handlers.check as (...a: unknown[]) => boolean)({}, 'media', 'app://kept', {})).toBe(false);
+    expect((handlers.check as (...a: unknown[]) => boolean)({}, 'notifications', 'app://kept', {})).toBe(true);
+    expect((handlers.check as (...a: unknown[]) => boolean)({}, 'notifications', 'https://example.com', {})).toBe(false);
     expect((handlers.device as (d: unknown) => boolean)({ deviceType: 'hid' })).toBe(false);
 
     const headers = handlers.headers as (d: unknown, cb: (r: { responseHeaders?: Record<string, string[]> }) => void) => void;
