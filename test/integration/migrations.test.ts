@@ -18,6 +18,12 @@ afterEach(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
+/** One agent, one customer and one case, in the columns of 0001: the rows a later migration must carry over. */
+const ONE_CASE = `
+  insert into agents values ('a1', '1', '甲', 'agent', '2026-01-01');
+  insert into customers values ('c1', '何志明', 'standard', '2026-01-01', '2026-01-01', 1);
+  insert into cases values ('k1', 'C-1', 'c1', '积分兑换券无法兑换', 'points_voucher', 'open', 'normal', 1, 'a1', '2026-01-01', '2026-01-01', 1);`;
+
 async function tableNames(): Promise<string[]> {
   const rows = await sql<{ name: string }>`select name from sqlite_master where type = 'table' order by name`.execute(handle.db);
   return rows.rows.map((r) => r.name);
@@ -91,10 +97,7 @@ describe('0003_commitments', () => {
 describe('0004_entity_search', () => {
   it('indexes existing customer names and case titles for search', async () => {
     await migrateToLatest(handle.db, migrations.slice(0, 3));
-    handle.raw.exec(`
-      insert into agents values ('a1', '1', '甲', 'agent', '2026-01-01');
-      insert into customers values ('c1', '何志明', 'standard', '2026-01-01', '2026-01-01', 1);
-      insert into cases values ('k1', 'C-1', 'c1', '积分兑换券无法兑换', 'points_voucher', 'open', 'normal', 1, 'a1', '2026-01-01', '2026-01-01', 1);`);
+    handle.raw.exec(ONE_CASE);
     await migrateToLatest(handle.db, migrations.slice(0, 4));
     expect(handle.raw.prepare(`select count(*) n from customer_grams where customer_grams match '"志明"'`).get()).toEqual({ n: 1 });
     expect(handle.raw.prepare(`select count(*) n from case_grams where case_grams match '"兑换" AND "换券"'`).get()).toEqual({ n: 1 });
@@ -111,10 +114,8 @@ describe('0005_timeline_reads', () => {
 
   it('replaces the narrow timeline indexes with ones that carry what the screen pop reads, keeping the rows', async () => {
     await migrateToLatest(handle.db, migrations.slice(0, 4));
+    handle.raw.exec(ONE_CASE);
     handle.raw.exec(`
-      insert into agents values ('a1', '1', '甲', 'agent', '2026-01-01');
-      insert into customers values ('c1', '何志明', 'standard', '2026-01-01', '2026-01-01', 1);
-      insert into cases values ('k1', 'C-1', 'c1', '积分兑换券无法兑换', 'points_voucher', 'open', 'normal', 1, 'a1', '2026-01-01', '2026-01-01', 1);
       insert into contacts values ('t1', 'c1', 'a1', 'phone', 'inbound', '2026-01-02');
       insert into contact_cases values ('t1', 'k1');`);
     expect(await indexes('contacts')).toHaveProperty('contacts_customer_started');
@@ -134,10 +135,8 @@ describe('0005_timeline_reads', () => {
 describe('0006_escalation_note', () => {
   it('adds an empty decision note to escalations already there', async () => {
     await migrateToLatest(handle.db, migrations.slice(0, 5));
+    handle.raw.exec(ONE_CASE);
     handle.raw.exec(`
-      insert into agents values ('a1', '1', '甲', 'agent', '2026-01-01');
-      insert into customers values ('c1', '何志明', 'standard', '2026-01-01', '2026-01-01', 1);
-      insert into cases values ('k1', 'C-1', 'c1', '积分兑换券无法兑换', 'points_voucher', 'open', 'normal', 1, 'a1', '2026-01-01', '2026-01-01', 1);
       insert into escalations (id, case_id, customer_id, level, reason, detail, offer, amount, status, commitment_id, decision_id, raised_by, decided_by, created_at, decided_at)
         values ('e1', 'k1', 'c1', 2, 'authority', '', 'conversion', 50, 'open', null, null, 'a1', null, '2026-01-02', null);`);
     await migrateToLatest(handle.db, migrations.slice(0, 6));
