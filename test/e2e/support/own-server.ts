@@ -1,6 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -32,23 +31,11 @@ export interface OwnServerOptions {
   testClock?: boolean;
 }
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
 /**
  * Node runs the server with tsx's loader in the same process, so killing the child kills the
  * server itself (the tsx command would leave its own child running).
  */
-function launch(port: number, dataDir: string, options: OwnServerOptions): Promise<ChildProcess> {
+function launch(port: number, dataDir: string, options: OwnServerOptions): Promise<{ child: ChildProcess; url: string }> {
   const args = [
     '--import',
     'tsx',
@@ -69,9 +56,11 @@ function launch(port: number, dataDir: string, options: OwnServerOptions): Promi
     }, 120_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
-      if (output.includes('Kept console:')) {
+      // The server says where it listens: on port 0 the system chose the port as it bound it.
+      const url = /Kept console: (http:\/\/[^/\s]+)\//.exec(output)?.[1];
+      if (url) {
         clearTimeout(timer);
-        resolve(child);
+        resolve({ child, url });
       }
     };
     child.stdout?.on('data', onData);
@@ -88,12 +77,17 @@ function exited(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => child.once('exit', () => resolve()));
 }
 
-/** Starts a server on a free port and a fresh data directory (seeded with the demo data on first start). */
+/**
+ * Starts a server on a port the system picks as the server binds it (no gap in which another process
+ * could take a port found free a moment before), and a fresh data directory (seeded with the demo
+ * data on first start).
+ */
 export async function startOwnServer(options: OwnServerOptions = {}): Promise<OwnServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'kept-e2e-own-'));
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
-  let child = await launch(port, dataDir, options);
+  const started = await launch(0, dataDir, options);
+  const url = started.url;
+  const port = Number(new URL(url).port);
+  let child = started.child;
   return {
     url,
     dataDir,
@@ -102,7 +96,7 @@ export async function startOwnServer(options: OwnServerOptions = {}): Promise<Ow
       await exited(child);
     },
     async restart(again = {}) {
-      child = await launch(port, dataDir, { ...options, ...again });
+      child = (await launch(port, dataDir, { ...options, ...again })).child;
     },
     async advanceClock(minutes) {
       const response = await fetch(`${url}/api/test/clock`, {
