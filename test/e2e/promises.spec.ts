@@ -1,8 +1,28 @@
-import { expect, test } from '@playwright/test';
+import { type APIRequestContext, expect, test } from '@playwright/test';
 import { commitments, DESK_EMPLOYEE_NO, offer, openDesk, openOffers, openSeedCustomer, rpcAt, VOUCHER_CASE } from './support/desk';
 import { type OwnServer, startOwnServer } from './support/own-server';
 
 const WORDING = '在48小时内回电，告知兑换券延期30天的办理结果';
+const DAY = 86_400_000;
+
+/**
+ * The goodwill the policy allows counts the whole days the voucher case has been open, and the story
+ * is seeded relative to midnight in Beijing: on a server started before 10:12 there the case is five
+ * days old, after it six. Moves the server's clock (only ever forward) half an hour into the case's
+ * seventh day, so the answer is the same at any time of day: 44 yuan = 3 × 6 calls this week + 6
+ * days open + 5 × 2 broken promises + 10 for our incident.
+ */
+async function intoTheVoucherCasesSeventhDay(server: OwnServer, request: APIRequestContext): Promise<void> {
+  const { customer } = await rpcAt<{ customer: { id: string } }>(request, server.url, 'customers.lookup', { phone: '13800138000' });
+  const { cases } = await rpcAt<{ cases: { number: string; openedAt: string }[] }>(request, server.url, 'customers.get', { id: customer.id });
+  const openedAt = Date.parse(cases.find((c) => c.number === VOUCHER_CASE)?.openedAt ?? '');
+  const target = openedAt + 6 * DAY + 30 * 60_000;
+  let now = Date.parse((await server.advanceClock(0)).now);
+  if (now < target) now = Date.parse((await server.advanceClock(Math.ceil((target - now) / 60_000))).now);
+  // Within the seventh day, so the story's first call still falls inside the week.
+  expect(now).toBeGreaterThanOrEqual(openedAt + 6 * DAY);
+  expect(now).toBeLessThan(openedAt + 7 * DAY);
+}
 
 test.describe('the seed story, on a server whose clock the test moves', () => {
   let server: OwnServer;
@@ -16,6 +36,7 @@ test.describe('the seed story, on a server whose clock the test moves', () => {
 
   test('one answer for what may be offered, a promise confirmed in writing, then overdue, broken and escalated', async ({ page, request }) => {
     test.setTimeout(120_000);
+    await intoTheVoucherCasesSeventhDay(server, request);
     const { version } = await rpcAt<{ version: string }>(request, server.url, 'policy.bundle', {});
     await openDesk(page, server.url);
     await openSeedCustomer(page);
@@ -109,8 +130,10 @@ test.describe('the seed story, on a server whose clock the test moves', () => {
     await page.keyboard.press('Escape');
     await expect(caseView).toBeHidden();
 
-    // Past due: the owner (this desk) is alerted, and the brief calls it overdue.
+    // Past due: the owner (this desk) is alerted, and the brief calls it overdue. The alert is
+    // pushed, so the desk's event channel must be open before the clock moves.
     const id = await mine.getAttribute('data-commitment-id');
+    await expect(page.locator('.connection-open')).toBeAttached();
     const due = await server.advanceClock(48 * 60 + 1);
     expect(due.alerted).toContain(id);
     await expect(page.getByRole('status').filter({ hasText: '你的承诺已到期' })).toContainText(WORDING);
@@ -142,60 +165,72 @@ test.describe('the seed story, on a server whose clock the test moves', () => {
   });
 });
 
-test('bad input is refused with a clear message each time, and nothing is promised', async ({ page, request }) => {
-  await openDesk(page);
-  await openSeedCustomer(page);
-  const { customer } = await rpcAt<{ customer: { id: string } }>(request, '', 'customers.lookup', { phone: '13800138000' });
-  const before = await rpcAt<unknown[]>(request, '', 'commitments.list', { customerId: customer.id });
+test.describe('bad input, on a server whose clock the test moves', () => {
+  let server: OwnServer;
+  test.beforeAll(async () => {
+    test.setTimeout(180_000);
+    server = await startOwnServer({ testClock: true });
+  });
+  test.afterAll(async () => {
+    await server.dispose();
+  });
 
-  const panel = await openOffers(page);
-  await offer(panel, 'goodwill').getByRole('button', { name: '承诺此项' }).click();
-  const form = page.getByRole('dialog', { name: '做出承诺' });
-  const error = form.getByRole('alert');
-  await expect(form.getByLabel('承诺类型')).toHaveValue('goodwill');
-  await expect(form.getByLabel('金额（元）')).toHaveValue('44');
-  await expect(form.getByLabel(/对客户的承诺/)).toHaveValue(/赠送44元话费/);
-  await expect(form).toContainText('政策：可以给，上限 44 元；你的权限 50 元（规则 rem-goodwill）');
+  test('bad input is refused with a clear message each time, and nothing is promised', async ({ page, request }) => {
+    await intoTheVoucherCasesSeventhDay(server, request);
+    await openDesk(page, server.url);
+    await openSeedCustomer(page);
+    const { customer } = await rpcAt<{ customer: { id: string } }>(request, server.url, 'customers.lookup', { phone: '13800138000' });
+    const before = await rpcAt<unknown[]>(request, server.url, 'commitments.list', { customerId: customer.id });
 
-  // More than the policy's goodwill for this customer.
-  await form.getByLabel('金额（元）').fill('60');
-  await expect(form.getByLabel(/对客户的承诺/)).toHaveValue(/赠送60元话费/);
-  await form.getByRole('button', { name: '记录承诺并生成短信' }).click();
-  await expect(error).toHaveText('60 元 超过政策上限 44 元（规则 rem-goodwill）。');
-  await expect(form.getByLabel('金额（元）')).toHaveAttribute('aria-invalid', 'true');
+    const panel = await openOffers(page);
+    await offer(panel, 'goodwill').getByRole('button', { name: '承诺此项' }).click();
+    const form = page.getByRole('dialog', { name: '做出承诺' });
+    const error = form.getByRole('alert');
+    await expect(form.getByLabel('承诺类型')).toHaveValue('goodwill');
+    await expect(form.getByLabel('金额（元）')).toHaveValue('44');
+    await expect(form.getByLabel(/对客户的承诺/)).toHaveValue(/赠送44元话费/);
+    await expect(form).toContainText('政策：可以给，上限 44 元；你的权限 50 元（规则 rem-goodwill）');
 
-  // A negative amount.
-  await form.getByLabel('金额（元）').fill('-5');
-  await form.getByRole('button', { name: '记录承诺并生成短信' }).click();
-  await expect(error).toHaveText('金额不能是负数。');
+    // More than the policy's goodwill for this customer.
+    await form.getByLabel('金额（元）').fill('60');
+    await expect(form.getByLabel(/对客户的承诺/)).toHaveValue(/赠送60元话费/);
+    await form.getByRole('button', { name: '记录承诺并生成短信' }).click();
+    await expect(error).toHaveText('60 元 超过政策上限 44 元（规则 rem-goodwill）。');
+    await expect(form.getByLabel('金额（元）')).toHaveAttribute('aria-invalid', 'true');
 
-  // Beyond the agent's own authority: bill credit needs a supervisor.
-  await form.getByLabel('承诺类型').selectOption({ label: '折算话费' });
-  await form.getByLabel('金额（元）').fill('50');
-  await form.getByRole('button', { name: '记录承诺并生成短信' }).click();
-  await expect(error).toHaveText('50 元 超出你的权限 0 元，需要班长审批：请先“请班长审批”，批准后再承诺。');
+    // A negative amount.
+    await form.getByLabel('金额（元）').fill('-5');
+    await form.getByRole('button', { name: '记录承诺并生成短信' }).click();
+    await expect(error).toHaveText('金额不能是负数。');
 
-  // Words too long for three SMS segments, then longer than a promise may be.
-  await form.getByLabel('承诺类型').selectOption({ label: '回电' });
-  const long = '在四十八小时之内由专人回电，'.repeat(11);
-  await form.getByLabel(/对客户的承诺/).fill(long.slice(0, 120));
-  await form.getByRole('button', { name: '记录承诺并生成短信' }).click();
-  await expect(error).toHaveText('确认短信会超过 3 条，请精简承诺内容。');
-  await expect(form.getByLabel(/对客户的承诺/)).toHaveAttribute('aria-invalid', 'true');
-  await form.getByLabel(/对客户的承诺/).fill(long);
-  await expect(form.locator('#promise-wording-counter')).toHaveText(`${[...long].length} / 140 字`);
-  await form.getByRole('button', { name: '记录承诺并生成短信' }).click();
-  await expect(error).toHaveText('承诺内容太长了。');
+    // Beyond the agent's own authority: bill credit needs a supervisor.
+    await form.getByLabel('承诺类型').selectOption({ label: '折算话费' });
+    await form.getByLabel('金额（元）').fill('50');
+    await form.getByRole('button', { name: '记录承诺并生成短信' }).click();
+    await expect(error).toHaveText('50 元 超出你的权限 0 元，需要班长审批：请先“请班长审批”，批准后再承诺。');
 
-  // A due time already past.
-  await form.getByLabel(/对客户的承诺/).fill('明天上午回电告知处理结果');
-  await form.getByLabel('完成期限（可不填）').fill('2020-01-01T09:00');
-  await form.getByRole('button', { name: '记录承诺并生成短信' }).click();
-  await expect(error).toHaveText('完成期限必须晚于现在。');
-  await expect(form.getByLabel('完成期限（可不填）')).toHaveAttribute('aria-invalid', 'true');
+    // Words too long for three SMS segments, then longer than a promise may be.
+    await form.getByLabel('承诺类型').selectOption({ label: '回电' });
+    const long = '在四十八小时之内由专人回电，'.repeat(11);
+    await form.getByLabel(/对客户的承诺/).fill(long.slice(0, 120));
+    await form.getByRole('button', { name: '记录承诺并生成短信' }).click();
+    await expect(error).toHaveText('确认短信会超过 3 条，请精简承诺内容。');
+    await expect(form.getByLabel(/对客户的承诺/)).toHaveAttribute('aria-invalid', 'true');
+    await form.getByLabel(/对客户的承诺/).fill(long);
+    await expect(form.locator('#promise-wording-counter')).toHaveText(`${[...long].length} / 140 字`);
+    await form.getByRole('button', { name: '记录承诺并生成短信' }).click();
+    await expect(error).toHaveText('承诺内容太长了。');
 
-  await page.keyboard.press('Escape');
-  const after = await rpcAt<unknown[]>(request, '', 'commitments.list', { customerId: customer.id });
-  expect(after).toHaveLength(before.length);
-  await expect(commitments(page).locator('[data-bucket="open"]')).toHaveCount(0);
+    // A due time already past.
+    await form.getByLabel(/对客户的承诺/).fill('明天上午回电告知处理结果');
+    await form.getByLabel('完成期限（可不填）').fill('2020-01-01T09:00');
+    await form.getByRole('button', { name: '记录承诺并生成短信' }).click();
+    await expect(error).toHaveText('完成期限必须晚于现在。');
+    await expect(form.getByLabel('完成期限（可不填）')).toHaveAttribute('aria-invalid', 'true');
+
+    await page.keyboard.press('Escape');
+    const after = await rpcAt<unknown[]>(request, server.url, 'commitments.list', { customerId: customer.id });
+    expect(after).toHaveLength(before.length);
+    await expect(commitments(page).locator('[data-bucket="open"]')).toHaveCount(0);
+  });
 });
