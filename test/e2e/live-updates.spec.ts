@@ -11,6 +11,8 @@ interface CustomerWithCases {
 test("a note written at another desk appears on this one without a reload", async ({ page, request }) => {
   await openDesk(page);
   await openSeedCustomer(page);
+  // A change is pushed only to a desk whose event channel is open: write once it is, not before.
+  await expect(page.locator('.connection-open')).toBeAttached();
 
   const found = await rpc<Found>(request, 'customers.lookup', { phone: '13800138000' });
   const customer = await rpc<CustomerWithCases>(request, 'customers.get', { id: found.customer?.id });
