@@ -34,8 +34,13 @@ test('with a desktop bridge on the page, every call goes through the bridge', as
 
   await openDesk(page);
   await openSeedCustomer(page);
-  const calls = await page.evaluate(() => (window as unknown as BridgeWindow).keptCalls);
+  const bridgeCalls = () => page.evaluate(() => [...(window as unknown as BridgeWindow).keptCalls]);
+  // A call is in the bridge's list the moment it starts and its request is seen a moment later:
+  // read both once the desk's calls have settled, not while one is still on its way.
+  await expect.poll(async () => (await bridgeCalls()).length - overHttp.length).toBe(0);
+  const calls = await bridgeCalls();
   expect(calls).toEqual(expect.arrayContaining(['session.me', 'customers.lookup', 'customers.get', 'customers.history']));
   // The stand-in's own fetches are the only HTTP calls: one per bridge call, none from the desk itself.
   expect(overHttp).toHaveLength(calls.length);
+  expect(overHttp.map((url) => decodeURIComponent(new URL(url).pathname.split('/').pop() ?? '')).sort()).toEqual([...calls].sort());
 });
