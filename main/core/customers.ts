@@ -31,9 +31,9 @@ export async function lookupByPhone(db: Kysely<DB>, e164: string): Promise<Custo
 export async function getCustomer(db: Kysely<DB>, id: string): Promise<Customer> {
   const [summary, row, cases] = await Promise.all([
     customerSummaries(db, [id]).then((m) => m.get(id)),
-    db.selectFrom('customers').select('created_at').where('id', '=', id).executeTakeFirst(),
+    db.selectFrom('customers').select(['created_at', 'version']).where('id', '=', id).executeTakeFirst(),
     db.selectFrom('cases').selectAll().where('customer_id', '=', id).orderBy('opened_at', 'desc').orderBy('id', 'desc').execute(),
   ]);
   if (!summary || !row) throw new AppError('not_found', `No customer ${id}.`);
-  return { ...summary, createdAt: row.created_at, cases: cases.map(toCaseSummary) };
+  return { ...summary, createdAt: row.created_at, version: row.version, cases: cases.map(toCaseSummary) };
 }

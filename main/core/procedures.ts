@@ -46,6 +46,26 @@ export const implementations: { [P in ProcedureName]: Impl<P> } = {
     return getCustomer(deps.db, args.id);
   },
 
+  'customers.update': async (deps, input, ctx, meta) => {
+    const args = await write(deps, ctx, meta, 'customers.update', { ...input, at: deps.now().toISOString() });
+    return getCustomer(deps.db, args.id);
+  },
+
+  'customers.addPhone': async (deps, input, ctx, meta) => {
+    const args = await write(deps, ctx, meta, 'customers.addPhone', {
+      customerId: input.customerId,
+      phone: input.phone,
+      label: input.label ?? null,
+      at: deps.now().toISOString(),
+    });
+    return getCustomer(deps.db, args.customerId);
+  },
+
+  'customers.removePhone': async (deps, input, ctx, meta) => {
+    const args = await write(deps, ctx, meta, 'customers.removePhone', { ...input, at: deps.now().toISOString() });
+    return getCustomer(deps.db, args.customerId);
+  },
+
   'customers.history': async (deps, input) => customerHistory(deps.db, input.customerId, input.limit, input.cursor),
 
   'cases.get': async (deps, input) => getCaseView(deps.db, input.id, deps.now()),

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { briefProcedures } from './procedures/brief';
+import { customerRecordProcedures } from './procedures/customer-records';
 import { promiseProcedures } from './procedures/promises';
 import { skeletonProcedures } from './procedures/skeleton';
 
@@ -13,6 +14,7 @@ export { DRAFT_MAX_CHARS, FACT_MAX_CHARS } from './procedures/brief';
  */
 export const procedures = {
   ...skeletonProcedures,
+  ...customerRecordProcedures,
   ...briefProcedures,
   ...promiseProcedures,
 } as const;

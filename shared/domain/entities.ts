@@ -46,6 +46,8 @@ export type CustomerSummary = z.infer<typeof CustomerSummary>;
 
 export const Customer = CustomerSummary.extend({
   createdAt: IsoTime,
+  /** Changes go against it: a stale version is a conflict. */
+  version: z.number().int().positive(),
   cases: z.array(CaseSummary),
 });
 export type Customer = z.infer<typeof Customer>;

@@ -1,6 +1,7 @@
 import { upsertAgent } from '../agents';
 import { createCase, updateCase } from '../cases';
 import { linkContact, logContact } from '../contacts';
+import { addCustomerPhone, removeCustomerPhone, updateCustomer } from '../customer-records';
 import { createCustomer } from '../customers';
 import { pinFact, unpinFact } from '../facts';
 import { createIncident, updateIncident } from '../incidents';
@@ -16,6 +17,9 @@ import type { MutationHandler } from './types';
 export const mutationHandlers: Readonly<Record<string, MutationHandler<unknown>>> = {
   'agents.upsert': erase(upsertAgent),
   'customers.create': erase(createCustomer),
+  'customers.update': erase(updateCustomer),
+  'customers.addPhone': erase(addCustomerPhone),
+  'customers.removePhone': erase(removeCustomerPhone),
   'cases.create': erase(createCase),
   'contacts.log': erase(logContact),
   'notes.add': erase(addNote),

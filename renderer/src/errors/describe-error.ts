@@ -20,6 +20,7 @@ const KNOWN_ISSUES = [
   'not_allowed_by_policy',
   'sms_too_long',
   'not_open',
+  'last_phone',
 ] as const;
 export type KnownIssue = (typeof KNOWN_ISSUES)[number];
 
@@ -49,6 +50,8 @@ const KNOWN_FIELDS = [
   'reason',
   'kind',
   'supplied',
+  'label',
+  'version',
 ] as const;
 export type KnownField = (typeof KNOWN_FIELDS)[number];
 

@@ -1,11 +1,11 @@
-import { RadioGroup } from 'radix-ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type Customer, Tier } from '../../../../shared';
+import type { Customer, Tier } from '../../../../shared';
 import { describeError, fieldsAtFault } from '../../errors/describe-error';
 import { useRetryableCall } from '../../state/use-retryable-call';
 import { Field } from '../../ui/Field';
 import { FormDialog } from '../../ui/FormDialog';
+import { TierChoice } from './TierChoice';
 
 interface CreateCustomerDialogProps {
   open: boolean;
@@ -46,16 +46,7 @@ export function CreateCustomerDialog({ open, onOpenChange, phone: initialPhone, 
       <Field label={t('createCustomer.phone')} invalid={faulty.has('phone')}>
         {(props) => <input {...props} className="input" value={phone} inputMode="tel" autoComplete="off" onChange={(e) => setPhone(e.target.value)} />}
       </Field>
-      <fieldset className="field">
-        <legend className="field-label">{t('createCustomer.tier')}</legend>
-        <RadioGroup.Root className="segmented" aria-label={t('createCustomer.tier')} value={tier} onValueChange={(value) => setTier(Tier.parse(value))} orientation="horizontal">
-          {Tier.options.map((option) => (
-            <RadioGroup.Item key={option} value={option} className="segmented-item">
-              {t(`tier.${option}`)}
-            </RadioGroup.Item>
-          ))}
-        </RadioGroup.Root>
-      </fieldset>
+      <TierChoice value={tier} onChange={setTier} />
     </FormDialog>
   );
 }

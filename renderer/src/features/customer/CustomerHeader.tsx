@@ -10,10 +10,12 @@ interface CustomerHeaderProps {
   phone: string;
   createdAt?: string | undefined;
   cases?: readonly CaseSummary[] | undefined;
+  /** Opens the customer's record for correcting; absent until the full record is loaded. */
+  onEdit?: (() => void) | undefined;
 }
 
 /** Who is calling: name, the number they called from, tier, and how much is open. */
-export function CustomerHeader({ customer, phone, createdAt, cases }: CustomerHeaderProps) {
+export function CustomerHeader({ customer, phone, createdAt, cases, onEdit }: CustomerHeaderProps) {
   const { t, i18n } = useTranslation();
   const openCount = cases?.filter((c) => isOpen(c.status)).length;
   const otherPhones = customer.phones.filter((p) => p.e164 !== phone);
@@ -36,6 +38,11 @@ export function CustomerHeader({ customer, phone, createdAt, cases }: CustomerHe
           </span>
         )}
         {createdAt && <span className="muted">{t('customer.since', { date: formatDate(createdAt, i18n.language) })}</span>}
+        {onEdit && (
+          <button type="button" className="button button-small customer-edit" onClick={onEdit}>
+            {t('customerRecord.edit')}
+          </button>
+        )}
       </p>
     </header>
   );

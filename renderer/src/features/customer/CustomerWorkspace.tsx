@@ -24,6 +24,7 @@ import { latestDraftCase, useCaseDrafts } from '../notes/use-case-drafts';
 import { PromiseDialog, type PromiseRequest } from '../promises/PromiseDialog';
 import { Timeline } from '../timeline/Timeline';
 import { CustomerHeader } from './CustomerHeader';
+import { CustomerRecordDialog } from './CustomerRecordDialog';
 import { type DeskActions, DeskActionsProvider, type PinStatus } from './desk-actions';
 
 /** A case (and perhaps one of its notes) to bring up once the customer is open, e.g. chosen in search. */
@@ -46,7 +47,8 @@ interface CustomerWorkspaceProps {
 /** One customer on screen: who they are, their cases and note box, the brief, and the whole history. */
 export function CustomerWorkspace({ summary, phone, focus }: CustomerWorkspaceProps) {
   const { t } = useTranslation();
-  const { customer, error, reload } = useCustomer(summary.id);
+  const { customer, error, reload, replace } = useCustomer(summary.id);
+  const [editingRecord, setEditingRecord] = useState(false);
   const history = useHistory(summary.id);
   const brief = useBrief(summary.id);
   const drafts = useCaseDrafts(customer ? customer.cases : null);
@@ -166,7 +168,14 @@ export function CustomerWorkspace({ summary, phone, focus }: CustomerWorkspacePr
     <DeskActionsProvider value={actions}>
       <ServerClockProvider stampedAt={brief.brief?.generatedAt ?? null}>
         <div className="workspace">
-          <CustomerHeader customer={customer ?? summary} phone={phone} createdAt={customer?.createdAt} cases={customer?.cases} />
+          <CustomerHeader
+            customer={customer ?? summary}
+            phone={phone}
+            createdAt={customer?.createdAt}
+            cases={customer?.cases}
+            onEdit={customer ? () => setEditingRecord(true) : undefined}
+          />
+          {customer && <CustomerRecordDialog open={editingRecord} onOpenChange={setEditingRecord} customer={customer} onChanged={replace} />}
           <div className="workspace-side">
             {error ? (
               <RetryError className="panel panel-error" onRetry={reload}>
