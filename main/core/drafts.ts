@@ -23,6 +23,19 @@ export async function saveDraft(db: Kysely<DB>, caseId: string, agentId: string,
   return { updatedAt: at, tooLongForNote: body.length > NOTE_MAX_CHARS };
 }
 
+/** The customer's cases that hold a draft of this agent's, newest draft first. */
+export async function draftsForCustomer(db: Kysely<DB>, customerId: string, agentId: string): Promise<{ caseId: string; updatedAt: string }[]> {
+  const rows = await db
+    .selectFrom('cases')
+    .innerJoin('drafts', 'drafts.case_id', 'cases.id')
+    .select(['drafts.case_id', 'drafts.updated_at'])
+    .where('cases.customer_id', '=', customerId)
+    .where('drafts.agent_id', '=', agentId)
+    .orderBy('drafts.updated_at', 'desc')
+    .execute();
+  return rows.map((r) => ({ caseId: r.case_id, updatedAt: r.updated_at }));
+}
+
 export async function getDraft(db: Kysely<DB>, caseId: string, agentId: string): Promise<{ body: string; updatedAt: string } | null> {
   const row = await db.selectFrom('drafts').select(['body', 'updated_at']).where('case_id', '=', caseId).where('agent_id', '=', agentId).executeTakeFirst();
   return row ? { body: row.body, updatedAt: row.updated_at } : null;

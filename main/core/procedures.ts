@@ -4,7 +4,7 @@ import { customerBrief } from './brief';
 import { caseNumberTaken, getCaseSummary } from './cases';
 import { getCaseView } from './case-view';
 import { getContact } from './contacts';
-import { getDraft, saveDraft } from './drafts';
+import { draftsForCustomer, getDraft, saveDraft } from './drafts';
 import { getFact, noteAsFact } from './facts';
 import { getIncident, listIncidents } from './incidents';
 import { globalSearch } from './search/global-search';
@@ -154,6 +154,8 @@ export const implementations: { [P in ProcedureName]: Impl<P> } = {
   'search.global': async (deps, input) => globalSearch(deps.db, input.q, input.limit),
 
   'drafts.get': async (deps, input, ctx) => getDraft(deps.db, input.caseId, ctx.actor.id),
+
+  'drafts.forCustomer': async (deps, input, ctx) => draftsForCustomer(deps.db, input.customerId, ctx.actor.id),
 
   'drafts.save': async (deps, input, ctx) => saveDraft(deps.db, input.caseId, ctx.actor.id, input.body, deps.now().toISOString()),
 };

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { STORY_CUSTOMER_ID } from '../../main/core';
+import { DEMO_AGENTS, STORY_CUSTOMER_ID } from '../../main/core';
 import { expectAppError, openTempCore, type TempCore } from '../fixtures/temp-core';
 
 let t: TempCore;
@@ -100,6 +100,24 @@ describe('drafts', () => {
     expect((await t.call('drafts.get', { caseId }))?.body).toBe('客户说周五前');
     await t.call('notes.add', { caseId, body: '客户说周五前可以到店' });
     expect(await t.call('drafts.get', { caseId })).toBeNull();
+  });
+
+  it('tells in one call which of a customer’s cases hold this agent’s drafts, newest first, and no one else’s', async () => {
+    const other = '01930000-0000-7000-8000-00000000ca02';
+    expect(await t.call('drafts.forCustomer', { customerId: STORY_CUSTOMER_ID })).toEqual([]);
+    const first = await t.call('drafts.save', { caseId, body: '第一份草稿' });
+    const second = await t.call('drafts.save', { caseId: other, body: '第二份草稿' });
+    await t.call('drafts.save', { caseId, body: '另一位坐席的草稿' }, { actor: DEMO_AGENTS.supervisor });
+    const mine = await t.call('drafts.forCustomer', { customerId: STORY_CUSTOMER_ID });
+    expect(mine.map((d) => d.caseId).sort()).toEqual([caseId, other].sort());
+    expect(mine.map((d) => d.updatedAt)).toEqual([second.updatedAt, first.updatedAt].sort().reverse());
+    expect(await t.call('drafts.forCustomer', { customerId: STORY_CUSTOMER_ID }, { actor: DEMO_AGENTS.supervisor })).toEqual([
+      { caseId, updatedAt: expect.any(String) },
+    ]);
+    // An emptied draft is no draft.
+    await t.call('drafts.save', { caseId: other, body: '' });
+    expect((await t.call('drafts.forCustomer', { customerId: STORY_CUSTOMER_ID })).map((d) => d.caseId)).toEqual([caseId]);
+    expect((await expectAppError(t.call('drafts.forCustomer', { customerId: 'not-an-id' }))).code).toBe('invalid_input');
   });
 
   it('keeps a draft longer than a note may be, and says so', async () => {

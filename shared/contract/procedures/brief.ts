@@ -111,6 +111,13 @@ export const briefProcedures = {
     input: z.object({ caseId: Id }).strict(),
     output: z.object({ body: z.string(), updatedAt: IsoTime }).nullable(),
   }),
+  /** Which of a customer's cases hold a draft of the caller's, and when each was last saved: one call at screen pop. */
+  'drafts.forCustomer': procedure({
+    kind: 'query',
+    roles: ANY_ROLE,
+    input: z.object({ customerId: Id }).strict(),
+    output: z.array(z.object({ caseId: Id, updatedAt: IsoTime })),
+  }),
   'drafts.save': procedure({
     kind: 'local',
     roles: ANY_ROLE,

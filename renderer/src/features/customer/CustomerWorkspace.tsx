@@ -51,7 +51,7 @@ export function CustomerWorkspace({ summary, phone, focus }: CustomerWorkspacePr
   const [editingRecord, setEditingRecord] = useState(false);
   const history = useHistory(summary.id);
   const brief = useBrief(summary.id);
-  const drafts = useCaseDrafts(customer ? customer.cases : null);
+  const drafts = useCaseDrafts(summary.id);
   const [chosenCaseId, setChosenCaseId] = useState<string | null>(null);
   const [creatingCase, setCreatingCase] = useState(false);
   const [shownCaseId, setShownCaseId] = useState<string | null>(null);

@@ -1,10 +1,5 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import type { CaseSummary } from '../../../../shared';
-import { newestFirst } from '../../format/cases';
+import { useCallback, useEffect, useState } from 'react';
 import { useClient } from '../../state/client-context';
-
-/** Enough for any customer an agent meets on a call; older cases are still reachable by choosing them. */
-const CHECKED_CASES = 20;
 
 export interface CaseDrafts {
   /** False until the host said which cases hold a draft; the note box waits for it. */
@@ -15,38 +10,29 @@ export interface CaseDrafts {
 }
 
 /**
- * Which of the customer's cases hold a draft of this agent's. After a reload or a crash the note box
- * goes back to the case the agent was writing on, and the case list shows every unfinished note.
+ * Which of the customer's cases hold a draft of this agent's, asked once per customer. After a
+ * reload or a crash the note box goes back to the case the agent was writing on, and the case
+ * list shows every unfinished note; from then on the note boxes keep it current with `mark`.
  */
-export function useCaseDrafts(cases: readonly CaseSummary[] | null): CaseDrafts {
+export function useCaseDrafts(customerId: string): CaseDrafts {
   const client = useClient();
   const [saved, setSaved] = useState<ReadonlyMap<string, string>>(new Map());
   const [known, setKnown] = useState(false);
-  const checked = useRef(new Set<string>());
 
   useEffect(() => {
-    if (!cases) return;
-    const fresh = newestFirst(cases)
-      .slice(0, CHECKED_CASES)
-      .filter((c) => !checked.current.has(c.id));
-    if (fresh.length === 0) {
-      setKnown(true);
-      return;
-    }
-    for (const c of fresh) checked.current.add(c.id);
-    // Answers are merged even if the case list changed meanwhile: these cases are checked only once.
-    Promise.all(fresh.map((c) => client.call('drafts.get', { caseId: c.id }).then((d) => [c.id, d] as const)))
-      .then((answers) => {
-        setSaved((current) => {
-          const next = new Map(current);
-          for (const [id, draft] of answers) if (draft && draft.body.length > 0) next.set(id, draft.updatedAt);
-          return next;
-        });
-      })
+    let current = true;
+    setKnown(false);
+    setSaved(new Map());
+    client
+      .call('drafts.forCustomer', { customerId })
+      .then((drafts) => current && setSaved(new Map(drafts.map((d) => [d.caseId, d.updatedAt]))))
       // Not knowing where drafts are only costs the automatic choice of case; each box still reads its own.
       .catch(() => undefined)
-      .finally(() => setKnown(true));
-  }, [client, cases]);
+      .finally(() => current && setKnown(true));
+    return () => {
+      current = false;
+    };
+  }, [client, customerId]);
 
   const mark = useCallback((caseId: string, hasText: boolean) => {
     setSaved((current) => {
