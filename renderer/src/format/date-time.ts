@@ -6,11 +6,21 @@ function startOfDay(date: Date): number {
   return new Date(date.getFullYear(), date.getMonth(), date.getDate()).getTime();
 }
 
+/**
+ * The year is shown only when the month and day alone could mislead: more than half a year away.
+ * "12月29日" read on 3 January is last week, not next December; printing the year there would
+ * only lengthen every line of the brief for the first days of each year.
+ */
+const HALF_YEAR_MS = 183 * DAY_MS;
+function yearIfFar(date: Date, now: Date): { year?: 'numeric' } {
+  return Math.abs(date.getTime() - now.getTime()) > HALF_YEAR_MS ? { year: 'numeric' } : {};
+}
+
 /** When something happened, as an agent reads it at a glance: date, weekday and minute. */
 export function formatDateTime(iso: string, language: string, now: Date = new Date()): string {
   const date = new Date(iso);
   return new Intl.DateTimeFormat(intlLocale(language), {
-    ...(date.getFullYear() === now.getFullYear() ? {} : { year: 'numeric' }),
+    ...yearIfFar(date, now),
     month: 'short',
     day: 'numeric',
     weekday: 'short',
@@ -34,11 +44,11 @@ export function formatDaysAgo(iso: string, language: string, now: Date = new Dat
   return new Intl.RelativeTimeFormat(intlLocale(language), { numeric: 'auto' }).format(days, 'day');
 }
 
-/** "11月20日" or "Nov 20": the day something was written down; the year only when it is not this one. */
+/** "11月20日" or "Nov 20": the day something was written down; the year only when it is far from now. */
 export function formatDay(iso: string, language: string, now: Date = new Date()): string {
   const date = new Date(iso);
   return new Intl.DateTimeFormat(intlLocale(language), {
-    ...(date.getFullYear() === now.getFullYear() ? {} : { year: 'numeric' }),
+    ...yearIfFar(date, now),
     month: 'short',
     day: 'numeric',
   }).format(date);
@@ -48,7 +58,7 @@ export function formatDay(iso: string, language: string, now: Date = new Date())
 export function formatDayTime(iso: string, language: string, now: Date = new Date()): string {
   const date = new Date(iso);
   return new Intl.DateTimeFormat(intlLocale(language), {
-    ...(date.getFullYear() === now.getFullYear() ? {} : { year: 'numeric' }),
+    ...yearIfFar(date, now),
     month: 'short',
     day: 'numeric',
     hour: '2-digit',
