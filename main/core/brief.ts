@@ -37,6 +37,7 @@ export async function customerBrief(db: Kysely<DB>, customerId: string, now: Dat
       .where('customer_id', '=', customerId)
       .where('status', 'in', [...OPEN_STATUSES])
       .orderBy('opened_at', 'desc')
+      .orderBy('id', 'desc')
       .execute(),
     db.selectFrom('contacts').select('id').where('customer_id', '=', customerId).orderBy('started_at', 'desc').orderBy('id', 'desc').limit(LAST_CONTACTS).execute(),
     db

@@ -99,13 +99,14 @@ export async function getCaseDetail(db: Kysely<DB>, id: string): Promise<CaseDet
   const row = await db.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) throw new AppError('not_found', `No case ${id}.`);
   const [noteRows, contactIds, openers] = await Promise.all([
-    db.selectFrom('notes').selectAll().where('case_id', '=', id).orderBy('created_at', 'desc').execute(),
+    db.selectFrom('notes').selectAll().where('case_id', '=', id).orderBy('created_at', 'desc').orderBy('id', 'desc').execute(),
     db
       .selectFrom('contact_cases')
       .innerJoin('contacts', 'contacts.id', 'contact_cases.contact_id')
       .select('contacts.id')
       .where('contact_cases.case_id', '=', id)
       .orderBy('contacts.started_at', 'desc')
+      .orderBy('contacts.id', 'desc')
       .execute(),
     agentRefs(db, [row.opened_by]),
   ]);

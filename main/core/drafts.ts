@@ -32,6 +32,7 @@ export async function draftsForCustomer(db: Kysely<DB>, customerId: string, agen
     .where('cases.customer_id', '=', customerId)
     .where('drafts.agent_id', '=', agentId)
     .orderBy('drafts.updated_at', 'desc')
+    .orderBy('drafts.case_id')
     .execute();
   return rows.map((r) => ({ caseId: r.case_id, updatedAt: r.updated_at }));
 }

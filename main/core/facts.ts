@@ -62,7 +62,7 @@ export async function noteAsFact(db: Kysely<DB>, noteId: string, customerId: str
 export async function listFacts(db: Kysely<DB>, customerId: string, caseId?: string): Promise<PinnedFact[]> {
   let query = db.selectFrom('pinned_facts').selectAll().where('customer_id', '=', customerId).where('unpinned_at', 'is', null);
   if (caseId) query = query.where((eb) => eb.or([eb('case_id', '=', caseId), eb('case_id', 'is', null)]));
-  return toFacts(db, await query.orderBy('created_at', 'desc').execute());
+  return toFacts(db, await query.orderBy('created_at', 'desc').orderBy('id', 'desc').execute());
 }
 
 async function toFacts(db: Kysely<DB>, rows: DB['pinned_facts'][]): Promise<PinnedFact[]> {

@@ -81,7 +81,7 @@ function toIncident(row: DB['incidents'], now: Date): Incident {
 }
 
 export async function listIncidents(db: Kysely<DB>, now: Date, activeOnly: boolean): Promise<Incident[]> {
-  const rows = await db.selectFrom('incidents').selectAll().orderBy('starts_at', 'desc').execute();
+  const rows = await db.selectFrom('incidents').selectAll().orderBy('starts_at', 'desc').orderBy('id', 'desc').execute();
   return rows.map((r) => toIncident(r, now)).filter((i) => !activeOnly || i.active);
 }
 

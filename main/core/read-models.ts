@@ -52,6 +52,7 @@ export async function customerSummaries(db: Kysely<DB>, ids: string[]): Promise<
       .select(['customer_id', 'e164', 'label'])
       .where('customer_id', 'in', ids)
       .orderBy('created_at')
+      .orderBy('e164')
       .execute(),
   ]);
   return new Map(

@@ -169,3 +169,26 @@ describe('customers.history when everything happens in the same instant', () => 
     }
   });
 });
+
+describe('lists written in one instant', () => {
+  it('keep a stable order, newest id first, on the brief and the case', async () => {
+    const instant = new Date('2026-11-20T02:00:00.000Z');
+    const still = await openTempCore({ synthetic: 0, now: () => instant });
+    try {
+      const customer = await still.call('customers.create', { name: '钱多多', phone: '+86 186 0000 8888' });
+      const kase = await still.call('cases.create', { customerId: customer.id, title: '话费争议', category: 'billing' });
+      const facts = [];
+      for (const text of ['第一条事实', '第二条事实', '第三条事实']) facts.push(await still.call('facts.pin', { customerId: customer.id, caseId: kase.id, text }));
+      const notes = [];
+      for (const body of ['第一条备注', '第二条备注', '第三条备注']) notes.push(await still.call('notes.add', { caseId: kase.id, body }));
+
+      const newestIdFirst = (ids: string[]) => [...ids].sort().reverse();
+      const brief = await still.call('customers.brief', { customerId: customer.id });
+      expect(brief.pinnedFacts.map((f) => f.id)).toEqual(newestIdFirst(facts.map((f) => f.id)));
+      const view = await still.call('cases.get', { id: kase.id });
+      expect(view.notes.map((n) => n.id)).toEqual(newestIdFirst(notes.map((n) => n.id)));
+    } finally {
+      await still.dispose();
+    }
+  });
+});

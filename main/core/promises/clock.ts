@@ -22,7 +22,7 @@ export interface ClockTick {
 export async function tickCommitments(deps: CoreDeps): Promise<ClockTick> {
   const now = deps.now();
   const nowIso = now.toISOString();
-  const due = await deps.db.selectFrom('commitments').selectAll().where('status', '=', 'open').where('due_at', '<=', nowIso).orderBy('due_at').execute();
+  const due = await deps.db.selectFrom('commitments').selectAll().where('status', '=', 'open').where('due_at', '<=', nowIso).orderBy('due_at').orderBy('id').execute();
   const actor = { actor: SYSTEM_AGENT };
   const tick: ClockTick = { alerted: [], broken: [] };
 

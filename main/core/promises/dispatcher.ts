@@ -23,6 +23,7 @@ export async function dispatchMessages(deps: CoreDeps, gateway: Gateway, policy:
     .where('status', '=', 'queued')
     .where((eb) => eb.or([eb('next_attempt_at', 'is', null), eb('next_attempt_at', '<=', now.toISOString())]))
     .orderBy('created_at')
+    .orderBy('id')
     .limit(batch)
     .execute();
   let sent = 0;

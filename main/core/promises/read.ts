@@ -45,7 +45,7 @@ export async function commitmentsOf(db: Kysely<DB>, where: { caseId?: string; cu
   let q = db.selectFrom('commitments').selectAll();
   if (where.caseId) q = q.where('case_id', '=', where.caseId);
   if (where.customerId) q = q.where('customer_id', '=', where.customerId);
-  return readCommitments(db, await q.orderBy('due_at').execute(), now);
+  return readCommitments(db, await q.orderBy('due_at').orderBy('id').execute(), now);
 }
 
 export function toMessage(r: DB['messages']): CustomerMessage {
@@ -67,13 +67,13 @@ export function toMessage(r: DB['messages']): CustomerMessage {
 }
 
 export async function messagesOf(db: Kysely<DB>, caseId: string): Promise<CustomerMessage[]> {
-  return (await db.selectFrom('messages').selectAll().where('case_id', '=', caseId).orderBy('created_at', 'desc').execute()).map(toMessage);
+  return (await db.selectFrom('messages').selectAll().where('case_id', '=', caseId).orderBy('created_at', 'desc').orderBy('id', 'desc').execute()).map(toMessage);
 }
 
 export async function decisionsOf(db: Kysely<DB>, where: { caseId: string; id?: string }): Promise<Decision[]> {
   let q = db.selectFrom('decisions').selectAll().where('case_id', '=', where.caseId);
   if (where.id) q = q.where('id', '=', where.id);
-  const rows = await q.orderBy('created_at', 'desc').execute();
+  const rows = await q.orderBy('created_at', 'desc').orderBy('id', 'desc').execute();
   const actors = await agentRefs(
     db,
     rows.map((r) => r.actor_id),
@@ -96,7 +96,7 @@ export async function escalationsOf(db: Kysely<DB>, where: { caseId?: string; st
   if (where.caseId) q = q.where('case_id', '=', where.caseId);
   if (where.status) q = q.where('status', '=', where.status);
   if (where.id) q = q.where('id', '=', where.id);
-  const rows = await q.orderBy('created_at', 'desc').execute();
+  const rows = await q.orderBy('created_at', 'desc').orderBy('id', 'desc').execute();
   // A supervisor's queue spans customers: each escalation names its case and customer.
   const cases = rows.length
     ? new Map(
