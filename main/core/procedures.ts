@@ -145,7 +145,9 @@ export const implementations: { [P in ProcedureName]: Impl<P> } = {
   },
 
   'incidents.update': async (deps, input, ctx, meta) => {
-    const args = await write(deps, ctx, meta, 'incidents.update', { ...input, at: deps.now().toISOString() });
+    const { endNow, ...fields } = input;
+    const at = deps.now().toISOString();
+    const args = await write(deps, ctx, meta, 'incidents.update', { ...fields, ...(endNow ? { endsAt: at } : {}), at });
     return getIncident(deps.db, args.id, deps.now());
   },
 

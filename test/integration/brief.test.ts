@@ -128,6 +128,25 @@ describe('known incidents', () => {
     const existing = (await t.call('incidents.list', {}))[0]!;
     const moved = await expectAppError(t.call('incidents.update', { id: existing.id, endsAt: '2000-01-01T00:00:00.000Z' }, { actor: lead }));
     expect(moved.issues).toContainEqual({ path: 'endsAt', message: 'ends_before_start' });
+    const both = await expectAppError(t.call('incidents.update', { id: existing.id, endNow: true, endsAt: '2030-01-01T00:00:00.000Z' }, { actor: lead }));
+    expect(both.issues).toContainEqual({ path: 'endsAt', message: 'end_now_or_time' });
+  });
+
+  it('"end now" ends it at the host’s clock, not the caller’s', async () => {
+    const hostNow = new Date('2026-11-20T09:30:00.000Z');
+    const host = await openTempCore({ synthetic: 0, now: () => hostNow });
+    try {
+      const incident = await host.call('incidents.create', { ...base, startsAt: '2026-11-20T08:00:00.000Z' }, { actor: lead });
+      expect(incident.active).toBe(true);
+      const ended = await host.call('incidents.update', { id: incident.id, endNow: true }, { actor: lead });
+      expect(ended).toMatchObject({ endsAt: hostNow.toISOString(), active: false });
+      // Changing something else keeps the end; only an explicit null reopens it.
+      const retitled = await host.call('incidents.update', { id: incident.id, title: '5G 基站故障（已修复）' }, { actor: lead });
+      expect(retitled).toMatchObject({ title: '5G 基站故障（已修复）', endsAt: hostNow.toISOString(), active: false });
+      expect(await host.call('incidents.update', { id: incident.id, endsAt: null }, { actor: lead })).toMatchObject({ endsAt: null, active: true });
+    } finally {
+      await host.dispose();
+    }
   });
 });
 

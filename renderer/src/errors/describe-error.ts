@@ -21,6 +21,7 @@ const KNOWN_ISSUES = [
   'sms_too_long',
   'not_open',
   'last_phone',
+  'end_now_or_time',
 ] as const;
 export type KnownIssue = (typeof KNOWN_ISSUES)[number];
 

@@ -427,6 +427,7 @@ export const en: Catalog = {
     sms_too_long: 'The confirmation would take more than 3 SMS. Shorten {{field}}.',
     not_open: 'This has already been settled and cannot be changed. Refresh to see it.',
     last_phone: 'A customer keeps at least one number, or their calls could not find them. Add the new number first, then remove this one.',
+    end_now_or_time: 'End it now or give an end time, not both.',
   },
   field: {
     name: 'Customer name',

@@ -429,6 +429,7 @@ export const zhCN = {
     sms_too_long: '确认短信会超过 3 条，请精简{{field}}。',
     not_open: '这条记录已经处理过，不能再更改。请刷新后查看。',
     last_phone: '客户至少要保留一个号码，否则来电时找不到他。请先添加新号码再移除。',
+    end_now_or_time: '请只选一种结束方式：现在结束，或填写结束时间。',
   },
   field: {
     name: '客户姓名',

@@ -87,10 +87,17 @@ export const briefProcedures = {
   'incidents.update': procedure({
     kind: 'mutation',
     roles: LEADS,
-    input: IncidentFields.partial()
-      .extend({ id: Id })
+    // No default for endsAt here: a change of title must not quietly reopen an ended incident.
+    input: IncidentFields.extend({ endsAt: IsoTime.nullable() })
+      .partial()
+      .extend({
+        id: Id,
+        /** End it at the host's "now": the desk's own clock may be off, and the host's is the record's. */
+        endNow: z.literal(true).optional(),
+      })
       .strict()
-      .refine(endsAfterStart, { message: 'ends_before_start', path: ['endsAt'] }),
+      .refine(endsAfterStart, { message: 'ends_before_start', path: ['endsAt'] })
+      .refine((v) => !(v.endNow && v.endsAt !== undefined), { message: 'end_now_or_time', path: ['endsAt'] }),
     output: Incident,
   }),
   'incidents.list': procedure({

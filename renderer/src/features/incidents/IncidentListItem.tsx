@@ -17,7 +17,7 @@ export function IncidentListItem({ incident, canEnd, onEnded }: { incident: Inci
   const scheduled = !incident.active && Date.parse(incident.startsAt) > Date.now();
 
   const end = () => {
-    const input = { id: incident.id, endsAt: new Date().toISOString() };
+    const input = { id: incident.id, endNow: true as const };
     setBusy(true);
     setError(null);
     client
