@@ -148,3 +148,42 @@ describe('bad input gets a clear typed error and writes nothing', () => {
     expect(count()).toBe(before);
   });
 });
+
+describe('a new deadline the customer agreed to', () => {
+  it('moves the due time, tells the customer the new one in writing, and the clock starts over', async () => {
+    const { commitment } = await t.call('commitments.create', { caseId: VOUCHER_CASE, kind: 'callback', wording: '明天中午前回电告知补货时间' });
+    // Past due and alerted: the owner calls the customer, who agrees to two more days.
+    offset = Date.parse(commitment.dueAt) - Date.now() + 60_000;
+    expect((await tickCommitments(t.core.deps)).alerted).toContain(commitment.id);
+    const newDue = new Date(Date.now() + offset + 48 * HOUR).toISOString();
+    const { commitment: moved, message } = await t.call('commitments.reschedule', { id: commitment.id, dueAt: newDue, reason: '门店周四补货，客户同意延后' });
+    expect(moved).toMatchObject({ status: 'open', dueAt: newDue, overdue: false });
+    expect(message).toMatchObject({ template: 'commitment_rescheduled', status: 'queued', to: '+8613800138000' });
+    for (const part of ['C-2611-0418', '明天中午前回电告知补货时间', '门店周四补货，客户同意延后', '20001', '期限改为']) expect(message.body).toContain(part);
+
+    // Not broken at the old deadline's grace period; alerted again at the new one.
+    offset += commitment.graceHours * HOUR;
+    expect((await tickCommitments(t.core.deps)).broken).not.toContain(commitment.id);
+    offset = Date.parse(newDue) - Date.now() + 60_000;
+    expect((await tickCommitments(t.core.deps)).alerted).toContain(commitment.id);
+
+    const audit = t.sqlite.raw.prepare("select data from audit_log where action = 'commitments.reschedule' and entity = 'commitment'").get() as { data: string };
+    expect(JSON.parse(audit.data)).toMatchObject({ dueAt: { from: commitment.dueAt, to: newDue }, reason: '门店周四补货，客户同意延后' });
+  });
+
+  it('refuses a deadline in the past, an empty reason, and a promise already settled, writing nothing', async () => {
+    const { commitment } = await t.call('commitments.create', { caseId: VOUCHER_CASE, kind: 'callback', wording: '回电' });
+    const messages = () => (t.sqlite.raw.prepare('select count(*) n from messages').get() as { n: number }).n;
+    const before = messages();
+    const past = await expectAppError(t.call('commitments.reschedule', { id: commitment.id, dueAt: '2020-01-01T00:00:00.000Z', reason: '客户同意' }));
+    expect(past.issues?.[0]).toMatchObject({ path: 'dueAt', message: 'due_in_past' });
+    const later = new Date(Date.now() + 72 * HOUR).toISOString();
+    expect((await expectAppError(t.call('commitments.reschedule', { id: commitment.id, dueAt: later, reason: '  ' }))).issues?.[0]).toMatchObject({ path: 'reason', message: 'required' });
+    expect(messages()).toBe(before);
+
+    await t.call('commitments.resolve', { id: commitment.id, status: 'kept', reason: '已回电' });
+    const settled = await expectAppError(t.call('commitments.reschedule', { id: commitment.id, dueAt: later, reason: '客户同意' }));
+    expect(settled).toMatchObject({ code: 'conflict', issues: [{ path: 'status', message: 'not_open' }] });
+    expect((await expectAppError(t.call('commitments.reschedule', { id: '01930000-0000-7000-8000-0000000fffff', dueAt: later, reason: '客户同意' }))).code).toBe('not_found');
+  });
+});

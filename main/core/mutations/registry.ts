@@ -7,7 +7,7 @@ import { pinFact, unpinFact } from '../facts';
 import { createIncident, updateIncident } from '../incidents';
 import { addNote } from '../notes';
 import { recordPromotion } from '../promotions';
-import { alertCommitment, breakCommitment, createCommitment, decideApproval, requestApproval, resolveCommitment } from '../promises/mutations';
+import { alertCommitment, breakCommitment, createCommitment, decideApproval, requestApproval, rescheduleCommitment, resolveCommitment } from '../promises/mutations';
 import type { MutationHandler } from './types';
 
 /**
@@ -31,6 +31,7 @@ export const mutationHandlers: Readonly<Record<string, MutationHandler<unknown>>
   'incidents.update': erase(updateIncident),
   'commitments.create': erase(createCommitment),
   'commitments.resolve': erase(resolveCommitment),
+  'commitments.reschedule': erase(rescheduleCommitment),
   'commitments.alert': erase(alertCommitment),
   'commitments.break': erase(breakCommitment),
   'escalations.request': erase(requestApproval),

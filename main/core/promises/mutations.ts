@@ -136,6 +136,22 @@ export const resolveCommitment = defineMutation({
   },
 });
 
+/** A new deadline: the clock starts over (a new "due" alert when it comes), and the customer is written to. */
+export const rescheduleCommitment = defineMutation({
+  args: z.object({ id: Id, dueAt: IsoTime, reason: z.string().min(1), message: MessageRow, at: IsoTime }),
+  async apply(trx, a) {
+    const row = await trx.selectFrom('commitments').select(['status', 'customer_id', 'case_id', 'due_at']).where('id', '=', a.id).executeTakeFirst();
+    if (!row) throw new AppError('not_found', `No commitment ${a.id}.`, [{ path: 'id', message: 'not_found' }]);
+    if (row.status !== 'open') throw new AppError('conflict', `This commitment is already ${row.status}.`, [{ path: 'status', message: 'not_open' }]);
+    await trx.updateTable('commitments').set({ due_at: a.dueAt, alerted_at: null }).where('id', '=', a.id).execute();
+    await queueMessage(trx, a.message, { caseId: row.case_id, customerId: row.customer_id, commitmentId: a.id, at: a.at });
+    return [
+      { entity: 'commitment', id: a.id, customerId: row.customer_id, data: { dueAt: { from: row.due_at, to: a.dueAt }, reason: a.reason } },
+      { entity: 'message', id: a.message.id, customerId: row.customer_id, data: { commitmentId: a.id, template: a.message.template } },
+    ];
+  },
+});
+
 /** The owner was told the promise fell due. */
 export const alertCommitment = defineMutation({
   args: z.object({ id: Id, at: IsoTime }),

@@ -1,6 +1,7 @@
 import { AppError, newId } from '../../../shared';
 import { REQUIRED_TABLES } from '../../policy';
 import { type Implementations, write } from '../procedure-kit';
+import type { CoreDeps } from '../context';
 import { caseParty, checkGrant, composeMessage, decisionRecord, evaluateCase, isGrant, resolveDueAt } from './commands';
 import { commitmentsOf, decisionsOf, escalationsOf, messagesOf, readCommitments, toMessage } from './read';
 
@@ -9,12 +10,22 @@ type PromiseProcedures =
   | 'policy.bundle'
   | 'commitments.create'
   | 'commitments.resolve'
+  | 'commitments.reschedule'
   | 'commitments.list'
   | 'messages.list'
   | 'decisions.list'
   | 'escalations.request'
   | 'escalations.decide'
   | 'escalations.list';
+
+/** The promise as it now stands and the confirmation written about it; a retried call gets the first attempt's message. */
+async function withMessage(deps: CoreDeps, commitmentId: string, messageId: string) {
+  const [commitment] = await readCommitments(deps.db, await deps.db.selectFrom('commitments').selectAll().where('id', '=', commitmentId).execute(), deps.now());
+  const stored = await deps.db.selectFrom('messages').selectAll().where('id', '=', messageId).executeTakeFirst();
+  const latest =
+    stored ?? (await deps.db.selectFrom('messages').selectAll().where('commitment_id', '=', commitmentId).orderBy('created_at', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow());
+  return { commitment: commitment!, message: toMessage(latest) };
+}
 
 async function one<T>(rows: Promise<T[]>, what: string): Promise<T> {
   const [row] = await rows;
@@ -64,11 +75,18 @@ export const promiseImplementations: Implementations<PromiseProcedures> = {
     const template = input.status === 'kept' ? 'commitment_kept' : 'commitment_cancelled';
     const message = composeMessage(template, input.locale, party, row.wording, row.due_at, ctx.actor.employeeNo, input.status === 'cancelled' ? input.reason : undefined);
     await write(deps, ctx, meta, 'commitments.resolve', { id: input.id, status: input.status, reason: input.reason, message, at: deps.now().toISOString() });
-    const [commitment] = await readCommitments(deps.db, await deps.db.selectFrom('commitments').selectAll().where('id', '=', input.id).execute(), deps.now());
-    const stored = await deps.db.selectFrom('messages').selectAll().where('id', '=', message.id).executeTakeFirst();
-    // A retried call returns the message of the first attempt.
-    const latest = stored ?? (await deps.db.selectFrom('messages').selectAll().where('commitment_id', '=', input.id).orderBy('created_at', 'desc').limit(1).executeTakeFirstOrThrow());
-    return { commitment: commitment!, message: toMessage(latest) };
+    return withMessage(deps, input.id, message.id);
+  },
+
+  'commitments.reschedule': async (deps, input, ctx, meta) => {
+    const row = await deps.db.selectFrom('commitments').selectAll().where('id', '=', input.id).executeTakeFirst();
+    if (!row) throw new AppError('not_found', `No commitment ${input.id}.`, [{ path: 'id', message: 'not_found' }]);
+    if (Date.parse(input.dueAt) <= deps.now().getTime()) throw new AppError('invalid_input', 'A promise cannot be due in the past.', [{ path: 'dueAt', message: 'due_in_past' }]);
+    const dueAt = new Date(Date.parse(input.dueAt)).toISOString();
+    const party = await caseParty(deps, row.case_id);
+    const message = composeMessage('commitment_rescheduled', input.locale, party, row.wording, dueAt, ctx.actor.employeeNo, input.reason);
+    await write(deps, ctx, meta, 'commitments.reschedule', { id: input.id, dueAt, reason: input.reason, message, at: deps.now().toISOString() });
+    return withMessage(deps, input.id, message.id);
   },
 
   'commitments.list': async (deps, input) => {

@@ -1,5 +1,5 @@
 /** Customer-facing confirmations, zh-CN and en. Every one names the case, the exact promise, the deadline and the agent. */
-export type Template = 'commitment_created' | 'commitment_kept' | 'commitment_cancelled';
+export type Template = 'commitment_created' | 'commitment_kept' | 'commitment_cancelled' | 'commitment_rescheduled';
 export type Locale = 'zh-CN' | 'en';
 
 export interface TemplateFacts {
@@ -31,6 +31,8 @@ const TEMPLATES: Record<Locale, Record<Template, (f: TemplateFacts, due: string)
     commitment_kept: (f, due) => `【守约】${f.customerName}您好，工单${f.caseNumber}的承诺“${f.wording}”已兑现（期限${due}）。服务工号：${f.employeeNo}。感谢您的耐心。`,
     commitment_cancelled: (f, due) =>
       `【守约】${f.customerName}您好，工单${f.caseNumber}的承诺“${f.wording}”（原期限${due}）已取消，原因：${f.reason ?? ''}。服务工号：${f.employeeNo}。如有异议请回复本短信。`,
+    commitment_rescheduled: (f, due) =>
+      `【守约】${f.customerName}您好，工单${f.caseNumber}的承诺“${f.wording}”经与您确认，完成期限改为${due}（北京时间），原因：${f.reason ?? ''}。服务工号：${f.employeeNo}。如有异议请回复本短信。`,
   },
   en: {
     commitment_created: (f, due) =>
@@ -38,6 +40,8 @@ const TEMPLATES: Record<Locale, Record<Template, (f: TemplateFacts, due: string)
     commitment_kept: (f, due) => `[Kept] Dear ${f.customerName}, our promise on case ${f.caseNumber} ("${f.wording}", due ${due}) has been kept. Agent ID: ${f.employeeNo}. Thank you for your patience.`,
     commitment_cancelled: (f, due) =>
       `[Kept] Dear ${f.customerName}, our promise on case ${f.caseNumber} ("${f.wording}", due ${due}) was cancelled. Reason: ${f.reason ?? ''}. Agent ID: ${f.employeeNo}. Reply if you disagree.`,
+    commitment_rescheduled: (f, due) =>
+      `[Kept] Dear ${f.customerName}, as agreed with you, our promise on case ${f.caseNumber} ("${f.wording}") is now due ${due} (Beijing time). Reason: ${f.reason ?? ''}. Agent ID: ${f.employeeNo}. Reply if you disagree.`,
   },
 };
 

@@ -652,6 +652,7 @@ export const en: Catalog = {
       commitment_created: 'Promise confirmation',
       commitment_kept: 'Kept notice',
       commitment_cancelled: 'Cancellation notice',
+      commitment_rescheduled: 'New deadline notice',
     },
     status: {
       queued: 'Queued',
@@ -676,6 +677,12 @@ export const en: Catalog = {
     confirmKept: 'Mark kept and tell the customer',
     confirmCancelled: 'Cancel and tell the customer',
     saving: 'Saving…',
+    reschedule: 'New deadline',
+    newDue: 'New deadline',
+    reasonRescheduled: 'Why (the customer agreed)',
+    placeholderRescheduled: 'e.g. the outlet restocks on Thursday; the customer agreed to two more days',
+    confirmRescheduled: 'Set the new deadline and tell the customer',
+    dueRequired: 'Give the new deadline.',
   },
   approval: {
     button: 'Approvals',

@@ -654,6 +654,7 @@ export const zhCN = {
       commitment_created: '承诺确认',
       commitment_kept: '兑现通知',
       commitment_cancelled: '取消通知',
+      commitment_rescheduled: '改期通知',
     },
     status: {
       queued: '待发送',
@@ -678,6 +679,12 @@ export const zhCN = {
     confirmKept: '确认已兑现并短信告知',
     confirmCancelled: '确认取消并短信告知',
     saving: '正在保存…',
+    reschedule: '改期',
+    newDue: '新的完成期限',
+    reasonRescheduled: '改期原因（客户已同意）',
+    placeholderRescheduled: '例如：门店周四才补货，客户同意延后两天',
+    confirmRescheduled: '确认改期并短信告知',
+    dueRequired: '请填写新的完成期限。',
   },
   approval: {
     button: '待审批',

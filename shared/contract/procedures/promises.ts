@@ -45,6 +45,13 @@ export const promiseProcedures = {
     input: z.object({ id: Id, status: z.enum(['kept', 'cancelled']), reason: Text(200), locale: Locale.default('zh-CN') }).strict(),
     output: z.object({ commitment: Commitment, message: CustomerMessage }),
   }),
+  /** A new deadline the customer agreed to, with why; the customer is told the new one in writing. */
+  'commitments.reschedule': procedure({
+    kind: 'mutation',
+    roles: ANY_ROLE,
+    input: z.object({ id: Id, dueAt: IsoTime, reason: Text(200), locale: Locale.default('zh-CN') }).strict(),
+    output: z.object({ commitment: Commitment, message: CustomerMessage }),
+  }),
   'commitments.list': procedure({
     kind: 'query',
     roles: ANY_ROLE,

@@ -6,6 +6,7 @@ import { useServerNow } from '../../state/server-clock';
 import { commitmentTiming } from '../brief/commitment-timing';
 import { AgentName, When } from '../timeline/EntryParts';
 import { MessageCard } from './MessageCard';
+import { RescheduleCommitmentForm } from './RescheduleCommitmentForm';
 import { type Resolution, type ResolvedCommitment, ResolveCommitmentForm } from './ResolveCommitmentForm';
 
 /** How a promise stands, as one word: open ones say whether they are late or due within a day. */
@@ -25,7 +26,7 @@ interface CommitmentItemProps {
 export function CommitmentItem({ commitment: c, messages, onResolved }: CommitmentItemProps) {
   const { t } = useTranslation();
   const now = useServerNow();
-  const [resolving, setResolving] = useState<Resolution | null>(null);
+  const [resolving, setResolving] = useState<Resolution | 'rescheduled' | null>(null);
   const state = stateOf(c);
   const grant = c.kind === 'extension' || c.kind === 'conversion' || c.kind === 'refund' || c.kind === 'goodwill' ? c.kind : null;
   const locale = messages[messages.length - 1]?.locale ?? 'zh-CN';
@@ -51,7 +52,17 @@ export function CommitmentItem({ commitment: c, messages, onResolved }: Commitme
         </p>
       )}
       {c.status === 'open' &&
-        (resolving ? (
+        (resolving === 'rescheduled' ? (
+          <RescheduleCommitmentForm
+            commitment={c}
+            locale={locale}
+            onCancel={() => setResolving(null)}
+            onRescheduled={(result) => {
+              setResolving(null);
+              onResolved(result);
+            }}
+          />
+        ) : resolving ? (
           <ResolveCommitmentForm
             commitment={c}
             status={resolving}
@@ -66,6 +77,9 @@ export function CommitmentItem({ commitment: c, messages, onResolved }: Commitme
           <div className="case-commitment-actions">
             <button type="button" className="button button-small" onClick={() => setResolving('kept')}>
               {t('resolve.kept')}
+            </button>
+            <button type="button" className="button button-small" onClick={() => setResolving('rescheduled')}>
+              {t('resolve.reschedule')}
             </button>
             <button type="button" className="button button-small" onClick={() => setResolving('cancelled')}>
               {t('resolve.cancel')}

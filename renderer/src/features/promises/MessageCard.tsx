@@ -4,7 +4,7 @@ import { formatDayTime } from '../../format/date-time';
 import { formatPhone } from '../../format/phone';
 import { CopyButton } from '../../ui/CopyButton';
 
-const TEMPLATES = ['commitment_created', 'commitment_kept', 'commitment_cancelled'] as const;
+const TEMPLATES = ['commitment_created', 'commitment_kept', 'commitment_cancelled', 'commitment_rescheduled'] as const;
 type Template = (typeof TEMPLATES)[number];
 const isTemplate = (value: string): value is Template => (TEMPLATES as readonly string[]).includes(value);
 

@@ -1,0 +1,76 @@
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Commitment } from '../../../../shared';
+import { describeError, fieldsAtFault } from '../../errors/describe-error';
+import { fromLocalInput, toLocalInput } from '../../format/datetime-input';
+import { useRetryableCall } from '../../state/use-retryable-call';
+import { Field } from '../../ui/Field';
+import type { ResolvedCommitment } from './ResolveCommitmentForm';
+
+interface RescheduleCommitmentFormProps {
+  commitment: Commitment;
+  /** The language the customer was first written to in; the notice of the new deadline uses it too. */
+  locale: 'zh-CN' | 'en';
+  onRescheduled(result: ResolvedCommitment): void;
+  onCancel(): void;
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * A new deadline the customer agreed to, and why. The customer gets it in writing, and the clock
+ * starts over from it; a promise is moved in the open, never quietly.
+ */
+export function RescheduleCommitmentForm({ commitment, locale, onRescheduled, onCancel }: RescheduleCommitmentFormProps) {
+  const { t } = useTranslation();
+  // A day after the old deadline, or after now if that has passed: a starting point to adjust.
+  const [due, setDue] = useState(() => toLocalInput(new Date(Math.max(Date.parse(commitment.dueAt), Date.now()) + DAY_MS)));
+  const [reason, setReason] = useState('');
+  const [dueMissing, setDueMissing] = useState(false);
+  const { busy, error, send } = useRetryableCall('commitments.reschedule');
+  const faulty = fieldsAtFault(error);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (busy) return;
+    const dueAt = fromLocalInput(due);
+    setDueMissing(dueAt === null);
+    if (dueAt === null) return;
+    send({ id: commitment.id, dueAt, reason, locale }, onRescheduled);
+  };
+
+  const labels = { dueAt: t('resolve.newDue'), reason: t('resolve.reasonRescheduled') };
+  return (
+    <form className="resolve-form" onSubmit={submit} noValidate aria-label={t('resolve.reschedule')}>
+      <Field label={labels.dueAt} invalid={dueMissing || faulty.has('dueAt')}>
+        {(props) => <input {...props} className="input" type="datetime-local" value={due} onChange={(e) => setDue(e.target.value)} />}
+      </Field>
+      <Field label={labels.reason} invalid={faulty.has('reason')}>
+        {(props) => (
+          <textarea
+            {...props}
+            className="input input-multiline"
+            rows={2}
+            value={reason}
+            autoFocus
+            placeholder={t('resolve.placeholderRescheduled')}
+            onChange={(e) => setReason(e.target.value)}
+          />
+        )}
+      </Field>
+      {(dueMissing || error !== null) && (
+        <p className="form-error" role="alert">
+          {dueMissing ? t('resolve.dueRequired') : describeError(error, t, labels)}
+        </p>
+      )}
+      <div className="ask-actions">
+        <button type="button" className="button button-small" onClick={onCancel}>
+          {t('common.cancel')}
+        </button>
+        <button type="submit" className="button button-small button-primary" disabled={busy} aria-busy={busy}>
+          {busy ? t('resolve.saving') : t('resolve.confirmRescheduled')}
+        </button>
+      </div>
+    </form>
+  );
+}
