@@ -6,6 +6,7 @@ import { useRetryableCall } from '../../state/use-retryable-call';
 import { Field } from '../../ui/Field';
 import { describePromiseError } from '../promises/describe-promise-error';
 import { parseAmount } from '../promises/parse-amount';
+import { FormFooter } from '../../ui/FormFooter';
 
 interface AskSupervisorFormProps {
   caseId: string;
@@ -52,19 +53,14 @@ export function AskSupervisorForm({ caseId, offer, supplied, onSent, onCancel }:
           />
         )}
       </Field>
-      {error !== null && (
-        <p className="form-error" role="alert">
-          {describePromiseError(error, t, offer, parsed)}
-        </p>
-      )}
-      <div className="ask-actions">
-        <button type="button" className="button button-small" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-        <button type="submit" className="button button-small button-primary" disabled={busy} aria-busy={busy}>
-          {busy ? t('approval.ask.saving') : t('approval.ask.submit')}
-        </button>
-      </div>
+      <FormFooter
+        size="small"
+        error={error !== null ? describePromiseError(error, t, offer, parsed) : null}
+        busy={busy}
+        busyLabel={t('approval.ask.saving')}
+        submitLabel={t('approval.ask.submit')}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

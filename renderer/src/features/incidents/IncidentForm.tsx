@@ -7,6 +7,7 @@ import { fromLocalInput, toLocalInput } from '../../format/datetime-input';
 import { useClient } from '../../state/client-context';
 import { useMutationAttempt } from '../../state/use-mutation-attempt';
 import { Field } from '../../ui/Field';
+import { FormFooter } from '../../ui/FormFooter';
 
 /**
  * Records a known incident: what is broken, which case categories it touches, from when (and until
@@ -114,19 +115,7 @@ export function IncidentForm({ onDone, onCancel }: { onDone(): void; onCancel():
           <textarea {...props} className="input input-multiline" rows={3} value={guidance} placeholder={t('incident.guidancePlaceholder')} onChange={(e) => setGuidance(e.target.value)} />
         )}
       </Field>
-      {message && (
-        <p className="form-error" role="alert">
-          {message}
-        </p>
-      )}
-      <div className="dialog-actions">
-        <button type="button" className="button" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-        <button type="submit" className="button button-primary" disabled={busy} aria-busy={busy}>
-          {busy ? t('incident.saving') : t('incident.submit')}
-        </button>
-      </div>
+      <FormFooter error={message} busy={busy} busyLabel={t('incident.saving')} submitLabel={t('incident.submit')} onCancel={onCancel} />
     </form>
   );
 }

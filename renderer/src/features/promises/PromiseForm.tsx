@@ -12,6 +12,7 @@ import { describePromiseError } from './describe-promise-error';
 import { parseAmount } from './parse-amount';
 import type { PromisePrefill } from './prefill';
 import { type CreatedCommitment, useCreateCommitment } from './use-create-commitment';
+import { FormFooter } from '../../ui/FormFooter';
 
 type SmsLocale = 'zh-CN' | 'en';
 const SMS_LOCALES: readonly SmsLocale[] = ['zh-CN', 'en'];
@@ -212,19 +213,14 @@ export function PromiseForm({ caseId, answer, supplied, prefill, onCreated, onBa
               })
             : t('promise.dueDefaultUnknown')}
       </p>
-      {error !== null && (
-        <p className="form-error" role="alert">
-          {describePromiseError(error, t, offer, amount)}
-        </p>
-      )}
-      <div className="dialog-actions">
-        <button type="button" className="button" onClick={onBack}>
-          {t('promise.back')}
-        </button>
-        <button type="submit" className="button button-primary" disabled={busy} aria-busy={busy}>
-          {busy ? t('promise.saving') : t('promise.submit')}
-        </button>
-      </div>
+      <FormFooter
+        error={error !== null ? describePromiseError(error, t, offer, amount) : null}
+        busy={busy}
+        busyLabel={t('promise.saving')}
+        submitLabel={t('promise.submit')}
+        onCancel={onBack}
+        cancelLabel={t('promise.back')}
+      />
     </form>
   );
 }

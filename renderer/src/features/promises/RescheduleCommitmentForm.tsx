@@ -6,6 +6,7 @@ import { fromLocalInput, toLocalInput } from '../../format/datetime-input';
 import { useRetryableCall } from '../../state/use-retryable-call';
 import { Field } from '../../ui/Field';
 import type { ResolvedCommitment } from './ResolveCommitmentForm';
+import { FormFooter } from '../../ui/FormFooter';
 
 interface RescheduleCommitmentFormProps {
   commitment: Commitment;
@@ -58,19 +59,14 @@ export function RescheduleCommitmentForm({ commitment, locale, onRescheduled, on
           />
         )}
       </Field>
-      {(dueMissing || error !== null) && (
-        <p className="form-error" role="alert">
-          {dueMissing ? t('resolve.dueRequired') : describeError(error, t, labels)}
-        </p>
-      )}
-      <div className="ask-actions">
-        <button type="button" className="button button-small" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-        <button type="submit" className="button button-small button-primary" disabled={busy} aria-busy={busy}>
-          {busy ? t('resolve.saving') : t('resolve.confirmRescheduled')}
-        </button>
-      </div>
+      <FormFooter
+        size="small"
+        error={dueMissing ? t('resolve.dueRequired') : error !== null ? describeError(error, t, labels) : null}
+        busy={busy}
+        busyLabel={t('resolve.saving')}
+        submitLabel={t('resolve.confirmRescheduled')}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

@@ -4,6 +4,7 @@ import type { Commitment, ProcedureOutput } from '../../../../shared';
 import { describeError, fieldsAtFault } from '../../errors/describe-error';
 import { useRetryableCall } from '../../state/use-retryable-call';
 import { Field } from '../../ui/Field';
+import { FormFooter } from '../../ui/FormFooter';
 
 export type Resolution = 'kept' | 'cancelled';
 export type ResolvedCommitment = ProcedureOutput<'commitments.resolve'>;
@@ -45,19 +46,15 @@ export function ResolveCommitmentForm({ commitment, status, locale, onResolved, 
           />
         )}
       </Field>
-      {error !== null && (
-        <p className="form-error" role="alert">
-          {describeError(error, t, { reason: label })}
-        </p>
-      )}
-      <div className="ask-actions">
-        <button type="button" className="button button-small" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-        <button type="submit" className={`button button-small ${status === 'kept' ? 'button-primary' : 'button-danger'}`} disabled={busy} aria-busy={busy}>
-          {busy ? t('resolve.saving') : status === 'kept' ? t('resolve.confirmKept') : t('resolve.confirmCancelled')}
-        </button>
-      </div>
+      <FormFooter
+        size="small"
+        tone={status === 'kept' ? 'primary' : 'danger'}
+        error={error !== null ? describeError(error, t, { reason: label }) : null}
+        busy={busy}
+        busyLabel={t('resolve.saving')}
+        submitLabel={status === 'kept' ? t('resolve.confirmKept') : t('resolve.confirmCancelled')}
+        onCancel={onCancel}
+      />
     </form>
   );
 }
