@@ -5,6 +5,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } f
 import { IPC_CHANNELS } from '../../shared/contract/bridge';
 import { type OpenedCore, outboxGateway, startBackgroundJobs } from '../core';
 import { createIpcRouter, createSenderCheck, forwardChanges } from '../ipc';
+import { APP_USER_MODEL_ID } from './app-identity';
 import { ensureClientId, shouldStartEmpty } from './desk-settings';
 import { guardWebContents } from './web-contents-guard';
 import { menuTemplate } from './menu-template';
@@ -31,6 +32,8 @@ protocol.registerSchemesAsPrivileged([
 ]);
 // Every renderer is sandboxed, including any the app did not create on purpose.
 app.enableSandbox();
+// Windows shows a promise's system notice only for the identity its installer registered.
+if (process.platform === 'win32') app.setAppUserModelId(APP_USER_MODEL_ID);
 
 function openMainWindow(): BrowserWindow {
   const window = createMainWindow(BrowserWindow, { preloadPath: PRELOAD_PATH, devTools: !app.isPackaged });

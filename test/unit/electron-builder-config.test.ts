@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { APP_USER_MODEL_ID } from '../../main/app/app-identity';
 
 /**
  * electron-builder.yml checked offline: the same schema validation electron-builder runs before
@@ -40,6 +41,8 @@ describe('electron-builder.yml', () => {
 
   it('names the app and packs only the build and package.json', () => {
     expect(config.appId).toBe('com.kept.console');
+    // The identity the desktop gives Windows for its notifications is the installer's.
+    expect(APP_USER_MODEL_ID).toBe(config.appId);
     expect(config.productName).toBe('Kept');
     expect(config.files).toEqual(['out/**', 'package.json']);
   });
