@@ -99,12 +99,15 @@ export function isGrant(kind: CommitmentKind): kind is OfferKind & CommitmentKin
 }
 
 /** Default due time from the sla table; a due time in the past is refused. */
+/** A due time the agent gave, in canonical form, or a typed error when it is not in the future. */
+export function futureDueAt(deps: CoreDeps, dueAt: string): string {
+  if (Date.parse(dueAt) <= deps.now().getTime()) throw new AppError('invalid_input', 'A promise cannot be due in the past.', [{ path: 'dueAt', message: 'due_in_past' }]);
+  return new Date(Date.parse(dueAt)).toISOString();
+}
+
 export function resolveDueAt(deps: CoreDeps, answer: PolicyAnswer, kind: CommitmentKind, dueAt: string | undefined): string {
+  if (dueAt !== undefined) return futureDueAt(deps, dueAt);
   const now = deps.now().getTime();
-  if (dueAt !== undefined) {
-    if (Date.parse(dueAt) <= now) throw new AppError('invalid_input', 'A promise cannot be due in the past.', [{ path: 'dueAt', message: 'due_in_past' }]);
-    return new Date(Date.parse(dueAt)).toISOString();
-  }
   const hours = kind === 'callback' ? answer.sla.callbackHours : answer.sla.resolutionHours;
   return new Date(now + hours * HOUR).toISOString();
 }

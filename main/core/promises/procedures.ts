@@ -2,7 +2,7 @@ import { AppError, newId } from '../../../shared';
 import { REQUIRED_TABLES } from '../../policy';
 import { type Implementations, write } from '../procedure-kit';
 import type { CoreDeps } from '../context';
-import { caseParty, checkGrant, composeMessage, decisionRecord, evaluateCase, isGrant, resolveDueAt } from './commands';
+import { caseParty, checkGrant, composeMessage, decisionRecord, evaluateCase, futureDueAt, isGrant, resolveDueAt } from './commands';
 import { commitmentsOf, decisionsOf, escalationsOf, messagesOf, readCommitments, toMessage } from './read';
 
 type PromiseProcedures =
@@ -81,8 +81,7 @@ export const promiseImplementations: Implementations<PromiseProcedures> = {
   'commitments.reschedule': async (deps, input, ctx, meta) => {
     const row = await deps.db.selectFrom('commitments').selectAll().where('id', '=', input.id).executeTakeFirst();
     if (!row) throw new AppError('not_found', `No commitment ${input.id}.`, [{ path: 'id', message: 'not_found' }]);
-    if (Date.parse(input.dueAt) <= deps.now().getTime()) throw new AppError('invalid_input', 'A promise cannot be due in the past.', [{ path: 'dueAt', message: 'due_in_past' }]);
-    const dueAt = new Date(Date.parse(input.dueAt)).toISOString();
+    const dueAt = futureDueAt(deps, input.dueAt);
     const party = await caseParty(deps, row.case_id);
     const message = composeMessage('commitment_rescheduled', input.locale, party, row.wording, dueAt, ctx.actor.employeeNo, input.reason);
     await write(deps, ctx, meta, 'commitments.reschedule', { id: input.id, dueAt, reason: input.reason, message, at: deps.now().toISOString() });
