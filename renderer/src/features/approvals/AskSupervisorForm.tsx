@@ -7,6 +7,7 @@ import { Field } from '../../ui/Field';
 import { describePromiseError } from '../promises/describe-promise-error';
 import { parseAmount } from '../promises/parse-amount';
 import { FormFooter } from '../../ui/FormFooter';
+import { ReasonField } from '../../ui/ReasonField';
 
 interface AskSupervisorFormProps {
   caseId: string;
@@ -40,19 +41,7 @@ export function AskSupervisorForm({ caseId, offer, supplied, onSent, onCancel }:
           {(props) => <input {...props} className="input input-amount" type="number" step={1} min={0} value={amount} onChange={(e) => setAmount(e.target.value)} />}
         </Field>
       </div>
-      <Field label={t('approval.ask.reason')} invalid={faulty.has('reason')}>
-        {(props) => (
-          <textarea
-            {...props}
-            className="input input-multiline"
-            rows={2}
-            value={reason}
-            autoFocus
-            placeholder={t('approval.ask.reasonPlaceholder')}
-            onChange={(e) => setReason(e.target.value)}
-          />
-        )}
-      </Field>
+      <ReasonField label={t('approval.ask.reason')} value={reason} placeholder={t('approval.ask.reasonPlaceholder')} invalid={faulty.has('reason')} onChange={setReason} />
       <FormFooter
         size="small"
         error={error !== null ? describePromiseError(error, t, offer, parsed) : null}

@@ -7,6 +7,7 @@ import { useRetryableCall } from '../../state/use-retryable-call';
 import { Field } from '../../ui/Field';
 import type { ResolvedCommitment } from './ResolveCommitmentForm';
 import { FormFooter } from '../../ui/FormFooter';
+import { ReasonField } from '../../ui/ReasonField';
 
 interface RescheduleCommitmentFormProps {
   commitment: Commitment;
@@ -46,19 +47,7 @@ export function RescheduleCommitmentForm({ commitment, locale, onRescheduled, on
       <Field label={labels.dueAt} invalid={dueMissing || faulty.has('dueAt')}>
         {(props) => <input {...props} className="input" type="datetime-local" value={due} onChange={(e) => setDue(e.target.value)} />}
       </Field>
-      <Field label={labels.reason} invalid={faulty.has('reason')}>
-        {(props) => (
-          <textarea
-            {...props}
-            className="input input-multiline"
-            rows={2}
-            value={reason}
-            autoFocus
-            placeholder={t('resolve.placeholderRescheduled')}
-            onChange={(e) => setReason(e.target.value)}
-          />
-        )}
-      </Field>
+      <ReasonField label={labels.reason} value={reason} placeholder={t('resolve.placeholderRescheduled')} invalid={faulty.has('reason')} onChange={setReason} />
       <FormFooter
         size="small"
         error={dueMissing ? t('resolve.dueRequired') : error !== null ? describeError(error, t, labels) : null}

@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { Commitment, ProcedureOutput } from '../../../../shared';
 import { describeError, fieldsAtFault } from '../../errors/describe-error';
 import { useRetryableCall } from '../../state/use-retryable-call';
-import { Field } from '../../ui/Field';
 import { FormFooter } from '../../ui/FormFooter';
+import { ReasonField } from '../../ui/ReasonField';
 
 export type Resolution = 'kept' | 'cancelled';
 export type ResolvedCommitment = ProcedureOutput<'commitments.resolve'>;
@@ -33,19 +33,7 @@ export function ResolveCommitmentForm({ commitment, status, locale, onResolved, 
   const label = status === 'kept' ? t('resolve.reasonKept') : t('resolve.reasonCancelled');
   return (
     <form className="resolve-form" onSubmit={submit} noValidate aria-label={status === 'kept' ? t('resolve.kept') : t('resolve.cancel')}>
-      <Field label={label} invalid={fieldsAtFault(error).has('reason')}>
-        {(props) => (
-          <textarea
-            {...props}
-            className="input input-multiline"
-            rows={2}
-            value={reason}
-            autoFocus
-            placeholder={status === 'kept' ? t('resolve.placeholderKept') : t('resolve.placeholderCancelled')}
-            onChange={(e) => setReason(e.target.value)}
-          />
-        )}
-      </Field>
+      <ReasonField label={label} value={reason} placeholder={status === 'kept' ? t('resolve.placeholderKept') : t('resolve.placeholderCancelled')} invalid={fieldsAtFault(error).has('reason')} onChange={setReason} />
       <FormFooter
         size="small"
         tone={status === 'kept' ? 'primary' : 'danger'}
