@@ -2,7 +2,21 @@
 import tseslint from 'typescript-eslint';
 
 // Bare Node built-ins are matched exactly (a pattern 'events' would also catch './events').
-const NODE_BUILTINS = ['fs', 'path', 'os', 'crypto', 'child_process', 'http', 'https', 'net', 'url', 'util', 'stream', 'events', 'worker_threads'];
+const NODE_BUILTINS = [
+  'fs',
+  'path',
+  'os',
+  'crypto',
+  'child_process',
+  'http',
+  'https',
+  'net',
+  'url',
+  'util',
+  'stream',
+  'events',
+  'worker_threads',
+];
 const HOSTS = ['electron', 'fastify', 'ws', 'http', 'https'];
 
 /** Builds a no-restricted-imports rule from forbidden packages and forbidden project folders. */
@@ -23,7 +37,17 @@ function layer(message, { packages = [], patterns = [], folders = [] }) {
 
 export default tseslint.config(
   {
-    ignores: ['node_modules/**', 'out/**', 'dist/**', '.tsbuild/**', 'tools/**/node_modules/**', 'test-results/**', 'playwright-report/**', '.cache/**', '.data/**'],
+    ignores: [
+      'node_modules/**',
+      'out/**',
+      'dist/**',
+      '.tsbuild/**',
+      'tools/**/node_modules/**',
+      'test-results/**',
+      'playwright-report/**',
+      '.cache/**',
+      '.data/**',
+    ],
   },
   ...tseslint.configs.recommended,
   {
@@ -58,10 +82,13 @@ export default tseslint.config(
   },
   {
     files: ['server/**/*.ts'],
-    rules: layer('server/ reuses shared/ and main/{core,db,policy}; never the desktop shell (main/app, main/ipc, main/preload) or the renderer.', {
-      packages: ['electron'],
-      folders: ['renderer', 'main/app', 'main/ipc', 'main/preload'],
-    }),
+    rules: layer(
+      'server/ reuses shared/ and main/{core,db,policy}; never the desktop shell (main/app, main/ipc, main/preload) or the renderer.',
+      {
+        packages: ['electron'],
+        folders: ['renderer', 'main/app', 'main/ipc', 'main/preload'],
+      },
+    ),
   },
   {
     files: ['main/preload/**/*.ts'],

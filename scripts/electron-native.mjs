@@ -49,7 +49,12 @@ export async function ensureElectronNative({ force = false, log = console.log } 
   // the copy in node_modules that Node uses.
   writeFileSync(
     join(work, 'package.json'),
-    JSON.stringify({ name: 'kept-electron-native', version: '0.0.0', private: true, dependencies: { 'better-sqlite3': versionOf('better-sqlite3') } }),
+    JSON.stringify({
+      name: 'kept-electron-native',
+      version: '0.0.0',
+      private: true,
+      dependencies: { 'better-sqlite3': versionOf('better-sqlite3') },
+    }),
   );
   cpSync(join(ROOT, 'node_modules', 'better-sqlite3'), join(work, 'node_modules', 'better-sqlite3'), {
     recursive: true,
@@ -73,7 +78,14 @@ async function rebuildInto(work, electronVersion, target) {
     throw new Error('@electron/rebuild is not installed (npm ci installs it with electron-builder).');
   }
   try {
-    await rebuild({ buildPath: work, electronVersion, arch: process.arch, force: true, onlyModules: ['better-sqlite3'], mode: 'sequential' });
+    await rebuild({
+      buildPath: work,
+      electronVersion,
+      arch: process.arch,
+      force: true,
+      onlyModules: ['better-sqlite3'],
+      mode: 'sequential',
+    });
   } catch (error) {
     throw new Error(
       `Could not build better-sqlite3 for Electron ${electronVersion}: ${error instanceof Error ? error.message : String(error)}\n` +

@@ -38,6 +38,7 @@ function readJson(file) {
 
 gate('typecheck (tsc -b, project references)', bin('tsc'), ['-b']);
 gate('lint (eslint, layering rules)', bin('eslint'), ['.', '--max-warnings=0']);
+gate('format (prettier --check)', bin('prettier'), ['--check', '.', '--log-level=warn']);
 const built = step('build (electron-vite)', bin('electron-vite'), ['build']);
 if (built) passed += 1;
 else failed += 1;
@@ -47,11 +48,18 @@ if (existsSync(join(root, 'tools/electronegativity/check.mjs'))) {
 
 const vitestJson = join(results, 'vitest.json');
 rmSync(vitestJson, { force: true });
-step('unit, integration and smoke tests (vitest)', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`]);
+step('unit, integration and smoke tests (vitest)', bin('vitest'), [
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${vitestJson}`,
+]);
 const vitest = readJson(vitestJson);
 if (vitest) {
   passed += vitest.numPassedTests;
-  failed += vitest.numFailedTests + (vitest.numTotalTests - vitest.numPassedTests - vitest.numFailedTests - (vitest.numPendingTests ?? 0) - (vitest.numTodoTests ?? 0));
+  failed +=
+    vitest.numFailedTests +
+    (vitest.numTotalTests - vitest.numPassedTests - vitest.numFailedTests - (vitest.numPendingTests ?? 0) - (vitest.numTodoTests ?? 0));
   lines.push(`  vitest: ${vitest.numPassedTests} passed, ${vitest.numFailedTests} failed`);
 } else {
   failed += 1;
@@ -61,7 +69,9 @@ if (vitest) {
 const e2eJson = join(results, 'e2e.json');
 rmSync(e2eJson, { force: true });
 if (built && existsSync(join(root, 'playwright.config.ts'))) {
-  step('end-to-end tests (Playwright, Chromium, real server)', bin('playwright'), ['test'], { env: { PLAYWRIGHT_JSON_OUTPUT_NAME: e2eJson } });
+  step('end-to-end tests (Playwright, Chromium, real server)', bin('playwright'), ['test'], {
+    env: { PLAYWRIGHT_JSON_OUTPUT_NAME: e2eJson },
+  });
   const e2e = readJson(e2eJson);
   if (e2e?.stats) {
     const ok = e2e.stats.expected + (e2e.stats.flaky ?? 0);

@@ -7,7 +7,10 @@ const Config = z.object({
   dataDir: z.string().min(1).default('.data'),
   empty: z.boolean().default(false),
   /** Employee number to act as, until sign-in arrives (e.g. 30001, the demo supervisor). */
-  agent: z.string().regex(/^\d{1,20}$/, 'an employee number').optional(),
+  agent: z
+    .string()
+    .regex(/^\d{1,20}$/, 'an employee number')
+    .optional(),
   /** An administrator's policy bundle directory (default: the bundle shipped with Kept). */
   policyDir: z.string().min(1).optional(),
   /** Where customer messages are POSTed; without it they stay in the outbox, queued and copyable. */
@@ -38,7 +41,8 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv): ServerConfig
     smsWebhook: flag('sms-webhook') ?? env.KEPT_SMS_WEBHOOK,
     testClock: argv.includes('--test-clock') || env.KEPT_TEST_CLOCK === '1',
   });
-  if (!parsed.success) throw new Error(`Bad server settings: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  if (!parsed.success)
+    throw new Error(`Bad server settings: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   return {
     ...parsed.data,
     dataDir: resolve(parsed.data.dataDir),

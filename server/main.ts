@@ -27,9 +27,14 @@ async function main(): Promise<void> {
   });
   if (config.testClock) registerTestClock(app, opened.core, clock.advance);
   const gateway = config.smsWebhook ? webhookGateway({ url: config.smsWebhook }) : outboxGateway;
-  const stopJobs = startBackgroundJobs(opened.core.deps, { gateway, onError: (error) => console.error('[kept] background job failed:', error) });
+  const stopJobs = startBackgroundJobs(opened.core.deps, {
+    gateway,
+    onError: (error) => console.error('[kept] background job failed:', error),
+  });
   const address = await app.listen({ host: config.host, port: config.port });
-  console.log(`Kept console: ${address.replace('[::1]', 'localhost')}/ (data: ${config.dataDir}${opened.seeded ? ', demo data seeded' : ''}; acting as ${actor.name} ${actor.employeeNo})`);
+  console.log(
+    `Kept console: ${address.replace('[::1]', 'localhost')}/ (data: ${config.dataDir}${opened.seeded ? ', demo data seeded' : ''}; acting as ${actor.name} ${actor.employeeNo})`,
+  );
 
   const stop = async () => {
     stopJobs();

@@ -10,7 +10,15 @@ export function movableClock(): { now: () => Date; advance: (ms: number) => void
   return { now: () => new Date(Date.now() + offset), advance: (ms) => (offset += ms) };
 }
 
-const Body = z.object({ advanceMinutes: z.number().int().min(0).max(60 * 24 * 365) }).strict();
+const Body = z
+  .object({
+    advanceMinutes: z
+      .number()
+      .int()
+      .min(0)
+      .max(60 * 24 * 365),
+  })
+  .strict();
 
 /**
  * POST /api/test/clock `{ advanceMinutes }`: moves the server's clock and runs the commitment clock

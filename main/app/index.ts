@@ -86,7 +86,10 @@ async function start(): Promise<void> {
   forwardChanges(opened.core.bus, () => mainWindow?.webContents);
   // The commitment clock runs on the desk too, so an owner is alerted even offline. Messages stay
   // in this desk's outbox (the team server delivers them once sync arrives).
-  startBackgroundJobs(opened.core.deps, { gateway: outboxGateway, onError: (error) => console.error('[kept] background job failed:', error) });
+  startBackgroundJobs(opened.core.deps, {
+    gateway: outboxGateway,
+    onError: (error) => console.error('[kept] background job failed:', error),
+  });
 
   mainWindow = openMainWindow();
 }

@@ -1,9 +1,7 @@
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { APP_HOST, APP_SCHEME } from './origin';
 
-export type RendererPath =
-  | { ok: true; file: string }
-  | { ok: false; status: 400 | 403 | 404; reason: string };
+export type RendererPath = { ok: true; file: string } | { ok: false; status: 400 | 403 | 404; reason: string };
 
 const INDEX = 'index.html';
 
@@ -46,7 +44,8 @@ export function resolveRendererPath(rootDir: string, url: string): RendererPath 
   const root = resolve(rootDir);
   const file = resolve(root, inside === '' ? INDEX : inside);
   const fromRoot = relative(root, file);
-  if (fromRoot === '' || fromRoot === '..' || fromRoot.startsWith(`..${sep}`) || isAbsolute(fromRoot)) return { ok: false, status: 403, reason: 'outside the renderer' };
+  if (fromRoot === '' || fromRoot === '..' || fromRoot.startsWith(`..${sep}`) || isAbsolute(fromRoot))
+    return { ok: false, status: 403, reason: 'outside the renderer' };
   return { ok: true, file };
 }
 

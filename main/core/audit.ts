@@ -63,7 +63,13 @@ export async function verifyAudit(db: Kysely<DB>, batchSize = 2_000): Promise<Au
   let checked = 0;
   let afterSeq = 0;
   for (;;) {
-    const rows = (await db.selectFrom('audit_log').selectAll().where('seq', '>', afterSeq).orderBy('seq').limit(batchSize).execute()) as AuditRow[];
+    const rows = (await db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('seq', '>', afterSeq)
+      .orderBy('seq')
+      .limit(batchSize)
+      .execute()) as AuditRow[];
     for (const { hash, prev_hash, ...row } of rows) {
       checked += 1;
       if (prev_hash !== prev) return { ok: false, checked, firstBad: { seq: row.seq, reason: 'broken_link' } };

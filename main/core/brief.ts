@@ -39,7 +39,14 @@ export async function customerBrief(db: Kysely<DB>, customerId: string, now: Dat
       .orderBy('opened_at', 'desc')
       .orderBy('id', 'desc')
       .execute(),
-    db.selectFrom('contacts').select('id').where('customer_id', '=', customerId).orderBy('started_at', 'desc').orderBy('id', 'desc').limit(LAST_CONTACTS).execute(),
+    db
+      .selectFrom('contacts')
+      .select('id')
+      .where('customer_id', '=', customerId)
+      .orderBy('started_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(LAST_CONTACTS)
+      .execute(),
     db
       .selectFrom('contacts')
       .select((eb) => eb.fn.countAll<number>().as('n'))

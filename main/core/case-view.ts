@@ -49,5 +49,14 @@ export async function getCaseView(db: Kysely<DB>, id: string, now: Date): Promis
     escalationsOf(db, { caseId: id }),
   ]);
   const open = !['resolved', 'closed'].includes(detail.status);
-  return { ...detail, changes, incidents: open ? incidentsFor(incidents, detail.category) : [], pinnedFacts, commitments, messages, decisions, escalations };
+  return {
+    ...detail,
+    changes,
+    incidents: open ? incidentsFor(incidents, detail.category) : [],
+    pinnedFacts,
+    commitments,
+    messages,
+    decisions,
+    escalations,
+  };
 }

@@ -63,9 +63,11 @@ export const updateCase = defineMutation({
     const row = await trx.selectFrom('cases').selectAll().where('id', '=', args.id).executeTakeFirst();
     if (!row) throw new AppError('not_found', `No case ${args.id}.`, [{ path: 'id', message: 'not_found' }]);
     if (row.version !== args.version)
-      throw new AppError('conflict', `Case ${row.number} was changed by someone else (version ${row.version}, you had ${args.version}). Reload and try again.`, [
-        { path: 'version', message: 'stale_version' },
-      ]);
+      throw new AppError(
+        'conflict',
+        `Case ${row.number} was changed by someone else (version ${row.version}, you had ${args.version}). Reload and try again.`,
+        [{ path: 'version', message: 'stale_version' }],
+      );
     const changes = EDITABLE.flatMap((field) =>
       args[field] !== undefined && args[field] !== row[field] ? [{ field, from: row[field], to: args[field] }] : [],
     );

@@ -76,7 +76,12 @@ export const linkContact = defineMutation({
     const contact = await trx.selectFrom('contacts').select(['id', 'customer_id']).where('id', '=', args.contactId).executeTakeFirst();
     if (!contact) throw new AppError('not_found', `No contact ${args.contactId}.`, [{ path: 'contactId', message: 'not_found' }]);
     const caseIds = [...new Set(args.caseIds)];
-    const owned = await trx.selectFrom('cases').select('id').where('id', 'in', caseIds).where('customer_id', '=', contact.customer_id).execute();
+    const owned = await trx
+      .selectFrom('cases')
+      .select('id')
+      .where('id', 'in', caseIds)
+      .where('customer_id', '=', contact.customer_id)
+      .execute();
     if (owned.length !== caseIds.length)
       throw new AppError('invalid_input', 'A linked case does not belong to this customer.', [{ path: 'caseIds', message: 'not_found' }]);
     const existing = await trx.selectFrom('contact_cases').select('case_id').where('contact_id', '=', args.contactId).execute();

@@ -9,15 +9,25 @@ const EDITABLE = ['name', 'tier'] as const;
 
 /** Name and tier, against the version the agent saw; the field changes are audited old → new. */
 export const updateCustomer = defineMutation({
-  args: z.object({ id: Id, version: z.number().int().positive(), name: z.string().min(1).max(80).optional(), tier: Tier.optional(), at: IsoTime }),
+  args: z.object({
+    id: Id,
+    version: z.number().int().positive(),
+    name: z.string().min(1).max(80).optional(),
+    tier: Tier.optional(),
+    at: IsoTime,
+  }),
   async apply(trx, args) {
     const row = await trx.selectFrom('customers').selectAll().where('id', '=', args.id).executeTakeFirst();
     if (!row) throw new AppError('not_found', `No customer ${args.id}.`, [{ path: 'id', message: 'not_found' }]);
     if (row.version !== args.version)
-      throw new AppError('conflict', `${row.name}'s record was changed by someone else (version ${row.version}, you had ${args.version}). Reload and try again.`, [
-        { path: 'version', message: 'stale_version' },
-      ]);
-    const changes = EDITABLE.flatMap((field) => (args[field] !== undefined && args[field] !== row[field] ? [{ field, from: row[field], to: args[field] }] : []));
+      throw new AppError(
+        'conflict',
+        `${row.name}'s record was changed by someone else (version ${row.version}, you had ${args.version}). Reload and try again.`,
+        [{ path: 'version', message: 'stale_version' }],
+      );
+    const changes = EDITABLE.flatMap((field) =>
+      args[field] !== undefined && args[field] !== row[field] ? [{ field, from: row[field], to: args[field] }] : [],
+    );
     if (changes.length === 0) return [];
     await bump(trx, args.id, row.version, args.at, Object.fromEntries(changes.map((c) => [c.field, c.to])));
     if (changes.some((c) => c.field === 'name')) await indexEntity(trx, 'customer_grams', args.id);
@@ -32,8 +42,14 @@ export const addCustomerPhone = defineMutation({
     const customer = await requireRecord(trx, args.customerId);
     const owner = await trx.selectFrom('customer_phones').select('customer_id').where('e164', '=', args.phone).executeTakeFirst();
     if (owner?.customer_id === args.customerId) return [];
-    if (owner) throw new AppError('conflict', `The number ${args.phone} already belongs to another customer.`, [{ path: 'phone', message: 'phone_taken' }]);
-    await trx.insertInto('customer_phones').values({ e164: args.phone, customer_id: args.customerId, label: args.label, created_at: args.at }).execute();
+    if (owner)
+      throw new AppError('conflict', `The number ${args.phone} already belongs to another customer.`, [
+        { path: 'phone', message: 'phone_taken' },
+      ]);
+    await trx
+      .insertInto('customer_phones')
+      .values({ e164: args.phone, customer_id: args.customerId, label: args.label, created_at: args.at })
+      .execute();
     await bump(trx, args.customerId, customer.version, args.at, {});
     return [{ entity: 'customer', id: args.customerId, customerId: args.customerId, data: { phoneAdded: args.phone, label: args.label } }];
   },
@@ -47,7 +63,8 @@ export const removeCustomerPhone = defineMutation({
     const phones = await trx.selectFrom('customer_phones').select('e164').where('customer_id', '=', args.customerId).execute();
     if (!phones.some((p) => p.e164 === args.phone))
       throw new AppError('not_found', `${args.phone} is not one of this customer's numbers.`, [{ path: 'phone', message: 'not_found' }]);
-    if (phones.length === 1) throw new AppError('invalid_input', 'A customer keeps at least one number.', [{ path: 'phone', message: 'last_phone' }]);
+    if (phones.length === 1)
+      throw new AppError('invalid_input', 'A customer keeps at least one number.', [{ path: 'phone', message: 'last_phone' }]);
     await trx.deleteFrom('customer_phones').where('e164', '=', args.phone).where('customer_id', '=', args.customerId).execute();
     await bump(trx, args.customerId, customer.version, args.at, {});
     return [{ entity: 'customer', id: args.customerId, customerId: args.customerId, data: { phoneRemoved: args.phone } }];
@@ -61,7 +78,13 @@ async function requireRecord(trx: Kysely<DB>, id: string): Promise<{ version: nu
 }
 
 /** Every change to the record moves its version on, so an edit made against the old one is caught. */
-async function bump(trx: Kysely<DB>, id: string, version: number, at: string, set: Partial<Pick<DB['customers'], 'name' | 'tier'>>): Promise<void> {
+async function bump(
+  trx: Kysely<DB>,
+  id: string,
+  version: number,
+  at: string,
+  set: Partial<Pick<DB['customers'], 'name' | 'tier'>>,
+): Promise<void> {
   await trx
     .updateTable('customers')
     .set({ ...set, updated_at: at, version: version + 1 })

@@ -10,7 +10,10 @@ export const createCustomer = defineMutation({
   args: z.object({ id: Id, name: z.string().min(1).max(80), phone: z.string().min(2).max(20), tier: Tier, at: IsoTime }),
   async apply(trx, args) {
     const taken = await trx.selectFrom('customer_phones').select('customer_id').where('e164', '=', args.phone).executeTakeFirst();
-    if (taken) throw new AppError('conflict', `The number ${args.phone} already belongs to another customer.`, [{ path: 'phone', message: 'phone_taken' }]);
+    if (taken)
+      throw new AppError('conflict', `The number ${args.phone} already belongs to another customer.`, [
+        { path: 'phone', message: 'phone_taken' },
+      ]);
     await trx
       .insertInto('customers')
       .values({ id: args.id, name: args.name, tier: args.tier, created_at: args.at, updated_at: args.at, version: 1 })

@@ -1,11 +1,4 @@
-import {
-  AppError,
-  type Envelope,
-  invalidInput,
-  isProcedureName,
-  type ProcedureName,
-  procedures,
-} from '../../shared';
+import { AppError, type Envelope, invalidInput, isProcedureName, type ProcedureName, procedures } from '../../shared';
 import type { CallContext, CoreDeps } from './context';
 import { type CallMeta, implementations } from './procedures';
 

@@ -6,7 +6,13 @@ import { type DB, writeTransaction } from '../db';
  * Drafts are what an agent is still typing: device-local, saved in place (not a mutation, not
  * audited, not synced), removed in the same transaction that saves the note.
  */
-export async function saveDraft(db: Kysely<DB>, caseId: string, agentId: string, body: string, at: string): Promise<{ updatedAt: string; tooLongForNote: boolean }> {
+export async function saveDraft(
+  db: Kysely<DB>,
+  caseId: string,
+  agentId: string,
+  body: string,
+  at: string,
+): Promise<{ updatedAt: string; tooLongForNote: boolean }> {
   await writeTransaction(db, async (trx) => {
     const exists = await trx.selectFrom('cases').select('id').where('id', '=', caseId).executeTakeFirst();
     if (!exists) throw new AppError('not_found', `No case ${caseId}.`, [{ path: 'caseId', message: 'not_found' }]);
@@ -24,7 +30,11 @@ export async function saveDraft(db: Kysely<DB>, caseId: string, agentId: string,
 }
 
 /** The customer's cases that hold a draft of this agent's, newest draft first. */
-export async function draftsForCustomer(db: Kysely<DB>, customerId: string, agentId: string): Promise<{ caseId: string; updatedAt: string }[]> {
+export async function draftsForCustomer(
+  db: Kysely<DB>,
+  customerId: string,
+  agentId: string,
+): Promise<{ caseId: string; updatedAt: string }[]> {
   const rows = await db
     .selectFrom('cases')
     .innerJoin('drafts', 'drafts.case_id', 'cases.id')
@@ -38,6 +48,11 @@ export async function draftsForCustomer(db: Kysely<DB>, customerId: string, agen
 }
 
 export async function getDraft(db: Kysely<DB>, caseId: string, agentId: string): Promise<{ body: string; updatedAt: string } | null> {
-  const row = await db.selectFrom('drafts').select(['body', 'updated_at']).where('case_id', '=', caseId).where('agent_id', '=', agentId).executeTakeFirst();
+  const row = await db
+    .selectFrom('drafts')
+    .select(['body', 'updated_at'])
+    .where('case_id', '=', caseId)
+    .where('agent_id', '=', agentId)
+    .executeTakeFirst();
   return row ? { body: row.body, updatedAt: row.updated_at } : null;
 }

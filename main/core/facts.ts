@@ -18,7 +18,12 @@ export const pinFact = defineMutation({
     const customer = await trx.selectFrom('customers').select('id').where('id', '=', args.customerId).executeTakeFirst();
     if (!customer) throw new AppError('not_found', `No customer ${args.customerId}.`, [{ path: 'customerId', message: 'not_found' }]);
     if (args.caseId) {
-      const owned = await trx.selectFrom('cases').select('id').where('id', '=', args.caseId).where('customer_id', '=', args.customerId).executeTakeFirst();
+      const owned = await trx
+        .selectFrom('cases')
+        .select('id')
+        .where('id', '=', args.caseId)
+        .where('customer_id', '=', args.customerId)
+        .executeTakeFirst();
       if (!owned) throw new AppError('invalid_input', 'That case is not this customer’s.', [{ path: 'caseId', message: 'not_found' }]);
     }
     await trx
@@ -42,7 +47,11 @@ export const pinFact = defineMutation({
 export const unpinFact = defineMutation({
   args: z.object({ id: Id, at: IsoTime }),
   async apply(trx, args, m) {
-    const fact = await trx.selectFrom('pinned_facts').select(['id', 'customer_id', 'unpinned_at']).where('id', '=', args.id).executeTakeFirst();
+    const fact = await trx
+      .selectFrom('pinned_facts')
+      .select(['id', 'customer_id', 'unpinned_at'])
+      .where('id', '=', args.id)
+      .executeTakeFirst();
     if (!fact) throw new AppError('not_found', `No pinned fact ${args.id}.`, [{ path: 'id', message: 'not_found' }]);
     if (fact.unpinned_at) return []; // already unpinned: nothing changes, nothing to audit
     await trx.updateTable('pinned_facts').set({ unpinned_at: args.at, unpinned_by: m.actor }).where('id', '=', args.id).execute();
@@ -53,7 +62,8 @@ export const unpinFact = defineMutation({
 /** The note's text, shortened to what a fact may hold, when an agent pins a whole note. */
 export async function noteAsFact(db: Kysely<DB>, noteId: string, customerId: string): Promise<{ body: string; caseId: string | null }> {
   const note = await db.selectFrom('notes').select(['body', 'case_id', 'customer_id']).where('id', '=', noteId).executeTakeFirst();
-  if (!note || note.customer_id !== customerId) throw new AppError('not_found', `No note ${noteId} for this customer.`, [{ path: 'noteId', message: 'not_found' }]);
+  if (!note || note.customer_id !== customerId)
+    throw new AppError('not_found', `No note ${noteId} for this customer.`, [{ path: 'noteId', message: 'not_found' }]);
   const chars = [...note.body];
   return { body: chars.length > FACT_MAX_CHARS ? `${chars.slice(0, FACT_MAX_CHARS - 1).join('')}…` : note.body, caseId: note.case_id };
 }
@@ -82,7 +92,10 @@ async function toFacts(db: Kysely<DB>, rows: DB['pinned_facts'][]): Promise<Pinn
 }
 
 export async function getFact(db: Kysely<DB>, id: string): Promise<PinnedFact> {
-  const [fact] = await toFacts(db, await db.selectFrom('pinned_facts').selectAll().where('id', '=', id).where('unpinned_at', 'is', null).execute());
+  const [fact] = await toFacts(
+    db,
+    await db.selectFrom('pinned_facts').selectAll().where('id', '=', id).where('unpinned_at', 'is', null).execute(),
+  );
   if (!fact) throw new AppError('not_found', `No pinned fact ${id}.`);
   return fact;
 }

@@ -112,7 +112,9 @@ export async function customerHistory(
     : [[], []];
 
   const known = new Map(pageCases.map((c) => [c.id, { id: c.id, number: c.number, title: c.title }]));
-  const wanted = [...links.map((l) => l.case_id), ...pageNotes.flatMap((n) => (n.case_id ? [n.case_id] : []))].filter((id) => !known.has(id));
+  const wanted = [...links.map((l) => l.case_id), ...pageNotes.flatMap((n) => (n.case_id ? [n.case_id] : []))].filter(
+    (id) => !known.has(id),
+  );
   const [fetched, agents] = await Promise.all([
     caseRefs(db, wanted),
     agentRefs(db, [

@@ -8,7 +8,12 @@ export interface CallMeta {
 }
 
 /** How core implements one procedure of the contract. */
-export type Impl<P extends ProcedureName> = (deps: CoreDeps, input: ParsedInput<P>, ctx: CallContext, meta: CallMeta) => Promise<ProcedureOutput<P>>;
+export type Impl<P extends ProcedureName> = (
+  deps: CoreDeps,
+  input: ParsedInput<P>,
+  ctx: CallContext,
+  meta: CallMeta,
+) => Promise<ProcedureOutput<P>>;
 
 export type Implementations<Names extends ProcedureName> = { [P in Names]: Impl<P> };
 

@@ -107,7 +107,12 @@ export interface ContactLink {
 /** Puts a call together from rows already read: its agent, its cases (by case id) and its notes. */
 export function toContact(
   row: ContactRow,
-  parts: { agents: ReadonlyMap<string, AgentRef>; links: readonly ContactLink[]; cases: ReadonlyMap<string, CaseRef>; notes: readonly Note[] },
+  parts: {
+    agents: ReadonlyMap<string, AgentRef>;
+    links: readonly ContactLink[];
+    cases: ReadonlyMap<string, CaseRef>;
+    notes: readonly Note[];
+  },
 ): Contact {
   return {
     id: row.id,

@@ -39,7 +39,11 @@ export function validateBundle(files: BundleFiles): BundleTables {
       throw new PolicyBundleError(file, `not a decision graph (${issue?.path.join('.') || 'root'}: ${issue?.message})`);
     }
     const banned = shape.data.nodes.find((n) => !ALLOWED_NODE_TYPES.has(n.type));
-    if (banned) throw new PolicyBundleError(file, `node "${banned.name ?? banned.id}" is a ${banned.type}; only decision tables, expressions and switches are allowed`);
+    if (banned)
+      throw new PolicyBundleError(
+        file,
+        `node "${banned.name ?? banned.id}" is a ${banned.type}; only decision tables, expressions and switches are allowed`,
+      );
     tables[name] = json;
   }
   const extra = Object.keys(files).filter((f) => !REQUIRED_TABLES.some((t) => `${t}.json` === f));

@@ -1,6 +1,18 @@
 import { z } from 'zod';
 
-export const Entity = z.enum(['agent', 'customer', 'case', 'contact', 'note', 'fact', 'incident', 'commitment', 'message', 'escalation', 'decision']);
+export const Entity = z.enum([
+  'agent',
+  'customer',
+  'case',
+  'contact',
+  'note',
+  'fact',
+  'incident',
+  'commitment',
+  'message',
+  'escalation',
+  'decision',
+]);
 export type Entity = z.infer<typeof Entity>;
 
 /** Pushes from main or server to the UI. A UI that hears `changed` re-reads what it shows. */

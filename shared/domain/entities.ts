@@ -1,16 +1,5 @@
 import { z } from 'zod';
-import {
-  CaseCategory,
-  CasePriority,
-  CaseStatus,
-  Channel,
-  Direction,
-  Id,
-  IsoTime,
-  Level,
-  Role,
-  Tier,
-} from './values';
+import { CaseCategory, CasePriority, CaseStatus, Channel, Direction, Id, IsoTime, Level, Role, Tier } from './values';
 
 export const Agent = z.object({
   id: Id,

@@ -40,7 +40,15 @@ export function textGrams(text: string): string {
 
 /** Search terms from what a person typed: NFKC-folded, lower-cased, split on white space, de-duplicated. */
 export function searchTerms(query: string): string[] {
-  return [...new Set(query.normalize('NFKC').toLowerCase().split(/\s+/u).filter((t) => WORDISH.test(t)))];
+  return [
+    ...new Set(
+      query
+        .normalize('NFKC')
+        .toLowerCase()
+        .split(/\s+/u)
+        .filter((t) => WORDISH.test(t)),
+    ),
+  ];
 }
 
 export function isCjk(text: string): boolean {

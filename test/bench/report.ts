@@ -56,12 +56,30 @@ export function formatReport(report: RunReport, root: string): string {
     `runs     ${n(report.iterations)} measured per measure after ${n(report.warmup)} warm-up, seed ${report.seed}, page cache ${report.cache} at the start of each measure`,
     '',
   ];
-  const header = [pad('measure', 18), padLeft('n', 6), padLeft('p50 ms', 9), padLeft('p95 ms', 9), padLeft('p99 ms', 9), padLeft('mean ms', 9), padLeft('max ms', 9), '  target'];
+  const header = [
+    pad('measure', 18),
+    padLeft('n', 6),
+    padLeft('p50 ms', 9),
+    padLeft('p95 ms', 9),
+    padLeft('p99 ms', 9),
+    padLeft('mean ms', 9),
+    padLeft('max ms', 9),
+    '  target',
+  ];
   lines.push(header.join(''));
   for (const measure of report.measures) {
     const s = measure.summary;
     lines.push(
-      [pad(measure.name, 18), padLeft(n(s.n), 6), padLeft(ms(s.p50), 9), padLeft(ms(s.p95), 9), padLeft(ms(s.p99), 9), padLeft(ms(s.mean), 9), padLeft(ms(s.max), 9), `  ${targetText(measure.target)}`]
+      [
+        pad(measure.name, 18),
+        padLeft(n(s.n), 6),
+        padLeft(ms(s.p50), 9),
+        padLeft(ms(s.p95), 9),
+        padLeft(ms(s.p99), 9),
+        padLeft(ms(s.mean), 9),
+        padLeft(ms(s.max), 9),
+        `  ${targetText(measure.target)}`,
+      ]
         .join('')
         .trimEnd(),
     );

@@ -20,9 +20,15 @@ async function runBench(options: BenchOptions): Promise<boolean> {
   if (unknown.length) throw new UsageError(`Unknown measure(s): ${unknown.join(', ')}. Known: ${measures.map((m) => m.name).join(', ')}.`);
 
   const { customers, contacts, notes } = options.sizes;
-  log(`Dataset: ${customers.toLocaleString('en')} customers, ${contacts.toLocaleString('en')} contacts, ${notes.toLocaleString('en')} notes`);
+  log(
+    `Dataset: ${customers.toLocaleString('en')} customers, ${contacts.toLocaleString('en')} contacts, ${notes.toLocaleString('en')} notes`,
+  );
   const dataset = await ensureDataset(CACHE_DIR, options.sizes, { rebuild: options.rebuild, log });
-  log(dataset.reused ? `Reusing cached database ${dataset.file} (built earlier in ${dataset.build.seconds.toFixed(1)} s).` : `Built in ${dataset.build.seconds.toFixed(1)} s.`);
+  log(
+    dataset.reused
+      ? `Reusing cached database ${dataset.file} (built earlier in ${dataset.build.seconds.toFixed(1)} s).`
+      : `Built in ${dataset.build.seconds.toFixed(1)} s.`,
+  );
 
   const ctx = openContext(dataset, { iterations: options.iterations, warmup: options.warmup, seed: options.seed });
   try {

@@ -18,14 +18,31 @@ async function customerWithCases(request: APIRequestContext) {
   const tail = String(Math.floor(Math.random() * 1e8)).padStart(8, '0');
   const phone = `199${tail}`;
   const customer = await rpc<Customer>(request, 'customers.create', { name: '工单测试客户', phone });
-  const billing = await rpc<CaseSummary>(request, 'cases.create', { customerId: customer.id, title: '话费账单多扣费', category: 'billing', priority: 'normal' });
-  const network = await rpc<CaseSummary>(request, 'cases.create', { customerId: customer.id, title: '家中信号差', category: 'network', priority: 'normal' });
-  const call = await rpc<Contact>(request, 'contacts.log', { customerId: customer.id, caseIds: [billing.id], note: '客户来电：本月话费多扣38元，同时反映家中信号差。' });
+  const billing = await rpc<CaseSummary>(request, 'cases.create', {
+    customerId: customer.id,
+    title: '话费账单多扣费',
+    category: 'billing',
+    priority: 'normal',
+  });
+  const network = await rpc<CaseSummary>(request, 'cases.create', {
+    customerId: customer.id,
+    title: '家中信号差',
+    category: 'network',
+    priority: 'normal',
+  });
+  const call = await rpc<Contact>(request, 'contacts.log', {
+    customerId: customer.id,
+    caseIds: [billing.id],
+    note: '客户来电：本月话费多扣38元，同时反映家中信号差。',
+  });
   return { phone, customer, billing, network, call };
 }
 
 async function openCaseView(page: Page, number: string) {
-  await page.getByRole('region', { name: '客户简报' }).getByRole('button', { name: new RegExp(number) }).click();
+  await page
+    .getByRole('region', { name: '客户简报' })
+    .getByRole('button', { name: new RegExp(number) })
+    .click();
   const dialog = page.getByRole('dialog', { name: new RegExp(number) });
   await expect(dialog).toBeVisible();
   return dialog;
@@ -57,7 +74,10 @@ test('a case is edited in its view; the change is listed with who made it, old a
   await expect(dialog.getByRole('alert')).toHaveText('没有需要保存的改动。');
 });
 
-test('when someone else changed the case first, the agent is told plainly, sees the new version, and keeps their edit', async ({ page, request }) => {
+test('when someone else changed the case first, the agent is told plainly, sees the new version, and keeps their edit', async ({
+  page,
+  request,
+}) => {
   const { phone, billing } = await customerWithCases(request);
   await openDesk(page);
   await lookUp(page, phone);

@@ -13,7 +13,9 @@ test.describe('keeping a customer’s record right', () => {
     await server.dispose();
   });
 
-  test('a known customer calling from a new number is found by name and the number added, so the next call from it pops their story', async ({ page }) => {
+  test('a known customer calling from a new number is found by name and the number added, so the next call from it pops their story', async ({
+    page,
+  }) => {
     await openDesk(page, server.url);
     await lookUp(page, '139 1234 5678');
     await expect(page.getByText('未找到该号码的客户')).toBeVisible();
@@ -45,10 +47,17 @@ test.describe('keeping a customer’s record right', () => {
     await expect(page.locator('.customer-phone-other')).toHaveText(SEED.phone);
   });
 
-  test('the agent corrects the name and tier, manages the numbers, and is told plainly when something is wrong', async ({ page, request }) => {
+  test('the agent corrects the name and tier, manages the numbers, and is told plainly when something is wrong', async ({
+    page,
+    request,
+  }) => {
     test.setTimeout(90_000);
     await rpcAt(request, server.url, 'customers.create', { name: '周一鸣', phone: '13900001111' });
-    const mine = await rpcAt<{ id: string }>(request, server.url, 'customers.create', { name: '林晓雯', phone: '13600006666', tier: 'silver' });
+    const mine = await rpcAt<{ id: string }>(request, server.url, 'customers.create', {
+      name: '林晓雯',
+      phone: '13600006666',
+      tier: 'silver',
+    });
     await openDesk(page, server.url);
     await lookUp(page, '136 0000 6666');
     await expect(page.getByRole('heading', { level: 1, name: '林晓雯' })).toBeVisible();

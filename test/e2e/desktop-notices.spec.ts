@@ -34,7 +34,8 @@ async function recordNotices(page: Page): Promise<void> {
 
 const notices = (page: Page) =>
   page.evaluate(() => (window as unknown as { __notices: SeenNotice[] }).__notices.map(({ title, body, tag }) => ({ title, body, tag })));
-const setInView = (page: Page, inView: boolean) => page.evaluate((v) => void ((window as unknown as { __inView: boolean }).__inView = v), inView);
+const setInView = (page: Page, inView: boolean) =>
+  page.evaluate((v) => void ((window as unknown as { __inView: boolean }).__inView = v), inView);
 
 test.describe('desktop notices, on a server whose clock the test moves', () => {
   let server: OwnServer;
@@ -50,7 +51,11 @@ test.describe('desktop notices, on a server whose clock the test moves', () => {
   async function promiseDueSoon(request: Parameters<typeof rpcAt>[0], phone: string, wording: string) {
     const now = Date.parse((await server.advanceClock(0)).now);
     const customer = await rpcAt<{ id: string }>(request, server.url, 'customers.create', { name: '郑晓雨', phone, tier: 'standard' });
-    const kase = await rpcAt<{ id: string; number: string }>(request, server.url, 'cases.create', { customerId: customer.id, title: '宽带报修回访', category: 'network' });
+    const kase = await rpcAt<{ id: string; number: string }>(request, server.url, 'cases.create', {
+      customerId: customer.id,
+      title: '宽带报修回访',
+      category: 'network',
+    });
     const made = await rpcAt<{ commitment: { id: string } }>(request, server.url, 'commitments.create', {
       caseId: kase.id,
       kind: 'callback',
@@ -60,7 +65,11 @@ test.describe('desktop notices, on a server whose clock the test moves', () => {
     return { caseNumber: kase.number, commitmentId: made.commitment.id };
   }
 
-  test('the agent’s own promise falling due while the console is not in view becomes a system notice that opens the case', async ({ page, context, request }) => {
+  test('the agent’s own promise falling due while the console is not in view becomes a system notice that opens the case', async ({
+    page,
+    context,
+    request,
+  }) => {
     test.setTimeout(120_000);
     await context.grantPermissions(['notifications'], { origin: server.url });
     await recordNotices(page);
@@ -92,7 +101,9 @@ test.describe('desktop notices, on a server whose clock the test moves', () => {
     // promise's tag (the broken notice replaces the due one in the notification centre).
     const tick = await server.advanceClock(3 * 60);
     expect(tick.broken).toEqual(expect.arrayContaining([seen.commitmentId, away.commitmentId]));
-    await expect.poll(async () => (await ours()).sort()).toEqual(['away 守约：你的承诺已到期', 'away 守约：你的承诺未兑现', 'seen 守约：你的承诺未兑现']);
+    await expect
+      .poll(async () => (await ours()).sort())
+      .toEqual(['away 守约：你的承诺已到期', 'away 守约：你的承诺未兑现', 'seen 守约：你的承诺未兑现']);
     const broken = (await notices(page)).find((n) => n.tag === `kept-commitment-${away.commitmentId}` && n.title.includes('未兑现'));
     expect(broken?.body).toContain('已升级给班长');
 

@@ -28,7 +28,9 @@ test.describe('as the supervisor', () => {
     await server.dispose();
   });
 
-  test('an incident that ends before it starts is refused with a message; a valid one shows on affected cases and can be ended', async ({ page }) => {
+  test('an incident that ends before it starts is refused with a message; a valid one shows on affected cases and can be ended', async ({
+    page,
+  }) => {
     const title = `营业厅服务系统故障（${Date.now()}）`;
     await openDesk(page, server.url);
     await expect(page.getByText('周婷 · 工号 30001')).toBeVisible();

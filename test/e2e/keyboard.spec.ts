@@ -12,7 +12,16 @@ test('? lists every shortcut in Chinese, and in English after switching; it does
   await page.keyboard.press('?');
   let dialog = page.getByRole('dialog', { name: '快捷键' });
   await expect(dialog).toBeVisible();
-  for (const line of ['搜索号码、客户、工单或备注', '跳到备注框', '保存备注', '新建工单', '置顶一条事实', '下一条记录', '上一条记录', '显示快捷键']) {
+  for (const line of [
+    '搜索号码、客户、工单或备注',
+    '跳到备注框',
+    '保存备注',
+    '新建工单',
+    '置顶一条事实',
+    '下一条记录',
+    '上一条记录',
+    '显示快捷键',
+  ]) {
     await expect(dialog).toContainText(line);
   }
   await expect(dialog).toContainText('Ctrl');
@@ -24,7 +33,15 @@ test('? lists every shortcut in Chinese, and in English after switching; it does
   await page.keyboard.press('?');
   dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
   await expect(dialog).toBeVisible();
-  for (const line of ['Search numbers, customers, cases and notes', 'Go to the note box', 'Save the note', 'New case', 'Pin a fact', 'Next history entry', 'Show keyboard shortcuts']) {
+  for (const line of [
+    'Search numbers, customers, cases and notes',
+    'Go to the note box',
+    'Save the note',
+    'New case',
+    'Pin a fact',
+    'Next history entry',
+    'Show keyboard shortcuts',
+  ]) {
     await expect(dialog).toContainText(line);
   }
   await expect(dialog).not.toContainText('快捷键');

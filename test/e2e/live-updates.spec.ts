@@ -8,7 +8,7 @@ interface CustomerWithCases {
   cases: Array<{ id: string; number: string }>;
 }
 
-test("a note written at another desk appears on this one without a reload", async ({ page, request }) => {
+test('a note written at another desk appears on this one without a reload', async ({ page, request }) => {
   await openDesk(page);
   await openSeedCustomer(page);
   // A change is pushed only to a desk whose event channel is open: write once it is, not before.

@@ -19,7 +19,9 @@ test('looks the seed customer up however the number is typed and shows every cal
   await expect(page.getByText(/共 \d+ 条/)).toBeVisible();
 
   // Newest first: the last call of the story heads the story's entries (other tests may add notes above it).
-  const storyEntries = timeline(page).locator('article').filter({ hasNotText: `工号 ${DESK_EMPLOYEE_NO}` });
+  const storyEntries = timeline(page)
+    .locator('article')
+    .filter({ hasNotText: `工号 ${DESK_EMPLOYEE_NO}` });
   await expect(storyEntries.first()).toContainText('李强 · 工号 10688');
 
   // The oldest call is far down a virtualized list: not on screen until the agent scrolls there.

@@ -14,7 +14,9 @@ const DAY = 86_400_000;
  */
 async function intoTheVoucherCasesSeventhDay(server: OwnServer, request: APIRequestContext): Promise<void> {
   const { customer } = await rpcAt<{ customer: { id: string } }>(request, server.url, 'customers.lookup', { phone: '13800138000' });
-  const { cases } = await rpcAt<{ cases: { number: string; openedAt: string }[] }>(request, server.url, 'customers.get', { id: customer.id });
+  const { cases } = await rpcAt<{ cases: { number: string; openedAt: string }[] }>(request, server.url, 'customers.get', {
+    id: customer.id,
+  });
   const openedAt = Date.parse(cases.find((c) => c.number === VOUCHER_CASE)?.openedAt ?? '');
   const target = openedAt + 6 * DAY + 30 * 60_000;
   let now = Date.parse((await server.advanceClock(0)).now);
@@ -34,7 +36,10 @@ test.describe('the seed story, on a server whose clock the test moves', () => {
     await server.dispose();
   });
 
-  test('one answer for what may be offered, a promise confirmed in writing, then overdue, broken and escalated', async ({ page, request }) => {
+  test('one answer for what may be offered, a promise confirmed in writing, then overdue, broken and escalated', async ({
+    page,
+    request,
+  }) => {
     test.setTimeout(120_000);
     await intoTheVoucherCasesSeventhDay(server, request);
     const { version } = await rpcAt<{ version: string }>(request, server.url, 'policy.bundle', {});
@@ -74,7 +79,15 @@ test.describe('the seed story, on a server whose clock the test moves', () => {
     // Why: every rule that fired, the facts, and the version (short, the whole of it on hover).
     await panel.getByRole('button', { name: /为什么/ }).click();
     const why = panel.locator('.why-body');
-    for (const id of ['sla-complaint', 'rem-extension-incident', 'rem-conversion-incident', 'rem-refund-failed-service', 'rem-goodwill', 'esc-regulator', 'auth-agent']) {
+    for (const id of [
+      'sla-complaint',
+      'rem-extension-incident',
+      'rem-conversion-incident',
+      'rem-refund-failed-service',
+      'rem-goodwill',
+      'esc-regulator',
+      'auth-agent',
+    ]) {
       await expect(why.locator('.rule-id', { hasText: id })).toBeVisible();
     }
     await expect(why.locator('[data-fact="contacts7d"] dd')).toHaveText('6');

@@ -1,10 +1,17 @@
 import { expect, test } from '@playwright/test';
 import { commitments, lookUp, openDesk, rpc } from './support/desk';
 
-test('a promise moved to a new deadline the customer agreed to: the customer is told, and the promise stays open', async ({ page, request }) => {
+test('a promise moved to a new deadline the customer agreed to: the customer is told, and the promise stays open', async ({
+  page,
+  request,
+}) => {
   const tail = String(Date.now() % 1e8).padStart(8, '0');
   const customer = await rpc<{ id: string }>(request, 'customers.create', { name: '宋佳怡', phone: `135${tail}` });
-  const kase = await rpc<{ id: string; number: string }>(request, 'cases.create', { customerId: customer.id, title: '宽带迁移预约', category: 'network' });
+  const kase = await rpc<{ id: string; number: string }>(request, 'cases.create', {
+    customerId: customer.id,
+    title: '宽带迁移预约',
+    category: 'network',
+  });
   const wording = '周三前上门完成宽带迁移';
   await rpc(request, 'commitments.create', { caseId: kase.id, kind: 'other', wording });
 
@@ -28,7 +35,9 @@ test('a promise moved to a new deadline the customer agreed to: the customer is 
 
   await expect(promise).toHaveAttribute('data-status', 'open');
   const notice = promise.locator('.message', { hasText: '改期通知' });
-  await expect(notice.locator('.message-body')).toContainText(`工单${kase.number}的承诺“${wording}”经与您确认，完成期限改为2030/1/15 18:00`);
+  await expect(notice.locator('.message-body')).toContainText(
+    `工单${kase.number}的承诺“${wording}”经与您确认，完成期限改为2030/1/15 18:00`,
+  );
   await expect(notice.locator('.message-body')).toContainText('师傅排期已满，客户同意改到下周');
   await expect(notice.locator('.message-status')).toHaveText('待发送');
   await expect(promise.locator('.commitment-due')).toContainText('2030');

@@ -23,7 +23,12 @@ test('a two-character Chinese word finds the note, with the match marked and the
   await expect(hit).toContainText(SEED.name);
   await expect(hit).toContainText('钱伟 · 工号 23338');
   // The case whose title has the word is found too, in its own group.
-  await expect(searchResults(page).getByRole('group', { name: '工单' }).getByRole('option', { name: /C-2611-0418/ }).locator('mark')).toHaveText(['缺货']);
+  await expect(
+    searchResults(page)
+      .getByRole('group', { name: '工单' })
+      .getByRole('option', { name: /C-2611-0418/ })
+      .locator('mark'),
+  ).toHaveText(['缺货']);
 });
 
 test('a four-character phrase finds the notes that contain it', async ({ page }) => {
@@ -45,14 +50,19 @@ test('English words in a note are found as well', async ({ page }) => {
 test('arrow keys move through the results and Enter opens the chosen case', async ({ page }) => {
   await openDesk(page);
   await search(page, 'C-2611-0418');
-  const option = searchResults(page).getByRole('option', { name: /C-2611-0418/ }).first();
+  const option = searchResults(page)
+    .getByRole('option', { name: /C-2611-0418/ })
+    .first();
   await expect(option).toBeVisible();
   // The first row is chosen as the results arrive; Down and Up move the choice and come back.
   await expect(searchResults(page).getByRole('option').first()).toHaveAttribute('aria-selected', 'true');
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('ArrowUp');
   await expect(searchResults(page).getByRole('option').first()).toHaveAttribute('aria-selected', 'true');
-  await expect(searchBox(page)).toHaveAttribute('aria-activedescendant', (await searchResults(page).getByRole('option').first().getAttribute('id')) ?? '');
+  await expect(searchBox(page)).toHaveAttribute(
+    'aria-activedescendant',
+    (await searchResults(page).getByRole('option').first().getAttribute('id')) ?? '',
+  );
   await page.keyboard.press('Enter');
 
   // The case opens over its customer's desk (the dialog hides the desk from assistive technology).
@@ -76,7 +86,9 @@ test('a note found in search opens its case with the note marked', async ({ page
 test('a customer is found by name, and a number typed in full still looks the caller up on Enter', async ({ page }) => {
   await openDesk(page);
   await search(page, SEED.name);
-  const customer = searchResults(page).getByRole('group', { name: '客户' }).getByRole('option', { name: new RegExp(SEED.name) });
+  const customer = searchResults(page)
+    .getByRole('group', { name: '客户' })
+    .getByRole('option', { name: new RegExp(SEED.name) });
   await expect(customer.locator('mark')).toHaveText([SEED.name]);
   await customer.click();
   await expect(page.getByRole('heading', { level: 1, name: SEED.name })).toBeVisible();
@@ -93,7 +105,24 @@ test('search text in full-text or SQL syntax shows results or none, never an err
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
   await openDesk(page);
-  const attempts = ['"', '*', 'NEAR', 'OR', '"缺货', '缺货"', 'a OR b', '缺货 NEAR/2 系统', 'AND NOT', '(', '")', "'; DROP TABLE notes; --", '%_\\', '^缺货*', 'title:缺货', '{}[]'];
+  const attempts = [
+    '"',
+    '*',
+    'NEAR',
+    'OR',
+    '"缺货',
+    '缺货"',
+    'a OR b',
+    '缺货 NEAR/2 系统',
+    'AND NOT',
+    '(',
+    '")',
+    "'; DROP TABLE notes; --",
+    '%_\\',
+    '^缺货*',
+    'title:缺货',
+    '{}[]',
+  ];
   for (const text of attempts) {
     await page.keyboard.press('Control+K');
     await page.keyboard.type(text);

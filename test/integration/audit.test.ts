@@ -18,7 +18,11 @@ describe('audit.verify', () => {
   });
 
   it('finds a row whose content was altered', async () => {
-    t.sqlite.raw.prepare("update audit_log set data = replace(data, '钱伟', '别人') where seq = (select min(seq) from audit_log where data like '%钱伟%')").run();
+    t.sqlite.raw
+      .prepare(
+        "update audit_log set data = replace(data, '钱伟', '别人') where seq = (select min(seq) from audit_log where data like '%钱伟%')",
+      )
+      .run();
     const tampered = t.sqlite.raw.prepare("select seq from audit_log where data like '%别人%'").get() as { seq: number };
     const report = await t.call('audit.verify', {}, { actor: lead });
     expect(report).toMatchObject({ ok: false, firstBad: { seq: tampered.seq, reason: 'hash_mismatch' } });

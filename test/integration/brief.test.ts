@@ -54,7 +54,9 @@ describe('customers.brief for the seed customer', () => {
   });
 
   it('a missing customer is not_found', async () => {
-    expect((await expectAppError(t.call('customers.brief', { customerId: '01930000-0000-7000-8000-0000000fffff' }))).code).toBe('not_found');
+    expect((await expectAppError(t.call('customers.brief', { customerId: '01930000-0000-7000-8000-0000000fffff' }))).code).toBe(
+      'not_found',
+    );
   });
 });
 
@@ -63,7 +65,9 @@ describe('pinned facts', () => {
     const fact = await t.call('facts.pin', { customerId: STORY_CUSTOMER_ID, caseId: VOUCHER_CASE, text: '3/18 到指定门店兑换：无库存' });
     expect(fact).toMatchObject({ body: '3/18 到指定门店兑换：无库存', author: { employeeNo: '20001' } });
     const history = await t.call('customers.history', { customerId: STORY_CUSTOMER_ID, limit: 50 });
-    const note = history.items.flatMap((i) => (i.kind === 'contact' ? i.contact.notes : [])).find((n) => n.body.includes('23338') || n.author.employeeNo === '23338')!;
+    const note = history.items
+      .flatMap((i) => (i.kind === 'contact' ? i.contact.notes : []))
+      .find((n) => n.body.includes('23338') || n.author.employeeNo === '23338')!;
     const pinnedNote = await t.call('facts.pin', { customerId: STORY_CUSTOMER_ID, noteId: note.id });
     expect(pinnedNote.noteId).toBe(note.id);
     expect([...pinnedNote.body].length).toBeLessThanOrEqual(200);
@@ -75,7 +79,9 @@ describe('pinned facts', () => {
     brief = await t.call('customers.brief', { customerId: STORY_CUSTOMER_ID });
     expect(brief.pinnedFacts.map((f) => f.id)).not.toContain(fact.id);
 
-    const audit = t.sqlite.raw.prepare("select action from audit_log where entity = 'fact' and entity_id = ? order by seq").all(fact.id) as { action: string }[];
+    const audit = t.sqlite.raw
+      .prepare("select action from audit_log where entity = 'fact' and entity_id = ? order by seq")
+      .all(fact.id) as { action: string }[];
     expect(audit.map((a) => a.action)).toEqual(['facts.pin', 'facts.unpin']);
   });
 
@@ -93,14 +99,21 @@ describe('pinned facts', () => {
 
   it('refuses a note or case of another customer', async () => {
     const other = await t.call('customers.create', { name: '别的客户', phone: '13100000002' });
-    expect((await expectAppError(t.call('facts.pin', { customerId: other.id, caseId: VOUCHER_CASE, text: '不属于他' }))).code).toBe('invalid_input');
+    expect((await expectAppError(t.call('facts.pin', { customerId: other.id, caseId: VOUCHER_CASE, text: '不属于他' }))).code).toBe(
+      'invalid_input',
+    );
     expect((await expectAppError(t.call('facts.unpin', { id: '01930000-0000-7000-8000-0000000fffff' }))).code).toBe('not_found');
   });
 });
 
 describe('known incidents', () => {
   const lead = DEMO_AGENTS.supervisor;
-  const base = { title: '5G 基站故障', description: '城东片区信号中断', categories: ['network' as const], guidance: '告知客户抢修中，预计今晚恢复' };
+  const base = {
+    title: '5G 基站故障',
+    description: '城东片区信号中断',
+    categories: ['network' as const],
+    guidance: '告知客户抢修中，预计今晚恢复',
+  };
 
   it('a supervisor records one; open cases in its categories show it while it is active', async () => {
     const customer = await t.call('customers.create', { name: '韩梅梅', phone: '13100000003' });
@@ -120,15 +133,21 @@ describe('known incidents', () => {
 
   it('refuses an end before the start, empty categories, and agents', async () => {
     const startsAt = '2026-11-20T08:00:00.000Z';
-    const backwards = await expectAppError(t.call('incidents.create', { ...base, startsAt, endsAt: '2026-11-19T08:00:00.000Z' }, { actor: lead }));
+    const backwards = await expectAppError(
+      t.call('incidents.create', { ...base, startsAt, endsAt: '2026-11-19T08:00:00.000Z' }, { actor: lead }),
+    );
     expect(backwards.issues).toContainEqual({ path: 'endsAt', message: 'ends_before_start' });
     const none = await expectAppError(t.call('incidents.create', { ...base, categories: [], startsAt }, { actor: lead }));
     expect(none.issues?.[0]?.path).toBe('categories');
     expect((await expectAppError(t.call('incidents.create', { ...base, startsAt }))).code).toBe('forbidden');
     const existing = (await t.call('incidents.list', {}))[0]!;
-    const moved = await expectAppError(t.call('incidents.update', { id: existing.id, endsAt: '2000-01-01T00:00:00.000Z' }, { actor: lead }));
+    const moved = await expectAppError(
+      t.call('incidents.update', { id: existing.id, endsAt: '2000-01-01T00:00:00.000Z' }, { actor: lead }),
+    );
     expect(moved.issues).toContainEqual({ path: 'endsAt', message: 'ends_before_start' });
-    const both = await expectAppError(t.call('incidents.update', { id: existing.id, endNow: true, endsAt: '2030-01-01T00:00:00.000Z' }, { actor: lead }));
+    const both = await expectAppError(
+      t.call('incidents.update', { id: existing.id, endNow: true, endsAt: '2030-01-01T00:00:00.000Z' }, { actor: lead }),
+    );
     expect(both.issues).toContainEqual({ path: 'endsAt', message: 'end_now_or_time' });
   });
 
@@ -143,7 +162,10 @@ describe('known incidents', () => {
       // Changing something else keeps the end; only an explicit null reopens it.
       const retitled = await host.call('incidents.update', { id: incident.id, title: '5G 基站故障（已修复）' }, { actor: lead });
       expect(retitled).toMatchObject({ title: '5G 基站故障（已修复）', endsAt: hostNow.toISOString(), active: false });
-      expect(await host.call('incidents.update', { id: incident.id, endsAt: null }, { actor: lead })).toMatchObject({ endsAt: null, active: true });
+      expect(await host.call('incidents.update', { id: incident.id, endsAt: null }, { actor: lead })).toMatchObject({
+        endsAt: null,
+        active: true,
+      });
     } finally {
       await host.dispose();
     }
@@ -167,7 +189,9 @@ describe('cases', () => {
     ]);
     expect(view.changes[0]!.actor.employeeNo).toBe('20001');
     expect((await expectAppError(t.call('cases.update', { id: kase.id, version: 2 }))).issues?.[0]?.message).toBe('nothing_to_change');
-    expect((await expectAppError(t.call('cases.update', { id: kase.id, version: 2, status: 'archived' as never }))).code).toBe('invalid_input');
+    expect((await expectAppError(t.call('cases.update', { id: kase.id, version: 2, status: 'archived' as never }))).code).toBe(
+      'invalid_input',
+    );
   });
 
   it('links a contact to more cases of the same customer', async () => {

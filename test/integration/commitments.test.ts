@@ -27,7 +27,11 @@ describe('a promised callback, end to end', () => {
   it('is confirmed in writing, shows in the brief, is alerted when due, then broken and escalated after the grace period', async () => {
     const events: CoreEvent[] = [];
     t.core.bus.on((e) => events.push(e));
-    const created = await t.call('commitments.create', { caseId: VOUCHER_CASE, kind: 'callback', wording: '今天18点前回电告知兑换券延期结果' });
+    const created = await t.call('commitments.create', {
+      caseId: VOUCHER_CASE,
+      kind: 'callback',
+      wording: '今天18点前回电告知兑换券延期结果',
+    });
     const { commitment, message, decision } = created;
     const answer = await t.call('policy.evaluate', { caseId: VOUCHER_CASE });
     // due time defaulted from the sla table's callback window
@@ -51,7 +55,10 @@ describe('a promised callback, end to end', () => {
     let tick = await tickCommitments(t.core.deps);
     expect(tick.alerted).toContain(commitment.id);
     expect(tick.broken).not.toContain(commitment.id);
-    expect(events).toContainEqual({ event: 'alert', payload: expect.objectContaining({ kind: 'commitment_due', commitmentId: commitment.id, ownerId: t.actor.id }) });
+    expect(events).toContainEqual({
+      event: 'alert',
+      payload: expect.objectContaining({ kind: 'commitment_due', commitmentId: commitment.id, ownerId: t.actor.id }),
+    });
     brief = await t.call('customers.brief', { customerId: STORY_CUSTOMER_ID });
     expect(brief.commitments.overdue.map((c) => c.id)).toContain(commitment.id);
 
@@ -63,28 +70,46 @@ describe('a promised callback, end to end', () => {
     brief = await t.call('customers.brief', { customerId: STORY_CUSTOMER_ID });
     expect(brief.commitments.broken.map((c) => c.id)).toContain(commitment.id);
     const escalation = (await t.call('escalations.list', { caseId: VOUCHER_CASE })).find((e) => e.commitmentId === commitment.id);
-    expect(escalation).toMatchObject({ status: 'open', raisedBy: { employeeNo: '0' }, caseNumber: 'C-2611-0418', customerName: '何志明', detail: commitment.wording });
+    expect(escalation).toMatchObject({
+      status: 'open',
+      raisedBy: { employeeNo: '0' },
+      caseNumber: 'C-2611-0418',
+      customerName: '何志明',
+      detail: commitment.wording,
+    });
     expect(escalation!.level).toBeGreaterThanOrEqual(2);
     const decisions = await t.call('decisions.list', { caseId: VOUCHER_CASE });
     const broken = decisions.find((d) => d.action === 'commitment.broken');
     expect(broken?.ruleIds.escalation?.length).toBeGreaterThan(0);
     // recorded under the owner's authority, so the next agent never reads it as a wider grant
     expect(broken?.ruleIds.authority).toEqual(['auth-agent']);
-    expect(events).toContainEqual({ event: 'alert', payload: expect.objectContaining({ kind: 'commitment_broken', commitmentId: commitment.id }) });
+    expect(events).toContainEqual({
+      event: 'alert',
+      payload: expect.objectContaining({ kind: 'commitment_broken', commitmentId: commitment.id }),
+    });
   });
 
   it('marks kept or cancelled with a reason, and writes to the customer each time', async () => {
-    const a = (await t.call('commitments.create', { caseId: VOUCHER_CASE, kind: 'information', wording: '把延期后的截止日期短信发给您' })).commitment;
+    const a = (await t.call('commitments.create', { caseId: VOUCHER_CASE, kind: 'information', wording: '把延期后的截止日期短信发给您' }))
+      .commitment;
     const kept = await t.call('commitments.resolve', { id: a.id, status: 'kept', reason: '已发短信' });
     expect(kept.commitment.status).toBe('kept');
     expect(kept.message.body).toContain('已兑现');
-    const b = (await t.call('commitments.create', { caseId: VOUCHER_CASE, kind: 'callback', wording: 'Call back tomorrow', locale: 'en' })).commitment;
-    const cancelled = await t.call('commitments.resolve', { id: b.id, status: 'cancelled', reason: 'Customer called us first', locale: 'en' });
+    const b = (await t.call('commitments.create', { caseId: VOUCHER_CASE, kind: 'callback', wording: 'Call back tomorrow', locale: 'en' }))
+      .commitment;
+    const cancelled = await t.call('commitments.resolve', {
+      id: b.id,
+      status: 'cancelled',
+      reason: 'Customer called us first',
+      locale: 'en',
+    });
     expect(cancelled.message.body).toContain('Customer called us first');
     expect(cancelled.message.locale).toBe('en');
     const again = await expectAppError(t.call('commitments.resolve', { id: b.id, status: 'kept', reason: 'x' }));
     expect(again.code).toBe('conflict');
-    expect((await t.call('messages.list', { caseId: VOUCHER_CASE })).filter((m) => [a.id, b.id].includes(m.commitmentId ?? '')).length).toBe(4);
+    expect(
+      (await t.call('messages.list', { caseId: VOUCHER_CASE })).filter((m) => [a.id, b.id].includes(m.commitmentId ?? '')).length,
+    ).toBe(4);
   });
 });
 
@@ -92,42 +117,69 @@ describe('authority is enforced in core', () => {
   it('grants goodwill within the agent limit, refuses above it, and accepts it after a supervisor approves', async () => {
     const answer = await t.call('policy.evaluate', { caseId: VOUCHER_CASE });
     const goodwill = answer.offers.find((o) => o.offer === 'goodwill')!;
-    const ok = await t.call('commitments.create', { caseId: VOUCHER_CASE, kind: 'goodwill', wording: `赠送${goodwill.limit}元话费补偿`, amount: goodwill.limit });
+    const ok = await t.call('commitments.create', {
+      caseId: VOUCHER_CASE,
+      kind: 'goodwill',
+      wording: `赠送${goodwill.limit}元话费补偿`,
+      amount: goodwill.limit,
+    });
     expect(ok.decision?.action).toBe('commitment.goodwill');
 
-    const conversion = await expectAppError(t.call('commitments.create', { caseId: VOUCHER_CASE, kind: 'conversion', wording: '将50元兑换券折算为话费', amount: 50 }));
+    const conversion = await expectAppError(
+      t.call('commitments.create', { caseId: VOUCHER_CASE, kind: 'conversion', wording: '将50元兑换券折算为话费', amount: 50 }),
+    );
     expect(conversion).toMatchObject({ code: 'forbidden', issues: [{ path: 'amount', message: 'above_authority' }] });
 
-    const request = await t.call('escalations.request', { caseId: VOUCHER_CASE, offer: 'conversion', amount: 50, reason: '门店缺货且商城维护，客户要求折算话费' });
+    const request = await t.call('escalations.request', {
+      caseId: VOUCHER_CASE,
+      offer: 'conversion',
+      amount: 50,
+      reason: '门店缺货且商城维护，客户要求折算话费',
+    });
     expect(request).toMatchObject({ status: 'open', level: 2, reason: 'authority' });
     expect((await expectAppError(t.call('escalations.decide', { id: request.id, approve: true }))).code).toBe('forbidden');
     expect(request.decisionNote).toBeNull();
-    const approved = await t.call('escalations.decide', { id: request.id, approve: true, note: '因我方故障，同意折算' }, { actor: DEMO_AGENTS.supervisor });
+    const approved = await t.call(
+      'escalations.decide',
+      { id: request.id, approve: true, note: '因我方故障，同意折算' },
+      { actor: DEMO_AGENTS.supervisor },
+    );
     expect(approved).toMatchObject({ status: 'approved', decidedBy: { employeeNo: '30001' }, decisionNote: '因我方故障，同意折算' });
     // The agent who asked reads the supervisor's words on the case.
     const onCase = await t.call('escalations.list', { caseId: VOUCHER_CASE });
     expect(onCase.find((e) => e.id === request.id)?.decisionNote).toBe('因我方故障，同意折算');
 
-    const granted = await t.call('commitments.create', { caseId: VOUCHER_CASE, kind: 'conversion', wording: '将50元兑换券折算为话费', amount: 50 });
+    const granted = await t.call('commitments.create', {
+      caseId: VOUCHER_CASE,
+      kind: 'conversion',
+      wording: '将50元兑换券折算为话费',
+      amount: 50,
+    });
     expect(granted.commitment.amount).toBe(50);
     // one approval, one grant
-    expect((await expectAppError(t.call('commitments.create', { caseId: VOUCHER_CASE, kind: 'conversion', wording: '再折算一次', amount: 50 }))).issues?.[0]?.message).toBe(
-      'above_authority',
-    );
+    expect(
+      (await expectAppError(t.call('commitments.create', { caseId: VOUCHER_CASE, kind: 'conversion', wording: '再折算一次', amount: 50 })))
+        .issues?.[0]?.message,
+    ).toBe('above_authority');
   });
 
   it('refuses what policy does not allow, even for a supervisor', async () => {
     const other = await t.call('customers.create', { name: '普通客户', phone: '13100000077' });
     const kase = await t.call('cases.create', { customerId: other.id, title: '积分券', category: 'points_voucher' });
     const error = await expectAppError(
-      t.call('commitments.create', { caseId: kase.id, kind: 'refund', wording: '退还预存款', amount: 100, supplied: { prepaidAmount: 100 } }, { actor: DEMO_AGENTS.supervisor }),
+      t.call(
+        'commitments.create',
+        { caseId: kase.id, kind: 'refund', wording: '退还预存款', amount: 100, supplied: { prepaidAmount: 100 } },
+        { actor: DEMO_AGENTS.supervisor },
+      ),
     );
     expect(error).toMatchObject({ code: 'forbidden', issues: [{ path: 'fromOffer', message: 'not_allowed_by_policy' }] });
   });
 });
 
 describe('bad input gets a clear typed error and writes nothing', () => {
-  const count = () => (t.sqlite.raw.prepare('select (select count(*) from commitments) + (select count(*) from messages) n').get() as { n: number }).n;
+  const count = () =>
+    (t.sqlite.raw.prepare('select (select count(*) from commitments) + (select count(*) from messages) n').get() as { n: number }).n;
 
   it.each([
     ['a due time in the past', { kind: 'callback', wording: '回电', dueAt: '2020-01-01T00:00:00.000Z' }, 'dueAt', 'due_in_past'],
@@ -151,15 +203,24 @@ describe('bad input gets a clear typed error and writes nothing', () => {
 
 describe('a new deadline the customer agreed to', () => {
   it('moves the due time, tells the customer the new one in writing, and the clock starts over', async () => {
-    const { commitment } = await t.call('commitments.create', { caseId: VOUCHER_CASE, kind: 'callback', wording: '明天中午前回电告知补货时间' });
+    const { commitment } = await t.call('commitments.create', {
+      caseId: VOUCHER_CASE,
+      kind: 'callback',
+      wording: '明天中午前回电告知补货时间',
+    });
     // Past due and alerted: the owner calls the customer, who agrees to two more days.
     offset = Date.parse(commitment.dueAt) - Date.now() + 60_000;
     expect((await tickCommitments(t.core.deps)).alerted).toContain(commitment.id);
     const newDue = new Date(Date.now() + offset + 48 * HOUR).toISOString();
-    const { commitment: moved, message } = await t.call('commitments.reschedule', { id: commitment.id, dueAt: newDue, reason: '门店周四补货，客户同意延后' });
+    const { commitment: moved, message } = await t.call('commitments.reschedule', {
+      id: commitment.id,
+      dueAt: newDue,
+      reason: '门店周四补货，客户同意延后',
+    });
     expect(moved).toMatchObject({ status: 'open', dueAt: newDue, overdue: false });
     expect(message).toMatchObject({ template: 'commitment_rescheduled', status: 'queued', to: '+8613800138000' });
-    for (const part of ['C-2611-0418', '明天中午前回电告知补货时间', '门店周四补货，客户同意延后', '20001', '期限改为']) expect(message.body).toContain(part);
+    for (const part of ['C-2611-0418', '明天中午前回电告知补货时间', '门店周四补货，客户同意延后', '20001', '期限改为'])
+      expect(message.body).toContain(part);
 
     // Not broken at the old deadline's grace period; alerted again at the new one.
     offset += commitment.graceHours * HOUR;
@@ -167,7 +228,9 @@ describe('a new deadline the customer agreed to', () => {
     offset = Date.parse(newDue) - Date.now() + 60_000;
     expect((await tickCommitments(t.core.deps)).alerted).toContain(commitment.id);
 
-    const audit = t.sqlite.raw.prepare("select data from audit_log where action = 'commitments.reschedule' and entity = 'commitment'").get() as { data: string };
+    const audit = t.sqlite.raw
+      .prepare("select data from audit_log where action = 'commitments.reschedule' and entity = 'commitment'")
+      .get() as { data: string };
     expect(JSON.parse(audit.data)).toMatchObject({ dueAt: { from: commitment.dueAt, to: newDue }, reason: '门店周四补货，客户同意延后' });
   });
 
@@ -175,15 +238,25 @@ describe('a new deadline the customer agreed to', () => {
     const { commitment } = await t.call('commitments.create', { caseId: VOUCHER_CASE, kind: 'callback', wording: '回电' });
     const messages = () => (t.sqlite.raw.prepare('select count(*) n from messages').get() as { n: number }).n;
     const before = messages();
-    const past = await expectAppError(t.call('commitments.reschedule', { id: commitment.id, dueAt: '2020-01-01T00:00:00.000Z', reason: '客户同意' }));
+    const past = await expectAppError(
+      t.call('commitments.reschedule', { id: commitment.id, dueAt: '2020-01-01T00:00:00.000Z', reason: '客户同意' }),
+    );
     expect(past.issues?.[0]).toMatchObject({ path: 'dueAt', message: 'due_in_past' });
     const later = new Date(Date.now() + 72 * HOUR).toISOString();
-    expect((await expectAppError(t.call('commitments.reschedule', { id: commitment.id, dueAt: later, reason: '  ' }))).issues?.[0]).toMatchObject({ path: 'reason', message: 'required' });
+    expect(
+      (await expectAppError(t.call('commitments.reschedule', { id: commitment.id, dueAt: later, reason: '  ' }))).issues?.[0],
+    ).toMatchObject({ path: 'reason', message: 'required' });
     expect(messages()).toBe(before);
 
     await t.call('commitments.resolve', { id: commitment.id, status: 'kept', reason: '已回电' });
     const settled = await expectAppError(t.call('commitments.reschedule', { id: commitment.id, dueAt: later, reason: '客户同意' }));
     expect(settled).toMatchObject({ code: 'conflict', issues: [{ path: 'status', message: 'not_open' }] });
-    expect((await expectAppError(t.call('commitments.reschedule', { id: '01930000-0000-7000-8000-0000000fffff', dueAt: later, reason: '客户同意' }))).code).toBe('not_found');
+    expect(
+      (
+        await expectAppError(
+          t.call('commitments.reschedule', { id: '01930000-0000-7000-8000-0000000fffff', dueAt: later, reason: '客户同意' }),
+        )
+      ).code,
+    ).toBe('not_found');
   });
 });

@@ -52,7 +52,7 @@ describe('crash safety', () => {
     `every acknowledged note survives ${CYCLES} SIGKILLs at random moments, and the database stays intact`,
     async () => {
       let seed = 42;
-      const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+      const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
       let total = 0;
       for (let cycle = 0; cycle < CYCLES; cycle++) {
         const acked = await runAndKill(random);
@@ -64,7 +64,9 @@ describe('crash safety', () => {
           expect(lost, `cycle ${cycle}: acknowledged notes lost`).toEqual([]);
           expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
           // the search index is written in the same transaction: it never runs ahead of or behind the notes
-          const indexed = (db.prepare("select rowid from notes_fts where notes_fts match '\"崩溃测试\"'").all() as { rowid: number }[]).map((r) => r.rowid);
+          const indexed = (db.prepare('select rowid from notes_fts where notes_fts match \'"崩溃测试"\'').all() as { rowid: number }[]).map(
+            (r) => r.rowid,
+          );
           const rowids = (db.prepare('select rowid from notes').all() as { rowid: number }[]).map((r) => r.rowid);
           expect(indexed.sort((a, b) => a - b)).toEqual(rowids.sort((a, b) => a - b));
         } finally {

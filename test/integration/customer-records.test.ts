@@ -17,7 +17,9 @@ describe('customers.update', () => {
     expect(updated).toMatchObject({ name: '何智明', tier: 'gold', version: before.version + 1 });
     expect((await t.call('customers.lookup', { phone: '13800138000' })).customer?.name).toBe('何智明');
 
-    const audit = t.sqlite.raw.prepare("select data from audit_log where entity = 'customer' and entity_id = ? order by seq desc limit 1").get(STORY_CUSTOMER_ID) as { data: string };
+    const audit = t.sqlite.raw
+      .prepare("select data from audit_log where entity = 'customer' and entity_id = ? order by seq desc limit 1")
+      .get(STORY_CUSTOMER_ID) as { data: string };
     expect(JSON.parse(audit.data).changes).toEqual([
       { field: 'name', from: '何志明', to: '何智明' },
       { field: 'tier', from: 'silver', to: 'gold' },
@@ -37,16 +39,29 @@ describe('customers.update', () => {
 
   it('refuses an empty or over-long name, an unknown tier and an unknown customer', async () => {
     const { version } = await t.call('customers.get', { id: STORY_CUSTOMER_ID });
-    expect((await expectAppError(t.call('customers.update', { id: STORY_CUSTOMER_ID, version, name: '   ' }))).issues?.[0]).toMatchObject({ path: 'name', message: 'required' });
-    expect((await expectAppError(t.call('customers.update', { id: STORY_CUSTOMER_ID, version, name: '名'.repeat(81) }))).issues?.[0]).toMatchObject({ path: 'name', message: 'too_long' });
-    expect((await expectAppError(t.call('customers.update', { id: STORY_CUSTOMER_ID, version, tier: 'diamond' as never }))).code).toBe('invalid_input');
-    expect((await expectAppError(t.call('customers.update', { id: '01930000-0000-7000-8000-0000000fffff', version: 1, name: '谁' }))).code).toBe('not_found');
+    expect((await expectAppError(t.call('customers.update', { id: STORY_CUSTOMER_ID, version, name: '   ' }))).issues?.[0]).toMatchObject({
+      path: 'name',
+      message: 'required',
+    });
+    expect(
+      (await expectAppError(t.call('customers.update', { id: STORY_CUSTOMER_ID, version, name: '名'.repeat(81) }))).issues?.[0],
+    ).toMatchObject({ path: 'name', message: 'too_long' });
+    expect((await expectAppError(t.call('customers.update', { id: STORY_CUSTOMER_ID, version, tier: 'diamond' as never }))).code).toBe(
+      'invalid_input',
+    );
+    expect(
+      (await expectAppError(t.call('customers.update', { id: '01930000-0000-7000-8000-0000000fffff', version: 1, name: '谁' }))).code,
+    ).toBe('not_found');
   });
 });
 
 describe('customers.addPhone and customers.removePhone', () => {
   it('attaches a new number however it is typed, so a call from it pops the same customer; adding it again changes nothing', async () => {
-    const with2 = await t.call('customers.addPhone', { customerId: STORY_CUSTOMER_ID, phone: '０１０－６５５２ ９９８８', label: '家里座机' });
+    const with2 = await t.call('customers.addPhone', {
+      customerId: STORY_CUSTOMER_ID,
+      phone: '０１０－６５５２ ９９８８',
+      label: '家里座机',
+    });
     expect(with2.phones).toEqual([
       { e164: '+8613800138000', label: null },
       { e164: '+861065529988', label: '家里座机' },
@@ -62,8 +77,13 @@ describe('customers.addPhone and customers.removePhone', () => {
     const rows = count('select count(*) n from customer_phones');
     const taken = await expectAppError(t.call('customers.addPhone', { customerId: STORY_CUSTOMER_ID, phone: '139 0000 1111' }));
     expect(taken).toMatchObject({ code: 'conflict', issues: [{ path: 'phone', message: 'phone_taken' }] });
-    expect((await expectAppError(t.call('customers.addPhone', { customerId: STORY_CUSTOMER_ID, phone: '12345' }))).issues?.[0]).toMatchObject({ path: 'phone', message: 'phone_invalid' });
-    expect((await expectAppError(t.call('customers.addPhone', { customerId: STORY_CUSTOMER_ID, phone: '13900002222', label: '标'.repeat(21) }))).issues?.[0]).toMatchObject({ path: 'label', message: 'too_long' });
+    expect(
+      (await expectAppError(t.call('customers.addPhone', { customerId: STORY_CUSTOMER_ID, phone: '12345' }))).issues?.[0],
+    ).toMatchObject({ path: 'phone', message: 'phone_invalid' });
+    expect(
+      (await expectAppError(t.call('customers.addPhone', { customerId: STORY_CUSTOMER_ID, phone: '13900002222', label: '标'.repeat(21) })))
+        .issues?.[0],
+    ).toMatchObject({ path: 'label', message: 'too_long' });
     expect(count('select count(*) n from customer_phones')).toBe(rows);
     expect((await t.call('customers.lookup', { phone: '13900001111' })).customer?.id).toBe(other.id);
   });

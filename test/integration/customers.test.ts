@@ -21,24 +21,31 @@ async function wholeHistory(customerId: string, limit: number): Promise<HistoryI
 }
 
 describe('customers.lookup', () => {
-  it.each(['13800138000', '138 0013 8000', '+86 138-0013-8000', '0086 13800138000', '１３８００１３８０００', '＋８６　１３８－００１３－８０００'])(
-    'finds the seed customer from %j',
-    async (phone) => {
-      const found = await t.call('customers.lookup', { phone });
-      expect(found.phone).toBe('+8613800138000');
-      expect(found.customer).toMatchObject({ id: STORY_CUSTOMER_ID, name: '何志明', tier: 'silver' });
-    },
-  );
+  it.each([
+    '13800138000',
+    '138 0013 8000',
+    '+86 138-0013-8000',
+    '0086 13800138000',
+    '１３８００１３８０００',
+    '＋８６　１３８－００１３－８０００',
+  ])('finds the seed customer from %j', async (phone) => {
+    const found = await t.call('customers.lookup', { phone });
+    expect(found.phone).toBe('+8613800138000');
+    expect(found.customer).toMatchObject({ id: STORY_CUSTOMER_ID, name: '何志明', tier: 'silver' });
+  });
 
   it('says plainly when a valid number has no customer', async () => {
     expect(await t.call('customers.lookup', { phone: '199 0000 0001' })).toEqual({ phone: '+8619900000001', customer: null });
   });
 
-  it.each(['abc', '12345', '', "'; drop table customers; --", '1'.repeat(65)])('refuses %j with a typed validation error', async (phone) => {
-    const error = await expectAppError(t.call('customers.lookup', { phone }));
-    expect(error.code).toBe('invalid_input');
-    expect(error.issues?.[0]).toMatchObject({ path: 'phone', message: 'phone_invalid' });
-  });
+  it.each(['abc', '12345', '', "'; drop table customers; --", '1'.repeat(65)])(
+    'refuses %j with a typed validation error',
+    async (phone) => {
+      const error = await expectAppError(t.call('customers.lookup', { phone }));
+      expect(error.code).toBe('invalid_input');
+      expect(error.issues?.[0]).toMatchObject({ path: 'phone', message: 'phone_invalid' });
+    },
+  );
 
   it('refuses input of the wrong shape', async () => {
     for (const input of [null, 'x', { phone: 1 }, { phone: '13800138000', extra: true }]) {
@@ -74,8 +81,13 @@ describe('customers.history (the seed story)', () => {
   });
 
   it('refuses a forged cursor and an unknown customer id gives an empty story', async () => {
-    expect((await expectAppError(t.call('customers.history', { customerId: STORY_CUSTOMER_ID, cursor: 'not-a-cursor' }))).code).toBe('invalid_input');
-    expect(await t.call('customers.history', { customerId: '01930000-0000-7000-8000-0000000fffff' })).toEqual({ items: [], nextCursor: null });
+    expect((await expectAppError(t.call('customers.history', { customerId: STORY_CUSTOMER_ID, cursor: 'not-a-cursor' }))).code).toBe(
+      'invalid_input',
+    );
+    expect(await t.call('customers.history', { customerId: '01930000-0000-7000-8000-0000000fffff' })).toEqual({
+      items: [],
+      nextCursor: null,
+    });
   });
 });
 
@@ -108,11 +120,16 @@ describe('writing the story', () => {
     expect(empty.issues?.[0]).toMatchObject({ path: 'body', message: 'required' });
     const long = await expectAppError(t.call('notes.add', { caseId: '01930000-0000-7000-8000-00000000ca01', body: '长'.repeat(20_001) }));
     expect(long.issues?.[0]).toMatchObject({ path: 'body', message: 'too_long' });
-    expect((await expectAppError(t.call('notes.add', { caseId: '01930000-0000-7000-8000-0000000fffff', body: '找不到的工单' }))).code).toBe('not_found');
-    expect((await expectAppError(t.call('cases.create', { customerId: STORY_CUSTOMER_ID, title: '随便', category: 'anything' as never }))).code).toBe('invalid_input');
+    expect((await expectAppError(t.call('notes.add', { caseId: '01930000-0000-7000-8000-0000000fffff', body: '找不到的工单' }))).code).toBe(
+      'not_found',
+    );
+    expect(
+      (await expectAppError(t.call('cases.create', { customerId: STORY_CUSTOMER_ID, title: '随便', category: 'anything' as never }))).code,
+    ).toBe('invalid_input');
     const otherCustomer = await t.call('customers.create', { name: '路人甲', phone: '13300000009' });
     expect(
-      (await expectAppError(t.call('contacts.log', { customerId: otherCustomer.id, caseIds: ['01930000-0000-7000-8000-00000000ca01'] }))).code,
+      (await expectAppError(t.call('contacts.log', { customerId: otherCustomer.id, caseIds: ['01930000-0000-7000-8000-00000000ca01'] })))
+        .code,
     ).toBe('invalid_input');
     expect((t.sqlite.raw.prepare('select count(*) n from notes').get() as { n: number }).n).toBe(before.n);
   });
@@ -125,7 +142,10 @@ describe('writing the story', () => {
   });
 
   it('a malformed mutationId is refused', async () => {
-    const envelope = await t.core.call({ procedure: 'customers.create', input: { name: 'x', phone: '13300000010' }, mutationId: 'nope' }, { actor: t.actor });
+    const envelope = await t.core.call(
+      { procedure: 'customers.create', input: { name: 'x', phone: '13300000010' }, mutationId: 'nope' },
+      { actor: t.actor },
+    );
     expect(envelope).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
   });
 });
@@ -138,7 +158,11 @@ describe('customers.history when everything happens in the same instant', () => 
       const customer = await still.call('customers.create', { name: '周一鸣', phone: '+86 186 0000 7777', tier: 'standard' });
       const billing = await still.call('cases.create', { customerId: customer.id, title: '账单多扣费', category: 'billing' });
       const voucher = await still.call('cases.create', { customerId: customer.id, title: '兑换券无法使用', category: 'points_voucher' });
-      const call = await still.call('contacts.log', { customerId: customer.id, caseIds: [voucher.id, billing.id], note: '同一通电话说了两件事。' });
+      const call = await still.call('contacts.log', {
+        customerId: customer.id,
+        caseIds: [voucher.id, billing.id],
+        note: '同一通电话说了两件事。',
+      });
       const loose = await still.call('notes.add', { caseId: billing.id, body: '已提交退费申请。' });
 
       const one = async (cursor: string | null) => still.call('customers.history', { customerId: customer.id, limit: 1, cursor });
@@ -178,7 +202,8 @@ describe('lists written in one instant', () => {
       const customer = await still.call('customers.create', { name: '钱多多', phone: '+86 186 0000 8888' });
       const kase = await still.call('cases.create', { customerId: customer.id, title: '话费争议', category: 'billing' });
       const facts = [];
-      for (const text of ['第一条事实', '第二条事实', '第三条事实']) facts.push(await still.call('facts.pin', { customerId: customer.id, caseId: kase.id, text }));
+      for (const text of ['第一条事实', '第二条事实', '第三条事实'])
+        facts.push(await still.call('facts.pin', { customerId: customer.id, caseId: kase.id, text }));
       const notes = [];
       for (const body of ['第一条备注', '第二条备注', '第三条备注']) notes.push(await still.call('notes.add', { caseId: kase.id, body }));
 

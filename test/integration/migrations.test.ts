@@ -44,7 +44,9 @@ describe('the migration list', () => {
 
   it('refuses a database from a newer version and leaves it unchanged', async () => {
     await migrateToLatest(handle.db);
-    await sql`insert into kysely_migration (name, timestamp) values ('9999_from_the_future', '2030-01-01T00:00:00.000Z')`.execute(handle.db);
+    await sql`insert into kysely_migration (name, timestamp) values ('9999_from_the_future', '2030-01-01T00:00:00.000Z')`.execute(
+      handle.db,
+    );
     const before = await tableNames();
     await expect(migrateToLatest(handle.db)).rejects.toBeInstanceOf(DatabaseTooNewError);
     await expect(migrateToLatest(handle.db)).rejects.toThrow(/newer version of Kept/);
@@ -56,7 +58,19 @@ describe('0001_initial', () => {
   it('creates the skeleton tables', async () => {
     await migrateToLatest(handle.db, migrations.slice(0, 1));
     const tables = await tableNames();
-    for (const t of ['agents', 'customers', 'customer_phones', 'cases', 'contacts', 'contact_cases', 'notes', 'audit_log', 'applied_mutations', 'outbox', 'meta'])
+    for (const t of [
+      'agents',
+      'customers',
+      'customer_phones',
+      'cases',
+      'contacts',
+      'contact_cases',
+      'notes',
+      'audit_log',
+      'applied_mutations',
+      'outbox',
+      'meta',
+    ])
       expect(tables).toContain(t);
   });
 
@@ -88,8 +102,12 @@ describe('0002_brief', () => {
 describe('0003_commitments', () => {
   it('adds promotions, decisions, escalations, commitments and messages', async () => {
     await migrateToLatest(handle.db, migrations.slice(0, 3));
-    expect(await tableNames()).toEqual(expect.arrayContaining(['customer_promotions', 'decisions', 'escalations', 'commitments', 'messages']));
-    const indexes = (handle.raw.prepare(`select name from sqlite_master where type = 'index'`).all() as { name: string }[]).map((r) => r.name);
+    expect(await tableNames()).toEqual(
+      expect.arrayContaining(['customer_promotions', 'decisions', 'escalations', 'commitments', 'messages']),
+    );
+    const indexes = (handle.raw.prepare(`select name from sqlite_master where type = 'index'`).all() as { name: string }[]).map(
+      (r) => r.name,
+    );
     expect(indexes).toEqual(expect.arrayContaining(['commitments_open_due', 'messages_queue', 'escalations_status']));
   });
 });
@@ -106,9 +124,14 @@ describe('0004_entity_search', () => {
 
 describe('0005_timeline_reads', () => {
   async function indexes(table: string): Promise<Record<string, string[]>> {
-    const names = handle.raw.prepare(`select name from pragma_index_list(?) where origin = 'c' order by name`).all(table) as { name: string }[];
+    const names = handle.raw.prepare(`select name from pragma_index_list(?) where origin = 'c' order by name`).all(table) as {
+      name: string;
+    }[];
     return Object.fromEntries(
-      names.map(({ name }) => [name, (handle.raw.prepare('select name from pragma_index_info(?) order by seqno').all(name) as { name: string }[]).map((c) => c.name)]),
+      names.map(({ name }) => [
+        name,
+        (handle.raw.prepare('select name from pragma_index_info(?) order by seqno').all(name) as { name: string }[]).map((c) => c.name),
+      ]),
     );
   }
 
@@ -140,6 +163,8 @@ describe('0006_escalation_note', () => {
       insert into escalations (id, case_id, customer_id, level, reason, detail, offer, amount, status, commitment_id, decision_id, raised_by, decided_by, created_at, decided_at)
         values ('e1', 'k1', 'c1', 2, 'authority', '', 'conversion', 50, 'open', null, null, 'a1', null, '2026-01-02', null);`);
     await migrateToLatest(handle.db, migrations.slice(0, 6));
-    expect(handle.raw.prepare('select id, status, decision_note from escalations').all()).toEqual([{ id: 'e1', status: 'open', decision_note: null }]);
+    expect(handle.raw.prepare('select id, status, decision_note from escalations').all()).toEqual([
+      { id: 'e1', status: 'open', decision_note: null },
+    ]);
   });
 });

@@ -10,7 +10,14 @@ beforeEach(async () => {
 afterEach(() => t.dispose());
 
 const count = async (table: 'customers' | 'audit_log' | 'applied_mutations' | 'outbox' | 'notes') =>
-  Number((await t.sqlite.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  Number(
+    (
+      await t.sqlite.db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 describe('mutations', () => {
   it('applying the same mutation id twice writes once', async () => {
@@ -39,11 +46,21 @@ describe('mutations', () => {
 
   it('a refused mutation leaves nothing half-written', async () => {
     await t.call('customers.create', { name: '王芳', phone: '13700000001' });
-    const before = { customers: await count('customers'), audit: await count('audit_log'), applied: await count('applied_mutations'), outbox: await count('outbox') };
+    const before = {
+      customers: await count('customers'),
+      audit: await count('audit_log'),
+      applied: await count('applied_mutations'),
+      outbox: await count('outbox'),
+    };
     const error = await expectAppError(t.call('customers.create', { name: '另一个人', phone: '+86 137 0000 0001' }));
     expect(error.code).toBe('conflict');
     expect(error.issues).toEqual([{ path: 'phone', message: 'phone_taken' }]);
-    expect({ customers: await count('customers'), audit: await count('audit_log'), applied: await count('applied_mutations'), outbox: await count('outbox') }).toEqual(before);
+    expect({
+      customers: await count('customers'),
+      audit: await count('audit_log'),
+      applied: await count('applied_mutations'),
+      outbox: await count('outbox'),
+    }).toEqual(before);
   });
 
   it('every write lands in the outbox on a desk, in order, and not on a server', async () => {
@@ -54,12 +71,23 @@ describe('mutations', () => {
     expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
     expect(rows.map((r) => (JSON.parse(r.mutation) as { name: string }).name).slice(-2)).toEqual(['customers.create', 'customers.create']);
     // each carries the policy bundle version it was made under, for re-evaluation on push
-    expect(rows.every((r) => (JSON.parse(r.mutation) as { policyVersion: string }).policyVersion === t.core.deps.policy.version)).toBe(true);
+    expect(rows.every((r) => (JSON.parse(r.mutation) as { policyVersion: string }).policyVersion === t.core.deps.policy.version)).toBe(
+      true,
+    );
 
     const server = await openTempCore({ empty: true, outbox: false });
     try {
       await server.call('customers.create', { name: '周婷', phone: '13600000003' });
-      expect(Number((await server.sqlite.db.selectFrom('outbox').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)).toBe(0);
+      expect(
+        Number(
+          (
+            await server.sqlite.db
+              .selectFrom('outbox')
+              .select((eb) => eb.fn.countAll().as('n'))
+              .executeTakeFirstOrThrow()
+          ).n,
+        ),
+      ).toBe(0);
     } finally {
       await server.dispose();
     }

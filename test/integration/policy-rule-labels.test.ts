@@ -5,7 +5,10 @@ import { labelRules, takeRuleLabels } from '../../main/policy/rule-labels';
 import { REQUIRED_TABLES } from '../../main/policy/tables';
 import { factsFor } from '../fixtures/policy-facts';
 
-const bundleTable = (name: string) => JSON.parse(JSON.stringify(DEFAULT_BUNDLE[`${name}.json`])) as { nodes: Array<{ type: string; content?: { outputs: { field: string }[] } }> };
+const bundleTable = (name: string) =>
+  JSON.parse(JSON.stringify(DEFAULT_BUNDLE[`${name}.json`])) as {
+    nodes: Array<{ type: string; content?: { outputs: { field: string }[] } }>;
+  };
 
 describe('rule ids from labelled rules', () => {
   it('give the same results and the same rule ids as the engine’s trace, table by table, over varied facts', async () => {
@@ -40,8 +43,16 @@ describe('rule ids from labelled rules', () => {
   });
 
   it('are taken off the result, whether the table answers one row, many rows or none', () => {
-    expect(takeRuleLabels({ callbackHours: 48, _rule: 'sla-complaint' })).toEqual({ result: { callbackHours: 48 }, ruleIds: ['sla-complaint'] });
-    expect(takeRuleLabels([{ offer: 'extension', _rule: 'a' }, { offer: 'goodwill', _rule: 'b' }])).toEqual({
+    expect(takeRuleLabels({ callbackHours: 48, _rule: 'sla-complaint' })).toEqual({
+      result: { callbackHours: 48 },
+      ruleIds: ['sla-complaint'],
+    });
+    expect(
+      takeRuleLabels([
+        { offer: 'extension', _rule: 'a' },
+        { offer: 'goodwill', _rule: 'b' },
+      ]),
+    ).toEqual({
       result: [{ offer: 'extension' }, { offer: 'goodwill' }],
       ruleIds: ['a', 'b'],
     });

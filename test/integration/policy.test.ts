@@ -10,7 +10,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.dispose());
 
-const clone = (files: typeof DEFAULT_BUNDLE) => JSON.parse(JSON.stringify(files)) as Record<string, { nodes: { type: string; content?: { rules: Record<string, string>[] } }[] }>;
+const clone = (files: typeof DEFAULT_BUNDLE) =>
+  JSON.parse(JSON.stringify(files)) as Record<string, { nodes: { type: string; content?: { rules: Record<string, string>[] } }[] }>;
 
 describe('the policy bundle', () => {
   it('is versioned by the sha256 of its canonical content', () => {
@@ -58,12 +59,19 @@ describe('policy.evaluate on the seed story', () => {
     expect(answer.facts).toMatchObject({ incidentCaused: true, voucherValue: 50, prepaidAmount: 100, regulatorMentioned: true });
     expect(answer.facts.brokenPromises).toBeGreaterThanOrEqual(1);
     expect(offer('extension')).toMatchObject({ status: 'allowed', limit: 30, unit: 'days', ruleId: 'rem-extension-incident' });
-    expect(offer('conversion')).toMatchObject({ status: 'needs_approval', limit: 50, approver: 'supervisor', ruleId: 'rem-conversion-incident' });
+    expect(offer('conversion')).toMatchObject({
+      status: 'needs_approval',
+      limit: 50,
+      approver: 'supervisor',
+      ruleId: 'rem-conversion-incident',
+    });
     expect(offer('goodwill').status).toBe('allowed');
     expect(offer('goodwill').limit).toBeGreaterThan(0);
     expect(offer('goodwill').limit).toBeLessThanOrEqual(offer('goodwill').authorityLimit);
     expect(answer.escalation).toMatchObject({ escalate: true, level: 3 });
-    expect(answer.escalation.triggers.map((t) => t.reason)).toEqual(expect.arrayContaining(['regulator', 'repeat_contact', 'broken_commitment']));
+    expect(answer.escalation.triggers.map((t) => t.reason)).toEqual(
+      expect.arrayContaining(['regulator', 'repeat_contact', 'broken_commitment']),
+    );
     expect(answer.ruleIds.remedies).toContain('rem-goodwill');
     expect(answer.bundleVersion).toBe((await t.call('policy.bundle', {})).version);
   });
@@ -86,7 +94,9 @@ describe('policy.evaluate on the seed story', () => {
     expect(answer.offers.find((o) => o.offer === 'conversion')?.limit).toBe(80);
     const negative = await expectAppError(t.call('policy.evaluate', { caseId: VOUCHER_CASE, supplied: { voucherValue: -5 } }));
     expect(negative.issues?.[0]).toMatchObject({ path: 'supplied.voucherValue', message: 'negative' });
-    expect((await expectAppError(t.call('policy.evaluate', { caseId: VOUCHER_CASE, supplied: { made: 'up' } as never }))).code).toBe('invalid_input');
+    expect((await expectAppError(t.call('policy.evaluate', { caseId: VOUCHER_CASE, supplied: { made: 'up' } as never }))).code).toBe(
+      'invalid_input',
+    );
     expect((await expectAppError(t.call('policy.evaluate', { caseId: '01930000-0000-7000-8000-0000000fffff' }))).code).toBe('not_found');
   });
 });

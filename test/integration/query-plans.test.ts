@@ -20,14 +20,49 @@ function plan(query: string, ...params: unknown[]): string {
 describe('hot query plans', () => {
   it.each([
     ['phone → customer', 'select customer_id from customer_phones where e164 = ?', ['+8613800138000'], /USING (INDEX|PRIMARY KEY)/],
-    ['a customer’s calls, newest first, with the columns shown', 'select id, customer_id, agent_id, channel, direction, started_at from contacts where customer_id = ? order by started_at desc, id desc limit 31', ['x'], /USING COVERING INDEX contacts_customer_timeline/],
-    ['the next page of calls', 'select id, agent_id from contacts where customer_id = ? and (started_at, id) < (?, ?) order by started_at desc, id desc limit 31', ['x', '2026-01-01', 'y'], /USING COVERING INDEX contacts_customer_timeline \(customer_id=\? AND \(started_at,id\)<\(\?,\?\)\)/],
-    ['a customer’s notes outside calls', 'select * from notes where customer_id = ? and contact_id is null order by created_at desc, id desc limit 31', ['x'], /USING INDEX notes_customer_contact \(customer_id=\? AND contact_id=\?\)/],
-    ['the notes of a page of calls', 'select * from notes where customer_id = ? and contact_id in (?, ?)', ['x', 'a', 'b'], /USING INDEX notes_customer_contact \(customer_id=\? AND contact_id=\?\)/],
-    ['a customer’s cases', 'select * from cases where customer_id = ? order by opened_at desc, id desc limit 31', ['x'], /USING INDEX cases_customer_opened/],
-    ['the case links of a page of calls', 'select contact_id, case_id from contact_cases where case_id in (select id from cases where customer_id = ?) and cast(contact_id as text) in (?, ?)', ['x', 'a', 'b'], /USING COVERING INDEX contact_cases_case_contact \(case_id=\?\)/],
+    [
+      'a customer’s calls, newest first, with the columns shown',
+      'select id, customer_id, agent_id, channel, direction, started_at from contacts where customer_id = ? order by started_at desc, id desc limit 31',
+      ['x'],
+      /USING COVERING INDEX contacts_customer_timeline/,
+    ],
+    [
+      'the next page of calls',
+      'select id, agent_id from contacts where customer_id = ? and (started_at, id) < (?, ?) order by started_at desc, id desc limit 31',
+      ['x', '2026-01-01', 'y'],
+      /USING COVERING INDEX contacts_customer_timeline \(customer_id=\? AND \(started_at,id\)<\(\?,\?\)\)/,
+    ],
+    [
+      'a customer’s notes outside calls',
+      'select * from notes where customer_id = ? and contact_id is null order by created_at desc, id desc limit 31',
+      ['x'],
+      /USING INDEX notes_customer_contact \(customer_id=\? AND contact_id=\?\)/,
+    ],
+    [
+      'the notes of a page of calls',
+      'select * from notes where customer_id = ? and contact_id in (?, ?)',
+      ['x', 'a', 'b'],
+      /USING INDEX notes_customer_contact \(customer_id=\? AND contact_id=\?\)/,
+    ],
+    [
+      'a customer’s cases',
+      'select * from cases where customer_id = ? order by opened_at desc, id desc limit 31',
+      ['x'],
+      /USING INDEX cases_customer_opened/,
+    ],
+    [
+      'the case links of a page of calls',
+      'select contact_id, case_id from contact_cases where case_id in (select id from cases where customer_id = ?) and cast(contact_id as text) in (?, ?)',
+      ['x', 'a', 'b'],
+      /USING COVERING INDEX contact_cases_case_contact \(case_id=\?\)/,
+    ],
     ['notes of a call', 'select * from notes where contact_id in (?, ?)', ['a', 'b'], /USING INDEX notes_contact/],
-    ['cases of a call', 'select * from contact_cases where contact_id in (?, ?)', ['a', 'b'], /USING (COVERING )?INDEX (sqlite_autoindex_contact_cases_1|contact_cases_pk)|USING PRIMARY KEY/],
+    [
+      'cases of a call',
+      'select * from contact_cases where contact_id in (?, ?)',
+      ['a', 'b'],
+      /USING (COVERING )?INDEX (sqlite_autoindex_contact_cases_1|contact_cases_pk)|USING PRIMARY KEY/,
+    ],
     ['calls of a case', 'select contact_id from contact_cases where case_id = ?', ['x'], /USING COVERING INDEX contact_cases_case_contact/],
     ['notes of a case', 'select * from notes where case_id = ? order by created_at desc', ['x'], /USING INDEX notes_case_created/],
   ])('%s uses its index', (_name, query, params, expected) => {

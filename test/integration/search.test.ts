@@ -65,14 +65,31 @@ describe('search.global', () => {
     expect((await search('阳娜')).customers.map((c) => c.customer.name)).toEqual(['欧阳娜娜']);
   });
 
-  it.each(['"', '""', '*', 'NEAR', 'OR', 'AND NOT', '"积分', '积分"', 'NEAR(积分 兑换)', "'; drop table notes; --", '%', '_', '\\', '   ', '', '(', '^积分', '积分*', 'col:积分'])(
-    'survives FTS and SQL syntax: %j',
-    async (q) => {
-      const results = await search(q);
-      expect(Array.isArray(results.notes)).toBe(true);
-      expect(Array.isArray(results.customers)).toBe(true);
-    },
-  );
+  it.each([
+    '"',
+    '""',
+    '*',
+    'NEAR',
+    'OR',
+    'AND NOT',
+    '"积分',
+    '积分"',
+    'NEAR(积分 兑换)',
+    "'; drop table notes; --",
+    '%',
+    '_',
+    '\\',
+    '   ',
+    '',
+    '(',
+    '^积分',
+    '积分*',
+    'col:积分',
+  ])('survives FTS and SQL syntax: %j', async (q) => {
+    const results = await search(q);
+    expect(Array.isArray(results.notes)).toBe(true);
+    expect(Array.isArray(results.customers)).toBe(true);
+  });
 
   it('treats operators as words, not syntax', async () => {
     expect((await search('NEAR')).notes).toEqual([]);
@@ -135,10 +152,13 @@ describe('drafts', () => {
   });
 
   it('writes no mutation, audit or outbox row', async () => {
-    const count = () => (t.sqlite.raw.prepare('select (select count(*) from audit_log) + (select count(*) from outbox) n').get() as { n: number }).n;
+    const count = () =>
+      (t.sqlite.raw.prepare('select (select count(*) from audit_log) + (select count(*) from outbox) n').get() as { n: number }).n;
     const before = count();
     await t.call('drafts.save', { caseId, body: '草稿' });
     expect(count()).toBe(before);
-    expect((await expectAppError(t.call('drafts.save', { caseId: '01930000-0000-7000-8000-0000000fffff', body: 'x' }))).code).toBe('not_found');
+    expect((await expectAppError(t.call('drafts.save', { caseId: '01930000-0000-7000-8000-0000000fffff', body: 'x' }))).code).toBe(
+      'not_found',
+    );
   });
 });

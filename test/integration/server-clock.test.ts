@@ -20,11 +20,16 @@ afterAll(async () => {
   await t.dispose();
 });
 
-const post = (path: string, body: unknown) => fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+const post = (path: string, body: unknown) =>
+  fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
 describe('the test clock (only with --test-clock)', () => {
   it('moves the server clock and runs the commitment clock at once', async () => {
-    const created = (await (await post('/api/rpc/commitments.create', { input: { caseId: '01930000-0000-7000-8000-00000000ca01', kind: 'callback', wording: '明早回电' } })).json()) as {
+    const created = (await (
+      await post('/api/rpc/commitments.create', {
+        input: { caseId: '01930000-0000-7000-8000-00000000ca01', kind: 'callback', wording: '明早回电' },
+      })
+    ).json()) as {
       value: { commitment: { id: string; dueAt: string; graceHours: number } };
     };
     const { id, dueAt, graceHours } = created.value.commitment;

@@ -40,7 +40,14 @@ describe('the HTTP host', () => {
     ['a bad phone', '/api/rpc/customers.lookup', '{"input":{"phone":"abc"}}', undefined, 400, 'invalid_input'],
     ['a form post', '/api/rpc/customers.lookup', 'phone=1', { 'content-type': 'application/x-www-form-urlencoded' }, 400, 'bad_request'],
     ['text/plain', '/api/rpc/customers.lookup', '{"input":{"phone":"13800138000"}}', { 'content-type': 'text/plain' }, 400, 'bad_request'],
-    ['another site', '/api/rpc/customers.lookup', '{"input":{"phone":"13800138000"}}', { 'content-type': 'application/json', origin: 'https://evil.example' }, 403, 'forbidden'],
+    [
+      'another site',
+      '/api/rpc/customers.lookup',
+      '{"input":{"phone":"13800138000"}}',
+      { 'content-type': 'application/json', origin: 'https://evil.example' },
+      403,
+      'forbidden',
+    ],
     ['a role it lacks', '/api/rpc/audit.verify', '{"input":{}}', undefined, 403, 'forbidden'],
   ])('answers %s with a typed 4xx', async (_what, path, body, headers, status, code) => {
     const res = await post(path, body, headers);
@@ -64,9 +71,15 @@ describe('the HTTP host', () => {
       socket.once('error', reject);
     });
     const message = new Promise<string>((resolve) => socket.once('message', (data) => resolve(String(data))));
-    const res = await post('/api/rpc/notes.add', JSON.stringify({ input: { caseId: '01930000-0000-7000-8000-00000000ca01', body: '回电已安排' } }));
+    const res = await post(
+      '/api/rpc/notes.add',
+      JSON.stringify({ input: { caseId: '01930000-0000-7000-8000-00000000ca01', body: '回电已安排' } }),
+    );
     const note = ((await res.json()) as { value: { id: string } }).value;
-    expect(JSON.parse(await message)).toEqual({ event: 'changed', payload: { entity: 'note', id: note.id, customerId: '01930000-0000-7000-8000-00000000c001' } });
+    expect(JSON.parse(await message)).toEqual({
+      event: 'changed',
+      payload: { entity: 'note', id: note.id, customerId: '01930000-0000-7000-8000-00000000c001' },
+    });
     socket.close();
 
     const foreign = new WebSocket(wsUrl, { headers: { origin: 'https://evil.example' } });

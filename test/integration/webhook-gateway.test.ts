@@ -49,7 +49,8 @@ afterAll(async () => {
 
 describe('the webhook gateway', () => {
   it('delivers every message exactly once through failures, with backoff and an idempotency key', async () => {
-    for (const wording of ['明天上午回电', '为您延期30天', '补发兑换码']) await t.call('commitments.create', { caseId: VOUCHER_CASE, kind: 'information', wording });
+    for (const wording of ['明天上午回电', '为您延期30天', '补发兑换码'])
+      await t.call('commitments.create', { caseId: VOUCHER_CASE, kind: 'information', wording });
     const queued = (t.sqlite.raw.prepare("select id from messages where status = 'queued'").all() as { id: string }[]).map((r) => r.id);
     expect(queued.length).toBeGreaterThanOrEqual(3);
 
@@ -66,7 +67,12 @@ describe('the webhook gateway', () => {
       rounds += 1;
     }
 
-    const rows = t.sqlite.raw.prepare('select id, status, attempts, gateway from messages').all() as { id: string; status: string; attempts: number; gateway: string }[];
+    const rows = t.sqlite.raw.prepare('select id, status, attempts, gateway from messages').all() as {
+      id: string;
+      status: string;
+      attempts: number;
+      gateway: string;
+    }[];
     expect(rows.every((r) => r.status === 'sent' && r.gateway === 'webhook' && r.attempts === 3)).toBe(true);
     expect(receiver.accepted.map((a) => a.key).sort()).toEqual(rows.map((r) => r.id).sort());
     for (const id of queued) expect(receiver.attempts.get(id)).toBe(3);
@@ -84,7 +90,11 @@ describe('the webhook gateway', () => {
     await dispatchMessages(t.core.deps, dead, policy);
     clock += 1_000;
     await dispatchMessages(t.core.deps, dead, policy);
-    const row = t.sqlite.raw.prepare("select status, attempts, last_error from messages where body like '%发不出去的短信%'").get() as { status: string; attempts: number; last_error: string };
+    const row = t.sqlite.raw.prepare("select status, attempts, last_error from messages where body like '%发不出去的短信%'").get() as {
+      status: string;
+      attempts: number;
+      last_error: string;
+    };
     expect(row).toMatchObject({ status: 'failed', attempts: 2 });
     expect(row.last_error.length).toBeGreaterThan(0);
   });

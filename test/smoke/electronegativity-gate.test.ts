@@ -70,7 +70,10 @@ describe('electronegativity gate', () => {
   it('refuses inline eng-disable comments', async () => {
     const dir = join(fixtures, 'inline');
     cpSync(join(ROOT, 'main', 'app'), join(dir, 'app'), { recursive: true });
-    writeFileSync(join(dir, 'app', 'quiet.ts'), "import { shell } from 'electron';\nexport const go = (u: string) => shell.openExternal(u); /* eng-disable OPEN_EXTERNAL_JS_CHECK */\n");
+    writeFileSync(
+      join(dir, 'app', 'quiet.ts'),
+      "import { shell } from 'electron';\nexport const go = (u: string) => shell.openExternal(u); /* eng-disable OPEN_EXTERNAL_JS_CHECK */\n",
+    );
     const run = await check(['--input', dir, '--accepted', ACCEPTED]);
     expect(run.code).toBe(2);
     expect(run.output).toMatch(/eng-disable comments are not allowed/);
@@ -78,7 +81,10 @@ describe('electronegativity gate', () => {
 
   it('refuses an accepted finding without a reason', async () => {
     const file = join(fixtures, 'no-reason.json');
-    writeFileSync(file, JSON.stringify({ accepted: [{ check: 'OPEN_EXTERNAL_JS_CHECK', file: 'app/index.ts', code: 'shell.openExternal', reason: '' }] }));
+    writeFileSync(
+      file,
+      JSON.stringify({ accepted: [{ check: 'OPEN_EXTERNAL_JS_CHECK', file: 'app/index.ts', code: 'shell.openExternal', reason: '' }] }),
+    );
     const run = await check(['--accepted', file]);
     expect(run.code).toBe(2);
     expect(run.output).toMatch(/needs a reason/);

@@ -213,17 +213,27 @@ describe('built main bundle, after ready', () => {
     it('denies every permission request and check but notifications from the console itself', () => {
       const { permissionRequestHandler, permissionCheckHandler, deviceHandler } = fake.record;
       let notify: boolean | undefined;
-      permissionRequestHandler?.(contents, 'notifications', (g) => {
-        notify = g;
-      }, { requestingUrl: 'app://kept/index.html' });
+      permissionRequestHandler?.(
+        contents,
+        'notifications',
+        (g) => {
+          notify = g;
+        },
+        { requestingUrl: 'app://kept/index.html' },
+      );
       expect(notify).toBe(true);
       expect(permissionCheckHandler?.(contents, 'notifications', 'app://kept', {})).toBe(true);
       expect(permissionCheckHandler?.(contents, 'notifications', 'https://example.com', {})).toBe(false);
       for (const permission of ['media', 'geolocation', 'clipboard-read', 'openExternal']) {
         let granted: boolean | undefined;
-        permissionRequestHandler?.(contents, permission, (g) => {
-          granted = g;
-        }, {});
+        permissionRequestHandler?.(
+          contents,
+          permission,
+          (g) => {
+            granted = g;
+          },
+          {},
+        );
         expect(granted).toBe(false);
         expect(permissionCheckHandler?.(contents, permission, 'app://kept', {})).toBe(false);
       }
@@ -233,7 +243,7 @@ describe('built main bundle, after ready', () => {
     it('adds the CSP to every response the session sees', () => {
       let headers: Record<string, string[]> | undefined;
       fake.record.headersListener?.(
-        { url: 'app://kept/index.html', responseHeaders: { 'content-security-policy': ["default-src *"], 'X-Other': ['1'] } },
+        { url: 'app://kept/index.html', responseHeaders: { 'content-security-policy': ['default-src *'], 'X-Other': ['1'] } },
         (response) => {
           headers = response.responseHeaders;
         },

@@ -68,9 +68,14 @@ export function ensureShellBuilt(): void {
     if (isFresh()) return;
     const result = spawnSync('npx', ['electron-vite', 'build'], { cwd: ROOT, encoding: 'utf8', timeout: 170_000 });
     if (isFresh()) {
-      if (result.status !== 0) console.warn('[shell-build] electron-vite build failed after main and preload were built (renderer?):\n' + result.stderr.slice(-2000));
+      if (result.status !== 0)
+        console.warn(
+          '[shell-build] electron-vite build failed after main and preload were built (renderer?):\n' + result.stderr.slice(-2000),
+        );
       return;
     }
-    throw new Error(`electron-vite build did not produce fresh shell bundles:\n${result.stdout.slice(-2000)}\n${result.stderr.slice(-4000)}`);
+    throw new Error(
+      `electron-vite build did not produce fresh shell bundles:\n${result.stdout.slice(-2000)}\n${result.stderr.slice(-4000)}`,
+    );
   });
 }

@@ -36,7 +36,9 @@ describe('electron-builder.yml', () => {
   });
 
   it('would be rejected if it had an unknown key (the check is real)', async () => {
-    await expect(validateConfiguration({ ...structuredClone(config), notAnOption: true }, debugLogger)).rejects.toThrow(/notAnOption|unknown|additional/i);
+    await expect(validateConfiguration({ ...structuredClone(config), notAnOption: true }, debugLogger)).rejects.toThrow(
+      /notAnOption|unknown|additional/i,
+    );
   });
 
   it('names the app and packs only the build and package.json', () => {

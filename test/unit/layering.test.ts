@@ -54,13 +54,19 @@ describe('tsconfig project references', () => {
     // file in shared/ is newer than the bundles, and must not do so under a test running beside this one.
     const draft = join(root, '.cache', '__layering_probe__.ts');
     mkdirSync(join(root, '.cache'), { recursive: true });
-    writeFileSync(draft, "import { createChangeBus } from '../main/core/events';\nimport { readFileSync } from 'node:fs';\nexport const probe = [createChangeBus, readFileSync];\n");
+    writeFileSync(
+      draft,
+      "import { createChangeBus } from '../main/core/events';\nimport { readFileSync } from 'node:fs';\nexport const probe = [createChangeBus, readFileSync];\n",
+    );
     utimesSync(draft, 0, 0);
     renameSync(draft, probe);
     try {
       let output = '';
       try {
-        execFileSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'shared/tsconfig.json', '--noEmit'], { cwd: root, encoding: 'utf8' });
+        execFileSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'shared/tsconfig.json', '--noEmit'], {
+          cwd: root,
+          encoding: 'utf8',
+        });
       } catch (error) {
         output = String((error as { stdout?: string }).stdout);
       }

@@ -8,7 +8,10 @@ describe('server settings', () => {
     expect(config.dataDir.endsWith('.data')).toBe(true);
   });
   it('takes flags over the environment', () => {
-    const config = readConfig(['--port', '6000', '--data-dir=/tmp/x', '--empty', '--agent', '30001'], { KEPT_PORT: '7000', KEPT_AGENT: '20001' });
+    const config = readConfig(['--port', '6000', '--data-dir=/tmp/x', '--empty', '--agent', '30001'], {
+      KEPT_PORT: '7000',
+      KEPT_AGENT: '20001',
+    });
     expect(config).toMatchObject({ port: 6000, dataDir: '/tmp/x', empty: true, agent: '30001' });
     expect(readConfig([], { KEPT_PORT: '7000', KEPT_EMPTY: '1' })).toMatchObject({ port: 7000, empty: true });
   });

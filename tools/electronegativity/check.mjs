@@ -60,7 +60,8 @@ function readAccepted(file) {
     if (typeof entry.check !== 'string' || typeof entry.file !== 'string' || typeof entry.code !== 'string' || entry.code.trim() === '')
       fail(`an accepted finding names its check, file and a piece of the flagged code: ${JSON.stringify(entry)}`);
   }
-  for (const entry of excluded) if (typeof entry.check !== 'string') fail(`an excluded check needs its class name: ${JSON.stringify(entry)}`);
+  for (const entry of excluded)
+    if (typeof entry.check !== 'string') fail(`an excluded check needs its class name: ${JSON.stringify(entry)}`);
   return { accepted, excluded };
 }
 
@@ -103,9 +104,12 @@ async function readReport(file) {
 async function scan(input, electronVersion, excludedChecks) {
   const engine = createRequire(CLI);
   const known = ['AtomicChecks', 'GlobalChecks'].flatMap((d) =>
-    readdirSync(join(dirname(CLI), 'finder', 'checks', d)).filter((f) => f.endsWith('Check.js')).map((f) => f.slice(0, -3)),
+    readdirSync(join(dirname(CLI), 'finder', 'checks', d))
+      .filter((f) => f.endsWith('Check.js'))
+      .map((f) => f.slice(0, -3)),
   );
-  for (const check of excludedChecks) if (!known.includes(check)) fail(`"${check}" is not an electronegativity check (one of: ${known.join(', ')}).`);
+  for (const check of excludedChecks)
+    if (!known.includes(check)) fail(`"${check}" is not an electronegativity check (one of: ${known.join(', ')}).`);
 
   // The tool fetches updated message translations and Electron's release list over the network.
   // Neither changes what is found (English messages ship with it; the release check is excluded
@@ -136,7 +140,9 @@ async function scan(input, electronVersion, excludedChecks) {
     // A file that does not parse is a file that was not checked.
     const parseErrors = (result?.errors ?? []).filter((e) => !e.tolerable);
     if (parseErrors.length > 0)
-      fail(`some files could not be parsed, so they were not checked:\n${parseErrors.map((e) => `  ${relative(ROOT, e.file)}: ${e.message}`).join('\n')}`);
+      fail(
+        `some files could not be parsed, so they were not checked:\n${parseErrors.map((e) => `  ${relative(ROOT, e.file)}: ${e.message}`).join('\n')}`,
+      );
     const sarif = await readReport(report);
     return (sarif.runs?.[0]?.results ?? []).map((finding) => {
       const location = finding.locations?.[0]?.physicalLocation;
@@ -167,14 +173,21 @@ async function main() {
   const { accepted, excluded } = readAccepted(acceptedFile);
 
   const suppressed = inlineSuppressions(input);
-  if (suppressed.length > 0) fail(`inline eng-disable comments are not allowed (accept in accepted.json with a reason):\n  ${suppressed.join('\n  ')}`);
+  if (suppressed.length > 0)
+    fail(`inline eng-disable comments are not allowed (accept in accepted.json with a reason):\n  ${suppressed.join('\n  ')}`);
 
-  const findings = await scan(input, electronVersion, excluded.map((e) => e.check));
+  const findings = await scan(
+    input,
+    electronVersion,
+    excluded.map((e) => e.check),
+  );
   const isAccepted = (f) => accepted.find((a) => a.check === f.check && a.file === f.file && f.code.includes(a.code));
   const open = findings.filter((f) => !isAccepted(f));
   const unused = accepted.filter((a) => !findings.some((f) => a.check === f.check && a.file === f.file && f.code.includes(a.code)));
 
-  console.log(`electronegativity ${electronVersion}: ${findings.length} finding(s) in ${input}, ${findings.length - open.length} accepted, ${open.length} open.`);
+  console.log(
+    `electronegativity ${electronVersion}: ${findings.length} finding(s) in ${input}, ${findings.length - open.length} accepted, ${open.length} open.`,
+  );
   for (const f of findings.filter(isAccepted)) console.log(`  accepted  ${f.check}  ${f.file}:${f.line}  — ${isAccepted(f).reason}`);
   for (const a of unused) console.log(`  note: accepted entry no longer matches anything (remove it?): ${a.check} ${a.file} "${a.code}"`);
   for (const f of open) console.log(`  OPEN      ${f.check}  ${f.file}:${f.line}  ${f.message}\n            ${f.code}`);

@@ -58,7 +58,13 @@ export async function seedStory(deps: CoreDeps): Promise<void> {
   });
 
   // The promises earlier agents made on the voucher case, as Kept would have recorded them.
-  const promise = async (agent: (typeof A)[keyof typeof A], wording: string, kind: 'callback' | 'information', when: string, dueAt: string) => {
+  const promise = async (
+    agent: (typeof A)[keyof typeof A],
+    wording: string,
+    kind: 'callback' | 'information',
+    when: string,
+    dueAt: string,
+  ) => {
     const party = await caseParty(deps, CASE_VOUCHER);
     const answer = await evaluateCase(deps, CASE_VOUCHER, agent);
     await seedWrite(deps, agent, 'commitments.create', {
@@ -77,7 +83,13 @@ export async function seedStory(deps: CoreDeps): Promise<void> {
     });
   };
 
-  const call = (agent: (typeof A)[keyof typeof A], when: string, body: string, caseIds: string[], direction: 'inbound' | 'outbound' = 'inbound') =>
+  const call = (
+    agent: (typeof A)[keyof typeof A],
+    when: string,
+    body: string,
+    caseIds: string[],
+    direction: 'inbound' | 'outbound' = 'inbound',
+  ) =>
     seedWrite(deps, agent, 'contacts.log', {
       id: id('a'),
       customerId: STORY_CUSTOMER_ID,

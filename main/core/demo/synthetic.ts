@@ -5,17 +5,48 @@ import { chineseName, mobileNumber, pick, seededRandom } from './names';
 import { seedWrite } from './write';
 
 const TOPICS: ReadonlyArray<{ category: CaseCategory; title: string; notes: readonly string[] }> = [
-  { category: 'billing', title: '本月话费账单异常', notes: ['客户反映本月账单比上月多出38元，已核对详单，发现开通了增值业务。', '已为客户退订增值业务，说明下月账单恢复正常。'] },
-  { category: 'network', title: '家中信号差，通话经常中断', notes: ['客户住址附近信号弱，已提交网络优化工单。', '网络部门回复基站调整已完成，请客户观察三天。'] },
-  { category: 'points_voucher', title: '积分兑换商品未到货', notes: ['客户10天前用积分兑换电饭煲，至今未收到。已查询物流。', '物流显示已签收，客户否认收到，已转物流核查。'] },
-  { category: 'promotion', title: '咨询合约机优惠活动', notes: ['客户咨询新款手机合约优惠，已介绍两档套餐。', '客户选择128元档，已预约到营业厅办理。'] },
+  {
+    category: 'billing',
+    title: '本月话费账单异常',
+    notes: ['客户反映本月账单比上月多出38元，已核对详单，发现开通了增值业务。', '已为客户退订增值业务，说明下月账单恢复正常。'],
+  },
+  {
+    category: 'network',
+    title: '家中信号差，通话经常中断',
+    notes: ['客户住址附近信号弱，已提交网络优化工单。', '网络部门回复基站调整已完成，请客户观察三天。'],
+  },
+  {
+    category: 'points_voucher',
+    title: '积分兑换商品未到货',
+    notes: ['客户10天前用积分兑换电饭煲，至今未收到。已查询物流。', '物流显示已签收，客户否认收到，已转物流核查。'],
+  },
+  {
+    category: 'promotion',
+    title: '咨询合约机优惠活动',
+    notes: ['客户咨询新款手机合约优惠，已介绍两档套餐。', '客户选择128元档，已预约到营业厅办理。'],
+  },
   { category: 'plan_change', title: '申请套餐降档', notes: ['客户申请从128元套餐降到58元套餐，已说明次月生效。'] },
-  { category: 'device', title: '宽带光猫故障', notes: ['客户光猫指示灯异常，已远程重启无效，预约上门维修。', '维修人员已更换光猫，客户确认恢复上网。'] },
+  {
+    category: 'device',
+    title: '宽带光猫故障',
+    notes: ['客户光猫指示灯异常，已远程重启无效，预约上门维修。', '维修人员已更换光猫，客户确认恢复上网。'],
+  },
   { category: 'conduct_complaint', title: '投诉营业厅服务态度', notes: ['客户投诉营业厅工作人员办理业务时态度冷淡，已记录并转班长处理。'] },
-  { category: 'other', title: 'Roaming data question', notes: ['Customer travelling to Hong Kong next week asked about roaming data packs; explained the 7-day pack.'] },
+  {
+    category: 'other',
+    title: 'Roaming data question',
+    notes: ['Customer travelling to Hong Kong next week asked about roaming data packs; explained the 7-day pack.'],
+  },
 ];
 
-const FIELD_AGENTS = [DEMO_AGENTS.wangFang, DEMO_AGENTS.liQiang, DEMO_AGENTS.zhaoMin, DEMO_AGENTS.sunLei, DEMO_AGENTS.qianWei, DEMO_AGENTS.desk];
+const FIELD_AGENTS = [
+  DEMO_AGENTS.wangFang,
+  DEMO_AGENTS.liQiang,
+  DEMO_AGENTS.zhaoMin,
+  DEMO_AGENTS.sunLei,
+  DEMO_AGENTS.qianWei,
+  DEMO_AGENTS.desk,
+];
 const TIERS = ['standard', 'standard', 'standard', 'silver', 'gold', 'platinum'] as const;
 const DAY = 86_400_000;
 

@@ -75,6 +75,7 @@ export async function applyMutation(deps: CoreDeps, mutation: Mutation): Promise
   });
 
   // Announced only after commit, so no listener ever sees a write that could still roll back.
-  for (const effect of outcome.effects) deps.bus.emit({ event: 'changed', payload: { entity: effect.entity, id: effect.id, customerId: effect.customerId } });
+  for (const effect of outcome.effects)
+    deps.bus.emit({ event: 'changed', payload: { entity: effect.entity, id: effect.id, customerId: effect.customerId } });
   return { applied: outcome.applied, args: outcome.args };
 }

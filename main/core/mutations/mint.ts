@@ -17,13 +17,7 @@ async function nextSeq(db: Kysely<DB>): Promise<number> {
 }
 
 /** Wraps resolved args as a mutation from this replica and this actor. */
-export async function mintMutation(
-  deps: CoreDeps,
-  ctx: CallContext,
-  name: string,
-  args: unknown,
-  id: string = newId(),
-): Promise<Mutation> {
+export async function mintMutation(deps: CoreDeps, ctx: CallContext, name: string, args: unknown, id: string = newId()): Promise<Mutation> {
   return {
     id,
     clientId: deps.clientId,

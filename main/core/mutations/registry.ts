@@ -7,7 +7,15 @@ import { pinFact, unpinFact } from '../facts';
 import { createIncident, updateIncident } from '../incidents';
 import { addNote } from '../notes';
 import { recordPromotion } from '../promotions';
-import { alertCommitment, breakCommitment, createCommitment, decideApproval, requestApproval, rescheduleCommitment, resolveCommitment } from '../promises/mutations';
+import {
+  alertCommitment,
+  breakCommitment,
+  createCommitment,
+  decideApproval,
+  requestApproval,
+  rescheduleCommitment,
+  resolveCommitment,
+} from '../promises/mutations';
 import type { MutationHandler } from './types';
 
 /**

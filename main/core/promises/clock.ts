@@ -22,7 +22,14 @@ export interface ClockTick {
 export async function tickCommitments(deps: CoreDeps): Promise<ClockTick> {
   const now = deps.now();
   const nowIso = now.toISOString();
-  const due = await deps.db.selectFrom('commitments').selectAll().where('status', '=', 'open').where('due_at', '<=', nowIso).orderBy('due_at').orderBy('id').execute();
+  const due = await deps.db
+    .selectFrom('commitments')
+    .selectAll()
+    .where('status', '=', 'open')
+    .where('due_at', '<=', nowIso)
+    .orderBy('due_at')
+    .orderBy('id')
+    .execute();
   const actor = { actor: SYSTEM_AGENT };
   const tick: ClockTick = { alerted: [], broken: [] };
 
@@ -31,7 +38,18 @@ export async function tickCommitments(deps: CoreDeps): Promise<ClockTick> {
       const { applied } = await applyMutation(deps, await mintMutation(deps, actor, 'commitments.alert', { id: c.id, at: nowIso }));
       if (applied) {
         tick.alerted.push(c.id);
-        deps.bus.emit({ event: 'alert', payload: { kind: 'commitment_due', commitmentId: c.id, ownerId: c.owner_id, caseId: c.case_id, customerId: c.customer_id, wording: c.wording, dueAt: c.due_at } });
+        deps.bus.emit({
+          event: 'alert',
+          payload: {
+            kind: 'commitment_due',
+            commitmentId: c.id,
+            ownerId: c.owner_id,
+            caseId: c.case_id,
+            customerId: c.customer_id,
+            wording: c.wording,
+            dueAt: c.due_at,
+          },
+        });
       }
     }
     if (Date.parse(c.due_at) + c.grace_hours * HOUR > now.getTime()) continue;
@@ -40,7 +58,11 @@ export async function tickCommitments(deps: CoreDeps): Promise<ClockTick> {
     // the system's), and as if this promise were already broken, so the escalation table sees it.
     const owner = await getAgent(deps.db, c.owner_id).catch(() => SYSTEM_AGENT);
     const answer = await evaluateCase(deps, c.case_id, owner);
-    const facts = { ...answer.facts, brokenPromises: answer.facts.brokenPromises + 1, overduePromises: Math.max(0, answer.facts.overduePromises - 1) };
+    const facts = {
+      ...answer.facts,
+      brokenPromises: answer.facts.brokenPromises + 1,
+      overduePromises: Math.max(0, answer.facts.overduePromises - 1),
+    };
     const escalation = (await deps.policy.evaluate<{ level: number; reason: string }[]>('escalation', facts)).result ?? [];
     const top = escalation.reduce((best, t) => (t.level > best.level ? t : best), { level: 2, reason: 'broken_commitment' });
     const { applied } = await applyMutation(
@@ -54,7 +76,18 @@ export async function tickCommitments(deps: CoreDeps): Promise<ClockTick> {
     );
     if (applied) {
       tick.broken.push(c.id);
-      deps.bus.emit({ event: 'alert', payload: { kind: 'commitment_broken', commitmentId: c.id, ownerId: c.owner_id, caseId: c.case_id, customerId: c.customer_id, wording: c.wording, dueAt: c.due_at } });
+      deps.bus.emit({
+        event: 'alert',
+        payload: {
+          kind: 'commitment_broken',
+          commitmentId: c.id,
+          ownerId: c.owner_id,
+          caseId: c.case_id,
+          customerId: c.customer_id,
+          wording: c.wording,
+          dueAt: c.due_at,
+        },
+      });
     }
   }
   return tick;

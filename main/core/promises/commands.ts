@@ -49,17 +49,40 @@ export async function caseParty(deps: CoreDeps, caseId: string): Promise<CasePar
     .where('cases.id', '=', caseId)
     .executeTakeFirst();
   if (!row) throw new AppError('not_found', `No case ${caseId}.`, [{ path: 'caseId', message: 'not_found' }]);
-  const phone = await deps.db.selectFrom('customer_phones').select('e164').where('customer_id', '=', row.customer_id).orderBy('created_at').limit(1).executeTakeFirst();
+  const phone = await deps.db
+    .selectFrom('customer_phones')
+    .select('e164')
+    .where('customer_id', '=', row.customer_id)
+    .orderBy('created_at')
+    .limit(1)
+    .executeTakeFirst();
   return { caseId: row.id, caseNumber: row.number, customerId: row.customer_id, customerName: row.name, phone: phone?.e164 ?? '' };
 }
 
 /** Renders a confirmation; refuses (before anything is written) one too long for an SMS. */
-export function composeMessage(template: Template, locale: Locale, party: CaseParty, wording: string, dueAt: string, employeeNo: string, reason?: string) {
-  const body = renderMessage(template, locale, { customerName: party.customerName, caseNumber: party.caseNumber, wording, dueAt, employeeNo, ...(reason ? { reason } : {}) });
+export function composeMessage(
+  template: Template,
+  locale: Locale,
+  party: CaseParty,
+  wording: string,
+  dueAt: string,
+  employeeNo: string,
+  reason?: string,
+) {
+  const body = renderMessage(template, locale, {
+    customerName: party.customerName,
+    caseNumber: party.caseNumber,
+    wording,
+    dueAt,
+    employeeNo,
+    ...(reason ? { reason } : {}),
+  });
   if (smsSegments(body) > SMS_MAX_SEGMENTS)
-    throw new AppError('invalid_input', `The confirmation would take ${smsSegments(body)} SMS segments; at most ${SMS_MAX_SEGMENTS} are sent. Shorten the wording.`, [
-      { path: reason ? 'reason' : 'wording', message: 'sms_too_long' },
-    ]);
+    throw new AppError(
+      'invalid_input',
+      `The confirmation would take ${smsSegments(body)} SMS segments; at most ${SMS_MAX_SEGMENTS} are sent. Shorten the wording.`,
+      [{ path: reason ? 'reason' : 'wording', message: 'sms_too_long' }],
+    );
   return { id: newId(), template, locale, to: party.phone, body };
 }
 
@@ -70,12 +93,22 @@ const GRANTS: ReadonlySet<CommitmentKind> = new Set(['extension', 'conversion', 
  * allowed by policy, within its limit, and within the actor's authority or covered by an approved
  * escalation for this case, offer and amount. Returns the approval used, if any.
  */
-export async function checkGrant(deps: CoreDeps, answer: PolicyAnswer, caseId: string, offer: OfferKind, amount: number): Promise<string | null> {
+export async function checkGrant(
+  deps: CoreDeps,
+  answer: PolicyAnswer,
+  caseId: string,
+  offer: OfferKind,
+  amount: number,
+): Promise<string | null> {
   const rule = answer.offers.find((o) => o.offer === offer);
   if (!rule || (rule.status === 'not_allowed' && amount > 0))
-    throw new AppError('forbidden', `Policy does not allow ${offer} on this case.`, [{ path: 'fromOffer', message: 'not_allowed_by_policy' }]);
+    throw new AppError('forbidden', `Policy does not allow ${offer} on this case.`, [
+      { path: 'fromOffer', message: 'not_allowed_by_policy' },
+    ]);
   if (amount > rule.limit)
-    throw new AppError('forbidden', `${amount} is above the policy limit of ${rule.limit} for ${offer}.`, [{ path: 'amount', message: 'above_policy_limit' }]);
+    throw new AppError('forbidden', `${amount} is above the policy limit of ${rule.limit} for ${offer}.`, [
+      { path: 'amount', message: 'above_policy_limit' },
+    ]);
   if (rule.status === 'allowed' && amount <= rule.authorityLimit) return null;
   const approval = await deps.db
     .selectFrom('escalations')
@@ -88,9 +121,11 @@ export async function checkGrant(deps: CoreDeps, answer: PolicyAnswer, caseId: s
     .limit(1)
     .executeTakeFirst();
   if (!approval)
-    throw new AppError('forbidden', `Granting ${amount} for ${offer} needs a supervisor's approval first (your limit is ${rule.authorityLimit}).`, [
-      { path: 'amount', message: 'above_authority' },
-    ]);
+    throw new AppError(
+      'forbidden',
+      `Granting ${amount} for ${offer} needs a supervisor's approval first (your limit is ${rule.authorityLimit}).`,
+      [{ path: 'amount', message: 'above_authority' }],
+    );
   return approval.id;
 }
 
@@ -101,7 +136,8 @@ export function isGrant(kind: CommitmentKind): kind is OfferKind & CommitmentKin
 /** Default due time from the sla table; a due time in the past is refused. */
 /** A due time the agent gave, in canonical form, or a typed error when it is not in the future. */
 export function futureDueAt(deps: CoreDeps, dueAt: string): string {
-  if (Date.parse(dueAt) <= deps.now().getTime()) throw new AppError('invalid_input', 'A promise cannot be due in the past.', [{ path: 'dueAt', message: 'due_in_past' }]);
+  if (Date.parse(dueAt) <= deps.now().getTime())
+    throw new AppError('invalid_input', 'A promise cannot be due in the past.', [{ path: 'dueAt', message: 'due_in_past' }]);
   return new Date(Date.parse(dueAt)).toISOString();
 }
 

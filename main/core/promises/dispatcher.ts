@@ -14,7 +14,12 @@ export const DEFAULT_DISPATCH: DispatchPolicy = { maxAttempts: 6, baseDelayMs: 5
  * Sends what is queued and due for an attempt through the gateway, one at a time, recording each
  * attempt. Delivery state is the sending host's own bookkeeping, so it is not a mutation.
  */
-export async function dispatchMessages(deps: CoreDeps, gateway: Gateway, policy: DispatchPolicy = DEFAULT_DISPATCH, batch = 50): Promise<{ sent: number; failed: number }> {
+export async function dispatchMessages(
+  deps: CoreDeps,
+  gateway: Gateway,
+  policy: DispatchPolicy = DEFAULT_DISPATCH,
+  batch = 50,
+): Promise<{ sent: number; failed: number }> {
   if (!gateway.delivers) return { sent: 0, failed: 0 };
   const now = deps.now();
   const rows = await deps.db
@@ -34,7 +39,11 @@ export async function dispatchMessages(deps: CoreDeps, gateway: Gateway, policy:
     const at = deps.now().toISOString();
     if (result.ok) {
       sent += 1;
-      await deps.db.updateTable('messages').set({ status: 'sent', gateway: gateway.name, attempts, sent_at: at, last_error: null, next_attempt_at: null }).where('id', '=', m.id).execute();
+      await deps.db
+        .updateTable('messages')
+        .set({ status: 'sent', gateway: gateway.name, attempts, sent_at: at, last_error: null, next_attempt_at: null })
+        .where('id', '=', m.id)
+        .execute();
     } else {
       const final = !result.retryable || attempts >= policy.maxAttempts;
       if (final) failed += 1;

@@ -27,7 +27,11 @@ const MessageRow = z.object({
 type MessageRow = z.infer<typeof MessageRow>;
 
 /** Queues a customer confirmation in the same transaction as the promise it confirms. */
-async function queueMessage(trx: Kysely<DB>, message: MessageRow, on: { caseId: string; customerId: string; commitmentId: string; at: string }): Promise<void> {
+async function queueMessage(
+  trx: Kysely<DB>,
+  message: MessageRow,
+  on: { caseId: string; customerId: string; commitmentId: string; at: string },
+): Promise<void> {
   await trx
     .insertInto('messages')
     .values({
@@ -84,10 +88,20 @@ export const createCommitment = defineMutation({
     at: IsoTime,
   }),
   async apply(trx, a, m) {
-    if (a.decision) await trx.insertInto('decisions').values(decisionValues(a.decision, m.actor, a.at)).execute();
+    if (a.decision)
+      await trx
+        .insertInto('decisions')
+        .values(decisionValues(a.decision, m.actor, a.at))
+        .execute();
     if (a.approvalId) {
-      const used = await trx.updateTable('escalations').set({ status: 'closed', commitment_id: a.id }).where('id', '=', a.approvalId).where('status', '=', 'approved').executeTakeFirst();
-      if (Number(used.numUpdatedRows) !== 1) throw new AppError('conflict', 'That approval was already used or withdrawn.', [{ path: 'amount', message: 'approval_used' }]);
+      const used = await trx
+        .updateTable('escalations')
+        .set({ status: 'closed', commitment_id: a.id })
+        .where('id', '=', a.approvalId)
+        .where('status', '=', 'approved')
+        .executeTakeFirst();
+      if (Number(used.numUpdatedRows) !== 1)
+        throw new AppError('conflict', 'That approval was already used or withdrawn.', [{ path: 'amount', message: 'approval_used' }]);
     }
     await trx
       .insertInto('commitments')
@@ -126,8 +140,13 @@ export const resolveCommitment = defineMutation({
   async apply(trx, a) {
     const row = await trx.selectFrom('commitments').select(['status', 'customer_id', 'case_id']).where('id', '=', a.id).executeTakeFirst();
     if (!row) throw new AppError('not_found', `No commitment ${a.id}.`, [{ path: 'id', message: 'not_found' }]);
-    if (row.status !== 'open') throw new AppError('conflict', `This commitment is already ${row.status}.`, [{ path: 'status', message: 'not_open' }]);
-    await trx.updateTable('commitments').set({ status: a.status, resolved_at: a.at, resolution_reason: a.reason }).where('id', '=', a.id).execute();
+    if (row.status !== 'open')
+      throw new AppError('conflict', `This commitment is already ${row.status}.`, [{ path: 'status', message: 'not_open' }]);
+    await trx
+      .updateTable('commitments')
+      .set({ status: a.status, resolved_at: a.at, resolution_reason: a.reason })
+      .where('id', '=', a.id)
+      .execute();
     await queueMessage(trx, a.message, { caseId: row.case_id, customerId: row.customer_id, commitmentId: a.id, at: a.at });
     return [
       { entity: 'commitment', id: a.id, customerId: row.customer_id, data: { status: a.status, reason: a.reason } },
@@ -140,9 +159,14 @@ export const resolveCommitment = defineMutation({
 export const rescheduleCommitment = defineMutation({
   args: z.object({ id: Id, dueAt: IsoTime, reason: z.string().min(1), message: MessageRow, at: IsoTime }),
   async apply(trx, a) {
-    const row = await trx.selectFrom('commitments').select(['status', 'customer_id', 'case_id', 'due_at']).where('id', '=', a.id).executeTakeFirst();
+    const row = await trx
+      .selectFrom('commitments')
+      .select(['status', 'customer_id', 'case_id', 'due_at'])
+      .where('id', '=', a.id)
+      .executeTakeFirst();
     if (!row) throw new AppError('not_found', `No commitment ${a.id}.`, [{ path: 'id', message: 'not_found' }]);
-    if (row.status !== 'open') throw new AppError('conflict', `This commitment is already ${row.status}.`, [{ path: 'status', message: 'not_open' }]);
+    if (row.status !== 'open')
+      throw new AppError('conflict', `This commitment is already ${row.status}.`, [{ path: 'status', message: 'not_open' }]);
     await trx.updateTable('commitments').set({ due_at: a.dueAt, alerted_at: null }).where('id', '=', a.id).execute();
     await queueMessage(trx, a.message, { caseId: row.case_id, customerId: row.customer_id, commitmentId: a.id, at: a.at });
     return [
@@ -156,7 +180,11 @@ export const rescheduleCommitment = defineMutation({
 export const alertCommitment = defineMutation({
   args: z.object({ id: Id, at: IsoTime }),
   async apply(trx, a) {
-    const row = await trx.selectFrom('commitments').select(['customer_id', 'status', 'alerted_at']).where('id', '=', a.id).executeTakeFirst();
+    const row = await trx
+      .selectFrom('commitments')
+      .select(['customer_id', 'status', 'alerted_at'])
+      .where('id', '=', a.id)
+      .executeTakeFirst();
     if (!row || row.status !== 'open' || row.alerted_at) return [];
     await trx.updateTable('commitments').set({ alerted_at: a.at }).where('id', '=', a.id).execute();
     return [{ entity: 'commitment', id: a.id, customerId: row.customer_id, data: { alerted: true } }];
@@ -169,7 +197,10 @@ export const breakCommitment = defineMutation({
   async apply(trx, a, m) {
     const row = await trx.selectFrom('commitments').select(['customer_id', 'case_id', 'status']).where('id', '=', a.id).executeTakeFirst();
     if (!row || row.status !== 'open') return [];
-    await trx.insertInto('decisions').values(decisionValues(a.decision, m.actor, a.at)).execute();
+    await trx
+      .insertInto('decisions')
+      .values(decisionValues(a.decision, m.actor, a.at))
+      .execute();
     await trx
       .insertInto('escalations')
       .values({
@@ -191,8 +222,17 @@ export const breakCommitment = defineMutation({
         decision_note: null,
       })
       .execute();
-    await trx.updateTable('commitments').set({ status: 'broken', resolved_at: a.at, resolution_reason: 'overdue' }).where('id', '=', a.id).execute();
-    await trx.updateTable('cases').set({ level: a.escalation.level }).where('id', '=', row.case_id).where('level', '<', a.escalation.level).execute();
+    await trx
+      .updateTable('commitments')
+      .set({ status: 'broken', resolved_at: a.at, resolution_reason: 'overdue' })
+      .where('id', '=', a.id)
+      .execute();
+    await trx
+      .updateTable('cases')
+      .set({ level: a.escalation.level })
+      .where('id', '=', row.case_id)
+      .where('level', '<', a.escalation.level)
+      .execute();
     return [
       { entity: 'commitment', id: a.id, customerId: row.customer_id, data: { status: 'broken' } },
       { entity: 'escalation', id: a.escalation.id, customerId: row.customer_id, data: a.escalation },
@@ -202,9 +242,22 @@ export const breakCommitment = defineMutation({
 
 /** An agent asks a supervisor to approve an offer beyond their authority. */
 export const requestApproval = defineMutation({
-  args: z.object({ id: Id, caseId: Id, customerId: Id, offer: OfferKind, amount: z.number().int().nonnegative(), detail: z.string(), level: z.number().int(), decision: DecisionRow, at: IsoTime }),
+  args: z.object({
+    id: Id,
+    caseId: Id,
+    customerId: Id,
+    offer: OfferKind,
+    amount: z.number().int().nonnegative(),
+    detail: z.string(),
+    level: z.number().int(),
+    decision: DecisionRow,
+    at: IsoTime,
+  }),
   async apply(trx, a, m) {
-    await trx.insertInto('decisions').values(decisionValues(a.decision, m.actor, a.at)).execute();
+    await trx
+      .insertInto('decisions')
+      .values(decisionValues(a.decision, m.actor, a.at))
+      .execute();
     await trx
       .insertInto('escalations')
       .values({
@@ -235,7 +288,8 @@ export const decideApproval = defineMutation({
   async apply(trx, a, m) {
     const row = await trx.selectFrom('escalations').select(['status', 'customer_id']).where('id', '=', a.id).executeTakeFirst();
     if (!row) throw new AppError('not_found', `No escalation ${a.id}.`, [{ path: 'id', message: 'not_found' }]);
-    if (row.status !== 'open') throw new AppError('conflict', `This escalation is already ${row.status}.`, [{ path: 'id', message: 'not_open' }]);
+    if (row.status !== 'open')
+      throw new AppError('conflict', `This escalation is already ${row.status}.`, [{ path: 'id', message: 'not_open' }]);
     await trx
       .updateTable('escalations')
       .set({ status: a.approve ? 'approved' : 'rejected', decided_by: m.actor, decided_at: a.at, decision_note: a.note })

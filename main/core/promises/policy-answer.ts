@@ -11,7 +11,8 @@ interface Trigger {
 /** The caller's limits, from the authority table. */
 export async function authorityFor(policy: Policy, role: string): Promise<{ authority: Authority; ruleIds: string[] }> {
   const answer = await policy.evaluate<Authority | null>('authority', { role });
-  if (!answer.result) return { authority: { extension: 0, conversion: 0, refund: 0, goodwill: 0, canApprove: false }, ruleIds: answer.ruleIds };
+  if (!answer.result)
+    return { authority: { extension: 0, conversion: 0, refund: 0, goodwill: 0, canApprove: false }, ruleIds: answer.ruleIds };
   return { authority: answer.result, ruleIds: answer.ruleIds };
 }
 

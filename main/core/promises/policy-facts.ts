@@ -1,5 +1,13 @@
 import { sql } from 'kysely';
-import { AppError, type Agent, type CaseCategory, type CasePriority, type PolicyFacts, type SuppliedFacts, type Tier } from '../../../shared';
+import {
+  AppError,
+  type Agent,
+  type CaseCategory,
+  type CasePriority,
+  type PolicyFacts,
+  type SuppliedFacts,
+  type Tier,
+} from '../../../shared';
 import type { CoreDeps } from '../context';
 
 const DAY = 86_400_000;

@@ -20,10 +20,22 @@ type PromiseProcedures =
 
 /** The promise as it now stands and the confirmation written about it; a retried call gets the first attempt's message. */
 async function withMessage(deps: CoreDeps, commitmentId: string, messageId: string) {
-  const [commitment] = await readCommitments(deps.db, await deps.db.selectFrom('commitments').selectAll().where('id', '=', commitmentId).execute(), deps.now());
+  const [commitment] = await readCommitments(
+    deps.db,
+    await deps.db.selectFrom('commitments').selectAll().where('id', '=', commitmentId).execute(),
+    deps.now(),
+  );
   const stored = await deps.db.selectFrom('messages').selectAll().where('id', '=', messageId).executeTakeFirst();
   const latest =
-    stored ?? (await deps.db.selectFrom('messages').selectAll().where('commitment_id', '=', commitmentId).orderBy('created_at', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow());
+    stored ??
+    (await deps.db
+      .selectFrom('messages')
+      .selectAll()
+      .where('commitment_id', '=', commitmentId)
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(1)
+      .executeTakeFirstOrThrow());
   return { commitment: commitment!, message: toMessage(latest) };
 }
 
@@ -62,8 +74,18 @@ export const promiseImplementations: Implementations<PromiseProcedures> = {
       message,
       at: deps.now().toISOString(),
     });
-    const [commitment] = await readCommitments(deps.db, await deps.db.selectFrom('commitments').selectAll().where('id', '=', args.id).execute(), deps.now());
-    const stored = await deps.db.selectFrom('messages').selectAll().where('commitment_id', '=', args.id).orderBy('created_at').limit(1).executeTakeFirstOrThrow();
+    const [commitment] = await readCommitments(
+      deps.db,
+      await deps.db.selectFrom('commitments').selectAll().where('id', '=', args.id).execute(),
+      deps.now(),
+    );
+    const stored = await deps.db
+      .selectFrom('messages')
+      .selectAll()
+      .where('commitment_id', '=', args.id)
+      .orderBy('created_at')
+      .limit(1)
+      .executeTakeFirstOrThrow();
     const decisions = args.decision ? await decisionsOf(deps.db, { caseId: input.caseId, id: args.decision.id }) : [];
     return { commitment: commitment!, message: toMessage(stored), decision: decisions[0] ?? null };
   },
@@ -73,8 +95,22 @@ export const promiseImplementations: Implementations<PromiseProcedures> = {
     if (!row) throw new AppError('not_found', `No commitment ${input.id}.`, [{ path: 'id', message: 'not_found' }]);
     const party = await caseParty(deps, row.case_id);
     const template = input.status === 'kept' ? 'commitment_kept' : 'commitment_cancelled';
-    const message = composeMessage(template, input.locale, party, row.wording, row.due_at, ctx.actor.employeeNo, input.status === 'cancelled' ? input.reason : undefined);
-    await write(deps, ctx, meta, 'commitments.resolve', { id: input.id, status: input.status, reason: input.reason, message, at: deps.now().toISOString() });
+    const message = composeMessage(
+      template,
+      input.locale,
+      party,
+      row.wording,
+      row.due_at,
+      ctx.actor.employeeNo,
+      input.status === 'cancelled' ? input.reason : undefined,
+    );
+    await write(deps, ctx, meta, 'commitments.resolve', {
+      id: input.id,
+      status: input.status,
+      reason: input.reason,
+      message,
+      at: deps.now().toISOString(),
+    });
     return withMessage(deps, input.id, message.id);
   },
 
@@ -84,12 +120,19 @@ export const promiseImplementations: Implementations<PromiseProcedures> = {
     const dueAt = futureDueAt(deps, input.dueAt);
     const party = await caseParty(deps, row.case_id);
     const message = composeMessage('commitment_rescheduled', input.locale, party, row.wording, dueAt, ctx.actor.employeeNo, input.reason);
-    await write(deps, ctx, meta, 'commitments.reschedule', { id: input.id, dueAt, reason: input.reason, message, at: deps.now().toISOString() });
+    await write(deps, ctx, meta, 'commitments.reschedule', {
+      id: input.id,
+      dueAt,
+      reason: input.reason,
+      message,
+      at: deps.now().toISOString(),
+    });
     return withMessage(deps, input.id, message.id);
   },
 
   'commitments.list': async (deps, input) => {
-    if (!input.caseId && !input.customerId) throw new AppError('invalid_input', 'Give a case or a customer.', [{ path: 'caseId', message: 'required' }]);
+    if (!input.caseId && !input.customerId)
+      throw new AppError('invalid_input', 'Give a case or a customer.', [{ path: 'caseId', message: 'required' }]);
     return commitmentsOf(deps.db, input, deps.now());
   },
 
@@ -102,9 +145,13 @@ export const promiseImplementations: Implementations<PromiseProcedures> = {
     const answer = await evaluateCase(deps, input.caseId, ctx.actor, input.supplied);
     const offer = answer.offers.find((o) => o.offer === input.offer);
     if (!offer || offer.status === 'not_allowed')
-      throw new AppError('forbidden', `Policy does not allow ${input.offer} on this case, so there is nothing to approve.`, [{ path: 'offer', message: 'not_allowed_by_policy' }]);
+      throw new AppError('forbidden', `Policy does not allow ${input.offer} on this case, so there is nothing to approve.`, [
+        { path: 'offer', message: 'not_allowed_by_policy' },
+      ]);
     if (input.amount > offer.limit)
-      throw new AppError('forbidden', `${input.amount} is above the policy limit of ${offer.limit}.`, [{ path: 'amount', message: 'above_policy_limit' }]);
+      throw new AppError('forbidden', `${input.amount} is above the policy limit of ${offer.limit}.`, [
+        { path: 'amount', message: 'above_policy_limit' },
+      ]);
     const args = await write(deps, ctx, meta, 'escalations.request', {
       id: newId(),
       caseId: input.caseId,
@@ -113,14 +160,24 @@ export const promiseImplementations: Implementations<PromiseProcedures> = {
       amount: input.amount,
       detail: input.reason,
       level: 2,
-      decision: decisionRecord(input.caseId, party.customerId, { ...answer, facts: { ...answer.facts, aboveAuthority: true } }, `approval.${input.offer}`),
+      decision: decisionRecord(
+        input.caseId,
+        party.customerId,
+        { ...answer, facts: { ...answer.facts, aboveAuthority: true } },
+        `approval.${input.offer}`,
+      ),
       at: deps.now().toISOString(),
     });
     return one(escalationsOf(deps.db, { id: args.id }), 'escalation');
   },
 
   'escalations.decide': async (deps, input, ctx, meta) => {
-    const args = await write(deps, ctx, meta, 'escalations.decide', { id: input.id, approve: input.approve, note: input.note ?? null, at: deps.now().toISOString() });
+    const args = await write(deps, ctx, meta, 'escalations.decide', {
+      id: input.id,
+      approve: input.approve,
+      note: input.note ?? null,
+      at: deps.now().toISOString(),
+    });
     return one(escalationsOf(deps.db, { id: args.id }), 'escalation');
   },
 

@@ -12,7 +12,13 @@ export async function readCommitments(db: Kysely<DB>, rows: DB['commitments'][],
   );
   const numbers = rows.length
     ? new Map(
-        (await db.selectFrom('cases').select(['id', 'number']).where('id', 'in', [...new Set(rows.map((r) => r.case_id))]).execute()).map((c) => [c.id, c.number]),
+        (
+          await db
+            .selectFrom('cases')
+            .select(['id', 'number'])
+            .where('id', 'in', [...new Set(rows.map((r) => r.case_id))])
+            .execute()
+        ).map((c) => [c.id, c.number]),
       )
     : new Map<string, string>();
   const t = now.getTime();
@@ -67,7 +73,9 @@ export function toMessage(r: DB['messages']): CustomerMessage {
 }
 
 export async function messagesOf(db: Kysely<DB>, caseId: string): Promise<CustomerMessage[]> {
-  return (await db.selectFrom('messages').selectAll().where('case_id', '=', caseId).orderBy('created_at', 'desc').orderBy('id', 'desc').execute()).map(toMessage);
+  return (
+    await db.selectFrom('messages').selectAll().where('case_id', '=', caseId).orderBy('created_at', 'desc').orderBy('id', 'desc').execute()
+  ).map(toMessage);
 }
 
 export async function decisionsOf(db: Kysely<DB>, where: { caseId: string; id?: string }): Promise<Decision[]> {

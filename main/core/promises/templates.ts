@@ -28,7 +28,8 @@ const TEMPLATES: Record<Locale, Record<Template, (f: TemplateFacts, due: string)
   'zh-CN': {
     commitment_created: (f, due) =>
       `【守约】${f.customerName}您好，关于工单${f.caseNumber}，我们承诺：${f.wording}。完成期限：${due}（北京时间）。服务工号：${f.employeeNo}。如未按时兑现，请回复本短信或致电客服并提供工单号。`,
-    commitment_kept: (f, due) => `【守约】${f.customerName}您好，工单${f.caseNumber}的承诺“${f.wording}”已兑现（期限${due}）。服务工号：${f.employeeNo}。感谢您的耐心。`,
+    commitment_kept: (f, due) =>
+      `【守约】${f.customerName}您好，工单${f.caseNumber}的承诺“${f.wording}”已兑现（期限${due}）。服务工号：${f.employeeNo}。感谢您的耐心。`,
     commitment_cancelled: (f, due) =>
       `【守约】${f.customerName}您好，工单${f.caseNumber}的承诺“${f.wording}”（原期限${due}）已取消，原因：${f.reason ?? ''}。服务工号：${f.employeeNo}。如有异议请回复本短信。`,
     commitment_rescheduled: (f, due) =>
@@ -37,7 +38,8 @@ const TEMPLATES: Record<Locale, Record<Template, (f: TemplateFacts, due: string)
   en: {
     commitment_created: (f, due) =>
       `[Kept] Dear ${f.customerName}, about case ${f.caseNumber} we promise: ${f.wording}. Deadline: ${due} (Beijing time). Agent ID: ${f.employeeNo}. If we miss it, reply to this message quoting the case number.`,
-    commitment_kept: (f, due) => `[Kept] Dear ${f.customerName}, our promise on case ${f.caseNumber} ("${f.wording}", due ${due}) has been kept. Agent ID: ${f.employeeNo}. Thank you for your patience.`,
+    commitment_kept: (f, due) =>
+      `[Kept] Dear ${f.customerName}, our promise on case ${f.caseNumber} ("${f.wording}", due ${due}) has been kept. Agent ID: ${f.employeeNo}. Thank you for your patience.`,
     commitment_cancelled: (f, due) =>
       `[Kept] Dear ${f.customerName}, our promise on case ${f.caseNumber} ("${f.wording}", due ${due}) was cancelled. Reason: ${f.reason ?? ''}. Agent ID: ${f.employeeNo}. Reply if you disagree.`,
     commitment_rescheduled: (f, due) =>

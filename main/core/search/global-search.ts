@@ -25,7 +25,9 @@ async function searchNotes(db: Kysely<DB>, terms: string[], limit: number): Prom
     return rows.rows.map((r) => r.rowid);
   }
   const table = trigram ? sql.raw('notes_fts') : sql.raw('notes_grams');
-  const rows = await sql<{ rowid: number }>`select rowid from ${table} where ${table} match ${trigram ?? grams} order by rowid desc limit ${limit}`.execute(db);
+  const rows = await sql<{
+    rowid: number;
+  }>`select rowid from ${table} where ${table} match ${trigram ?? grams} order by rowid desc limit ${limit}`.execute(db);
   return rows.rows.map((r) => r.rowid);
 }
 
@@ -46,7 +48,9 @@ async function searchCustomers(db: Kysely<DB>, query: string, terms: string[], l
   }
   const rows = await sql<{ id: string; name: string }>`
     select id, name from customers where rowid in (
-      select rowid from customer_grams where customer_grams match ${gramsMatch(terms)} order by rowid desc limit ${limit * 20})`.execute(db);
+      select rowid from customer_grams where customer_grams match ${gramsMatch(terms)} order by rowid desc limit ${limit * 20})`.execute(
+    db,
+  );
   return rows.rows.filter((r) => terms.every((t) => r.name.toLowerCase().includes(t))).map((r) => r.id);
 }
 
@@ -54,7 +58,14 @@ async function searchCases(db: Kysely<DB>, query: string, terms: string[], limit
   const prefix = caseNumberPrefix(query);
   if (prefix) {
     const upper = `${prefix}\uffff`;
-    return db.selectFrom('cases').selectAll().where('number', '>=', prefix).where('number', '<', upper).orderBy('number').limit(limit).execute();
+    return db
+      .selectFrom('cases')
+      .selectAll()
+      .where('number', '>=', prefix)
+      .where('number', '<', upper)
+      .orderBy('number')
+      .limit(limit)
+      .execute();
   }
   const rows = await sql<DB['cases']>`
     select * from cases where rowid in (
@@ -81,7 +92,9 @@ export async function globalSearch(db: Kysely<DB>, query: string, limit: number)
   ]);
 
   const noteRows = noteRowids.length
-    ? await sql<DB['notes'] & { rowid: number }>`select rowid, * from notes where rowid in (${sql.join(noteRowids)})`.execute(db).then((r) => r.rows)
+    ? await sql<DB['notes'] & { rowid: number }>`select rowid, * from notes where rowid in (${sql.join(noteRowids)})`
+        .execute(db)
+        .then((r) => r.rows)
     : [];
   noteRows.sort((a, b) => b.rowid - a.rowid);
   const ownerIds = [...new Set([...customerIds, ...caseRows.map((c) => c.customer_id), ...noteRows.map((n) => n.customer_id)])];
@@ -101,7 +114,10 @@ export async function globalSearch(db: Kysely<DB>, query: string, limit: number)
     .map((customer) => ({
       customer,
       name: hit(customer.name, terms),
-      phone: hit(customer.phones[0]?.e164 ?? '', terms.map((t) => t.replace(/\D/g, '')).filter((d) => d.length >= 3)),
+      phone: hit(
+        customer.phones[0]?.e164 ?? '',
+        terms.map((t) => t.replace(/\D/g, '')).filter((d) => d.length >= 3),
+      ),
     }));
 
   return {

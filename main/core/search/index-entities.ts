@@ -12,7 +12,10 @@ const SOURCE: Record<Table, { table: 'customers' | 'cases'; column: 'name' | 'ti
 export async function indexEntity(trx: Kysely<DB>, table: Table, id: string): Promise<void> {
   if (!isSqlite(trx as Kysely<unknown>)) return;
   const { table: source, column } = SOURCE[table];
-  const row = await sql<{ rowid: number; text: string }>`select rowid, ${sql.ref(column)} as text from ${sql.table(source)} where id = ${id}`.execute(trx);
+  const row = await sql<{
+    rowid: number;
+    text: string;
+  }>`select rowid, ${sql.ref(column)} as text from ${sql.table(source)} where id = ${id}`.execute(trx);
   const found = row.rows[0];
   if (!found) return;
   await sql`delete from ${sql.table(table)} where rowid = ${found.rowid}`.execute(trx);

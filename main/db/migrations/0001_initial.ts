@@ -65,11 +65,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('direction', 'text', (c) => c.notNull())
     .addColumn('started_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema
-    .createIndex('contacts_customer_started')
-    .on('contacts')
-    .columns(['customer_id', 'started_at', 'id'])
-    .execute();
+  await db.schema.createIndex('contacts_customer_started').on('contacts').columns(['customer_id', 'started_at', 'id']).execute();
 
   await db.schema
     .createTable('contact_cases')

@@ -55,6 +55,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     await sql`create virtual table notes_grams using fts5(grams, content='', tokenize='unicode61')`.execute(db);
     await sql`insert into notes_fts(rowid, body) select rowid, body from notes`.execute(db);
     const notes = await sql<{ rowid: number; body: string }>`select rowid, body from notes`.execute(db);
-    for (const note of notes.rows) await sql`insert into notes_grams(rowid, grams) values (${note.rowid}, ${textGrams(note.body)})`.execute(db);
+    for (const note of notes.rows)
+      await sql`insert into notes_grams(rowid, grams) values (${note.rowid}, ${textGrams(note.body)})`.execute(db);
   }
 }

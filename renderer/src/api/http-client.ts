@@ -1,4 +1,12 @@
-import { AppError, type CallOptions, type EventName, type EventPayload, type ProcedureInput, type ProcedureName, type ProcedureOutput } from '../../../shared';
+import {
+  AppError,
+  type CallOptions,
+  type EventName,
+  type EventPayload,
+  type ProcedureInput,
+  type ProcedureName,
+  type ProcedureOutput,
+} from '../../../shared';
 import type { ConsoleClient } from './console-client';
 import { unwrapEnvelope } from './envelope';
 import { EventListeners } from './event-listeners';
@@ -36,7 +44,8 @@ async function readBody(response: Response): Promise<unknown> {
     return await response.json();
   } catch {
     // A proxy or a restarting server answers with HTML or nothing: the host is not there right now.
-    if (response.status >= 502 && response.status <= 504) throw new AppError('unavailable', `The server is not reachable (HTTP ${response.status}).`);
+    if (response.status >= 502 && response.status <= 504)
+      throw new AppError('unavailable', `The server is not reachable (HTTP ${response.status}).`);
     throw new AppError('internal', `The server answered HTTP ${response.status} without a readable body.`);
   }
 }

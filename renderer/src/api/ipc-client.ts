@@ -1,4 +1,13 @@
-import { AppError, type CallOptions, type EventName, type EventPayload, type KeptBridge, type ProcedureInput, type ProcedureName, type ProcedureOutput } from '../../../shared';
+import {
+  AppError,
+  type CallOptions,
+  type EventName,
+  type EventPayload,
+  type KeptBridge,
+  type ProcedureInput,
+  type ProcedureName,
+  type ProcedureOutput,
+} from '../../../shared';
 import type { ConsoleClient } from './console-client';
 import { unwrapEnvelope } from './envelope';
 import { mutationIdFor } from './mutation-id';

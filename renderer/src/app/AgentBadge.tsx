@@ -18,7 +18,10 @@ export function AgentBadge() {
     );
   }
   return (
-    <span className="agent-badge" aria-label={`${t('topbar.agentLabel')}: ${t('topbar.agent', { name: session.agent.name, employeeNo: session.agent.employeeNo })}`}>
+    <span
+      className="agent-badge"
+      aria-label={`${t('topbar.agentLabel')}: ${t('topbar.agent', { name: session.agent.name, employeeNo: session.agent.employeeNo })}`}
+    >
       <span className="agent-avatar" aria-hidden="true">
         {session.agent.name.slice(0, 1)}
       </span>

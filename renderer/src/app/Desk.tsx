@@ -22,7 +22,11 @@ export function Desk({ lookup, previous, focus, onRetry, onOpen }: DeskProps) {
     case 'idle':
       return <StartScreen />;
     case 'searching':
-      return previous ? <CustomerWorkspace key={previous.customer.id} summary={previous.customer} phone={previous.phone} focus={focus} /> : <StartScreen />;
+      return previous ? (
+        <CustomerWorkspace key={previous.customer.id} summary={previous.customer} phone={previous.phone} focus={focus} />
+      ) : (
+        <StartScreen />
+      );
     case 'found':
       return <CustomerWorkspace key={lookup.customer.id} summary={lookup.customer} phone={lookup.phone} focus={focus} />;
     case 'not_found':

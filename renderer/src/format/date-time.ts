@@ -35,7 +35,9 @@ export function formatDate(iso: string, language: string): string {
 }
 
 export function formatTime(date: Date, language: string): string {
-  return new Intl.DateTimeFormat(intlLocale(language), { hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }).format(date);
+  return new Intl.DateTimeFormat(intlLocale(language), { hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }).format(
+    date,
+  );
 }
 
 /** "today", "yesterday", "6 days ago": how long the customer has been waiting is what matters. */

@@ -62,7 +62,8 @@ export const en: Catalog = {
   },
   attachPhone: {
     title: 'Add the number to an existing customer',
-    description: 'The customer has a new number or is calling from a relative’s phone: find them by name or old number; once added, calls from this number find them at once.',
+    description:
+      'The customer has a new number or is calling from a relative’s phone: find them by name or old number; once added, calls from this number find them at once.',
     search: 'Find the customer by name or old number',
     searching: 'Searching…',
     none: 'No matching customer.',
@@ -192,8 +193,10 @@ export const en: Catalog = {
     saving: 'Saving…',
     saved: 'Changes saved.',
     undo: 'Undo changes',
-    conflict: 'Someone else changed this case just now. The latest version is loaded; your edits are still in the form. Check them and save again.',
-    conflictBy: '{{name}} (No. {{employeeNo}}) changed this case just now. The latest version is loaded; your edits are still in the form. Check them and save again.',
+    conflict:
+      'Someone else changed this case just now. The latest version is loaded; your edits are still in the form. Check them and save again.',
+    conflictBy:
+      '{{name}} (No. {{employeeNo}}) changed this case just now. The latest version is loaded; your edits are still in the form. Check them and save again.',
   },
   createCase: {
     title: 'New case',
@@ -293,7 +296,8 @@ export const en: Catalog = {
   fact: {
     add: 'Pin a fact',
     dialogTitle: 'Pin a fact',
-    dialogDescription: 'Write down something established, e.g. “Went to the outlet on 3/18: out of stock”. It shows in the customer brief, so the next agent need not ask again.',
+    dialogDescription:
+      'Write down something established, e.g. “Went to the outlet on 3/18: out of stock”. It shows in the customer brief, so the next agent need not ask again.',
     fieldText: 'Fact',
     placeholder: 'One sentence, up to 200 characters',
     counter: '{{count}} / {{max}} characters',
@@ -326,7 +330,8 @@ export const en: Catalog = {
     buttonLabel_other: 'Known incidents, {{count}} in progress',
     dialogTitle: 'Known incidents',
     leadDescription: 'Record incidents that affect customers and the approved guidance; affected open cases show a banner.',
-    agentDescription: 'Incidents in progress and what to tell customers. Only supervisors and administrators can record or end an incident.',
+    agentDescription:
+      'Incidents in progress and what to tell customers. Only supervisors and administrators can record or end an incident.',
     newTitle: 'Record an incident',
     newDescription: 'What is broken, which case categories it affects, when, and what agents may say.',
     record: 'Record incident',
@@ -531,7 +536,8 @@ export const en: Catalog = {
   },
   policy: {
     title: 'What can I offer?',
-    description: 'The current policy’s answer for this case. The same facts always get the same answer; it is checked again when you promise.',
+    description:
+      'The current policy’s answer for this case. The same facts always get the same answer; it is checked again when you promise.',
     loading: 'Asking the policy…',
     failed: 'The policy could not be evaluated: {{reason}}',
     offersLabel: 'Remedies',
@@ -605,7 +611,8 @@ export const en: Catalog = {
   },
   promise: {
     title: 'Make a promise',
-    description: 'The promise is recorded on the case and the customer gets it in writing by SMS: the words, the deadline and your employee number. You are alerted when it falls due; past the grace period it is escalated.',
+    description:
+      'The promise is recorded on the case and the customer gets it in writing by SMS: the words, the deadline and your employee number. You are alerted when it falls due; past the grace period it is escalated.',
     case: 'Case',
     kind: 'Kind of promise',
     amount: 'Amount (yuan)',
@@ -642,7 +649,8 @@ export const en: Catalog = {
     finish: 'Done',
     error: {
       aboveLimit: '{{amount}} is above the policy limit of {{limit}} (rule {{rule}}).',
-      aboveAuthority: '{{amount}} is beyond your authority of {{authority}} and needs a supervisor: ask a supervisor first, then promise it once approved.',
+      aboveAuthority:
+        '{{amount}} is beyond your authority of {{authority}} and needs a supervisor: ask a supervisor first, then promise it once approved.',
     },
   },
   message: {
@@ -689,7 +697,8 @@ export const en: Catalog = {
     buttonLabel_one: '{{count}} request waiting for approval',
     buttonLabel_other: '{{count}} requests waiting for approval',
     dialogTitle: 'Approvals',
-    description: 'Agents’ requests beyond their authority (they can promise once you approve), and cases the policy escalated to supervisors.',
+    description:
+      'Agents’ requests beyond their authority (they can promise once you approve), and cases the policy escalated to supervisors.',
     loading: 'Loading…',
     requests_one: '{{count}} request waiting',
     requests_other: '{{count}} requests waiting',

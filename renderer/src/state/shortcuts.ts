@@ -27,7 +27,10 @@ export const SHORTCUTS = {
 export type ShortcutId = keyof typeof SHORTCUTS;
 
 /** How the `?` list groups them. Pairs of keys that do one thing are shown on one line. */
-export const SHORTCUT_GROUPS: ReadonlyArray<{ group: 'find' | 'write' | 'read' | 'help'; items: ReadonlyArray<ReadonlyArray<ShortcutId>> }> = [
+export const SHORTCUT_GROUPS: ReadonlyArray<{
+  group: 'find' | 'write' | 'read' | 'help';
+  items: ReadonlyArray<ReadonlyArray<ShortcutId>>;
+}> = [
   { group: 'find', items: [['search'], ['caseView'], ['incidents']] },
   { group: 'write', items: [['note'], ['saveNote'], ['offers'], ['promise'], ['newCase'], ['pinFact']] },
   { group: 'read', items: [['nextEntry', 'nextEntryAlt'], ['previousEntry', 'previousEntryAlt'], ['pinEntry']] },

@@ -37,9 +37,12 @@ export function useCustomer(customerId: string): CustomerState {
     reload();
   }, [reload]);
 
-  const replace = useCallback((value: Customer) => {
-    if (value.id === customerId) setCustomer(value);
-  }, [customerId]);
+  const replace = useCallback(
+    (value: Customer) => {
+      if (value.id === customerId) setCustomer(value);
+    },
+    [customerId],
+  );
 
   return { customer, error, reload, replace };
 }

@@ -72,7 +72,9 @@ export function useHistory(customerId: string): HistoryState {
       .call('customers.history', { customerId, cursor, limit: HISTORY_PAGE_SIZE })
       .then((next) => {
         if (gen !== generation.current) return;
-        setPage((current) => (current.nextCursor === cursor ? { items: appendPage(current.items, next.items), nextCursor: next.nextCursor } : current));
+        setPage((current) =>
+          current.nextCursor === cursor ? { items: appendPage(current.items, next.items), nextCursor: next.nextCursor } : current,
+        );
         setError(null);
       })
       .catch((e: unknown) => {

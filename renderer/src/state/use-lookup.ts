@@ -55,12 +55,16 @@ export function useLookup(): Lookup {
   const openById = useCallback(
     async (customerId: string): Promise<CustomerSummary | null> => {
       const request = ++latest.current;
-      setState((current) => (current.status === 'found' && current.customer.id === customerId ? current : { status: 'searching', raw: '' }));
+      setState((current) =>
+        current.status === 'found' && current.customer.id === customerId ? current : { status: 'searching', raw: '' },
+      );
       try {
         const customer = await client.call('customers.get', { id: customerId });
         if (request !== latest.current) return null;
         setState((current) =>
-          current.status === 'found' && current.customer.id === customerId ? current : { status: 'found', phone: customer.phones[0]?.e164 ?? '', customer },
+          current.status === 'found' && current.customer.id === customerId
+            ? current
+            : { status: 'found', phone: customer.phones[0]?.e164 ?? '', customer },
         );
         return customer;
       } catch (error) {

@@ -20,7 +20,8 @@ export interface ShortcutOptions {
 export function matchesShortcut(event: KeyboardEvent, shortcut: Shortcut): boolean {
   // event.code keeps Alt+N working on layouts where Alt turns N into another character.
   const wanted = shortcut.key.toLowerCase();
-  const sameKey = event.key.toLowerCase() === wanted || (wanted.length === 1 && /[a-z]/.test(wanted) && event.code === `Key${wanted.toUpperCase()}`);
+  const sameKey =
+    event.key.toLowerCase() === wanted || (wanted.length === 1 && /[a-z]/.test(wanted) && event.code === `Key${wanted.toUpperCase()}`);
   if (!sameKey) return false;
   const ctrl = event.ctrlKey || event.metaKey;
   return ctrl === Boolean(shortcut.ctrl) && event.altKey === Boolean(shortcut.alt);

@@ -42,7 +42,12 @@ export function CopyButton({ text, label, ariaLabel }: CopyButtonProps) {
   }, [outcome]);
   return (
     <span className="copy">
-      <button type="button" className="button button-small" aria-label={ariaLabel} onClick={() => void copyText(text).then((ok) => setOutcome(ok ? 'copied' : 'failed'))}>
+      <button
+        type="button"
+        className="button button-small"
+        aria-label={ariaLabel}
+        onClick={() => void copyText(text).then((ok) => setOutcome(ok ? 'copied' : 'failed'))}
+      >
         {label}
       </button>
       <span className={`copy-outcome${outcome === 'failed' ? ' copy-outcome-failed' : ''}`} aria-live="polite">

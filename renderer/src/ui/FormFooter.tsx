@@ -15,7 +15,16 @@ interface FormFooterProps {
 }
 
 /** The end of a form: the error, announced, then cancel and the submit button that shows it is busy. */
-export function FormFooter({ error, busy, submitLabel, busyLabel, onCancel, cancelLabel, size = 'regular', tone = 'primary' }: FormFooterProps) {
+export function FormFooter({
+  error,
+  busy,
+  submitLabel,
+  busyLabel,
+  onCancel,
+  cancelLabel,
+  size = 'regular',
+  tone = 'primary',
+}: FormFooterProps) {
   const { t } = useTranslation();
   const small = size === 'small' ? ' button-small' : '';
   return (

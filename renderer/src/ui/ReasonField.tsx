@@ -13,7 +13,15 @@ export function ReasonField({ label, value, placeholder, invalid, onChange }: Re
   return (
     <Field label={label} invalid={invalid}>
       {(props) => (
-        <textarea {...props} className="input input-multiline" rows={2} value={value} autoFocus placeholder={placeholder} onChange={(e) => onChange(e.target.value)} />
+        <textarea
+          {...props}
+          className="input input-multiline"
+          rows={2}
+          value={value}
+          autoFocus
+          placeholder={placeholder}
+          onChange={(e) => onChange(e.target.value)}
+        />
       )}
     </Field>
   );

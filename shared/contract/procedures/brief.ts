@@ -17,7 +17,8 @@ const IncidentFields = z.object({
   endsAt: IsoTime.nullable().default(null),
 });
 
-const endsAfterStart = (v: { startsAt?: string; endsAt?: string | null }) => !v.startsAt || !v.endsAt || Date.parse(v.endsAt) > Date.parse(v.startsAt);
+const endsAfterStart = (v: { startsAt?: string; endsAt?: string | null }) =>
+  !v.startsAt || !v.endsAt || Date.parse(v.endsAt) > Date.parse(v.startsAt);
 
 /** The customer brief, cases, pinned facts, known incidents, search and drafts. */
 export const briefProcedures = {
@@ -132,4 +133,3 @@ export const briefProcedures = {
     output: z.object({ updatedAt: IsoTime, tooLongForNote: z.boolean() }),
   }),
 } as const;
-

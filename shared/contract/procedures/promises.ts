@@ -1,5 +1,15 @@
 import { z } from 'zod';
-import { Commitment, CommitmentKind, CustomerMessage, Decision, Escalation, OfferKind, PolicyAnswer, SuppliedFacts, WORDING_MAX_CHARS } from '../../domain/policy';
+import {
+  Commitment,
+  CommitmentKind,
+  CustomerMessage,
+  Decision,
+  Escalation,
+  OfferKind,
+  PolicyAnswer,
+  SuppliedFacts,
+  WORDING_MAX_CHARS,
+} from '../../domain/policy';
 import { Id, IsoTime, Text } from '../../domain/values';
 import { ANY_ROLE, LEADS, procedure } from '../spec';
 

@@ -9,10 +9,14 @@ export const brief: Measure = {
   target: { stat: 'p95', maxMs: 25, scope: 'at the default size (100k customers, 1M contacts, 1M notes)' },
   async run(ctx) {
     let openCases = 0;
-    const { samplesMs, details } = await timeEach(ctx.sampleCustomers(ctx.warmup, ctx.seed + 2), ctx.sampleCustomers(ctx.iterations, ctx.seed), async (customer) => {
-      const answer = await callCore(ctx, 'customers.brief', { customerId: customer.customerId });
-      openCases += answer.openCases.length;
-    });
+    const { samplesMs, details } = await timeEach(
+      ctx.sampleCustomers(ctx.warmup, ctx.seed + 2),
+      ctx.sampleCustomers(ctx.iterations, ctx.seed),
+      async (customer) => {
+        const answer = await callCore(ctx, 'customers.brief', { customerId: customer.customerId });
+        openCases += answer.openCases.length;
+      },
+    );
     return { samplesMs, details: { meanOpenCases: Math.round((openCases / (ctx.warmup + ctx.iterations)) * 10) / 10, ...details } };
   },
 };

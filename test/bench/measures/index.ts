@@ -6,4 +6,14 @@ import { screenPopFloor } from './screen-pop-floor';
 import { search2, search3, search6 } from './search';
 
 /** Every measure, in the order they run and print. A new measure is one file and one line here. */
-export const measures: readonly Measure[] = [screenPop, screenPopFloor, brief, search2, search3, search6, policyOneAtATime, policyBatched, policyAnswerOneAtATime];
+export const measures: readonly Measure[] = [
+  screenPop,
+  screenPopFloor,
+  brief,
+  search2,
+  search3,
+  search6,
+  policyOneAtATime,
+  policyBatched,
+  policyAnswerOneAtATime,
+];

@@ -34,11 +34,16 @@ function oneAtATime(name: string, title: string, decide: Decide, target?: Measur
   };
 }
 
-export const policyOneAtATime = oneAtATime('policy-decision', 'policy decision (remedies table, with rule ids), one at a time', decideRemedies, {
-  stat: 'p99',
-  maxMs: 1,
-  scope: 'per decision',
-});
+export const policyOneAtATime = oneAtATime(
+  'policy-decision',
+  'policy decision (remedies table, with rule ids), one at a time',
+  decideRemedies,
+  {
+    stat: 'p99',
+    maxMs: 1,
+    scope: 'per decision',
+  },
+);
 export const policyAnswerOneAtATime = oneAtATime('policy-answer', 'full policy answer (4 tables), one at a time', decideAnswer);
 
 const BATCH = 100;

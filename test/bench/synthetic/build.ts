@@ -53,7 +53,9 @@ export async function buildDatabase(file: string, sizes: DatasetSizes, log: (lin
     raw.pragma('threads = 2'); // worker threads for the sorts behind CREATE INDEX
 
     // Every explicit index (primary keys and UNIQUE constraints have no SQL and stay).
-    const indexes = raw.prepare<[], { name: string; sql: string }>(`select name, sql from sqlite_master where type = 'index' and sql is not null`).all();
+    const indexes = raw
+      .prepare<[], { name: string; sql: string }>(`select name, sql from sqlite_master where type = 'index' and sql is not null`)
+      .all();
     for (const index of indexes) raw.exec(`drop index "${index.name}"`);
 
     const writer = new RowWriter(raw);
@@ -70,10 +72,13 @@ export async function buildDatabase(file: string, sizes: DatasetSizes, log: (lin
     const rows = Object.values(writer.counts).reduce((sum, n) => sum + n, 0);
     if (rows <= FOREIGN_KEY_CHECK_MAX_ROWS) {
       const broken = raw.prepare('pragma foreign_key_check').all();
-      if (broken.length > 0) throw new Error(`The generator wrote ${broken.length} rows that break a foreign key, e.g. ${JSON.stringify(broken[0])}`);
+      if (broken.length > 0)
+        throw new Error(`The generator wrote ${broken.length} rows that break a foreign key, e.g. ${JSON.stringify(broken[0])}`);
       phase('check foreign keys');
     } else {
-      log(`  foreign key check skipped above ${FOREIGN_KEY_CHECK_MAX_ROWS.toLocaleString('en')} rows (the default and --quick builds run it)`);
+      log(
+        `  foreign key check skipped above ${FOREIGN_KEY_CHECK_MAX_ROWS.toLocaleString('en')} rows (the default and --quick builds run it)`,
+      );
     }
 
     raw.pragma('wal_checkpoint(TRUNCATE)');
@@ -94,12 +99,14 @@ function fillSearchIndexes(raw: Database.Database): void {
 
 /** Pages through a table by rowid (better-sqlite3 cannot write while a read is open) writing its 2-grams. */
 function fillGrams(raw: Database.Database, select: string, table: string): void {
-  const page = raw.prepare<[number], { rowid: number; text: string }>(`select * from (${select}) where rowid > ? order by rowid limit 20000`);
+  const page = raw.prepare<[number], { rowid: number; text: string }>(
+    `select * from (${select}) where rowid > ? order by rowid limit 20000`,
+  );
   const insert = raw.prepare<[number, string]>(`insert into ${table}(rowid, grams) values (?, ?)`);
   const writePage = raw.transaction((rows: { rowid: number; text: string }[]) => {
     for (const row of rows) insert.run(row.rowid, textGrams(row.text));
   });
-  for (let after = 0; ; ) {
+  for (let after = 0; ;) {
     const rows = page.all(after);
     if (rows.length === 0) break;
     writePage(rows);

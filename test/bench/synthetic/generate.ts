@@ -123,7 +123,10 @@ export function generate(sizes: DatasetSizes, out: RowWriter, progress: (what: s
       : Math.floor(random() * sizes.customers);
   // The first contact of a customer always opens a case; later ones do at this rate, which
   // lands near CASES_PER_CUSTOMER cases per customer.
-  const newCaseRate = Math.min(1, Math.max(0, ((CASES_PER_CUSTOMER - 1) * sizes.customers) / Math.max(1, sizes.contacts - sizes.customers)));
+  const newCaseRate = Math.min(
+    1,
+    Math.max(0, ((CASES_PER_CUSTOMER - 1) * sizes.customers) / Math.max(1, sizes.contacts - sizes.customers)),
+  );
 
   // Notes are dealt out by quota, not by chance, so the totals are exact.
   const standaloneTotal = Math.round(sizes.notes * STANDALONE_NOTE_SHARE);
@@ -148,7 +151,15 @@ export function generate(sizes: DatasetSizes, out: RowWriter, progress: (what: s
     for (let k = 0; attachedDone < attachedDue; k++, attachedDone++) {
       const noteAt = at + k * 5 * MINUTE;
       const category = CATEGORIES[caseCategory[caseSerial]!]!;
-      out.note(uuidV7At(noteAt, IdKind.note, noteSerial++), customerId, caseIds[caseSerial]!, contactId, agentId, noteBody(random, category), iso(noteAt));
+      out.note(
+        uuidV7At(noteAt, IdKind.note, noteSerial++),
+        customerId,
+        caseIds[caseSerial]!,
+        contactId,
+        agentId,
+        noteBody(random, category),
+        iso(noteAt),
+      );
     }
 
     // Follow-ups written outside a call, on the current case of some customer.

@@ -4,7 +4,20 @@ const COLUMNS = {
   agents: ['id', 'employee_no', 'name', 'role', 'created_at'],
   customers: ['id', 'name', 'tier', 'created_at', 'updated_at', 'version'],
   customer_phones: ['e164', 'customer_id', 'label', 'created_at'],
-  cases: ['id', 'number', 'customer_id', 'title', 'category', 'status', 'priority', 'level', 'opened_by', 'opened_at', 'updated_at', 'version'],
+  cases: [
+    'id',
+    'number',
+    'customer_id',
+    'title',
+    'category',
+    'status',
+    'priority',
+    'level',
+    'opened_by',
+    'opened_at',
+    'updated_at',
+    'version',
+  ],
   contacts: ['id', 'customer_id', 'agent_id', 'channel', 'direction', 'started_at'],
   contact_cases: ['contact_id', 'case_id'],
   notes: ['id', 'customer_id', 'case_id', 'contact_id', 'author_id', 'body', 'created_at', 'supersedes_id'],
@@ -22,7 +35,15 @@ const BATCH = 64;
  * against one call per row. Values are positional, in COLUMNS order.
  */
 export class RowWriter {
-  readonly counts: Record<Table, number> = { agents: 0, customers: 0, customer_phones: 0, cases: 0, contacts: 0, contact_cases: 0, notes: 0 };
+  readonly counts: Record<Table, number> = {
+    agents: 0,
+    customers: 0,
+    customer_phones: 0,
+    cases: 0,
+    contacts: 0,
+    contact_cases: 0,
+    notes: 0,
+  };
   private readonly single = new Map<Table, Database.Statement<unknown[]>>();
   private readonly batched = new Map<Table, Database.Statement<unknown[]>>();
   private readonly buffers = new Map<Table, Value[]>();
@@ -94,7 +115,15 @@ export class RowWriter {
     this.write('contact_cases', contactId, caseId);
   }
 
-  note(id: string, customerId: string, caseId: string | null, contactId: string | null, authorId: string, body: string, createdAt: string): void {
+  note(
+    id: string,
+    customerId: string,
+    caseId: string | null,
+    contactId: string | null,
+    authorId: string,
+    body: string,
+    createdAt: string,
+  ): void {
     this.write('notes', id, customerId, caseId, contactId, authorId, body, createdAt, null);
   }
 

@@ -99,7 +99,12 @@ export async function readWholeTimeline(page: Page): Promise<SeenEntry[]> {
     // The end of what is loaded is the end of the story only once the desk says it has all of it
     // (entries carry their set size then, -1 before): a slow machine may not have asked for the
     // next page yet.
-    if (atEnd && !(await feed.getAttribute('aria-busy'))?.includes('true') && (await feed.locator('article').first().getAttribute('aria-setsize')) !== '-1') break;
+    if (
+      atEnd &&
+      !(await feed.getAttribute('aria-busy'))?.includes('true') &&
+      (await feed.locator('article').first().getAttribute('aria-setsize')) !== '-1'
+    )
+      break;
   }
   return [...seen.values()];
 }

@@ -26,8 +26,10 @@ beforeAll(async () => {
     },
   }));
   const ipcRenderer = {
-    invoke: (channel: string, request: unknown) => (channel === IPC_CHANNELS.invoke ? router(trustedSender, request) : Promise.reject(new Error('no such channel'))),
-    on: (channel: string, listener: (event: unknown, ...args: unknown[]) => void) => channel === IPC_CHANNELS.event && listeners.add(listener),
+    invoke: (channel: string, request: unknown) =>
+      channel === IPC_CHANNELS.invoke ? router(trustedSender, request) : Promise.reject(new Error('no such channel')),
+    on: (channel: string, listener: (event: unknown, ...args: unknown[]) => void) =>
+      channel === IPC_CHANNELS.event && listeners.add(listener),
     removeListener: (_channel: string, listener: (event: unknown, ...args: unknown[]) => void) => listeners.delete(listener),
   };
   client = createIpcClient(createBridge(ipcRenderer));

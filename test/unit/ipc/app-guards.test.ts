@@ -83,7 +83,8 @@ describe('guardSession', () => {
 
     const request = handlers.request as (c: unknown, p: string, cb: (granted: boolean) => void) => void;
     const answers: boolean[] = [];
-    for (const permission of ['media', 'notifications', 'fullscreen', 'clipboard-read', 'pointerLock']) request({}, permission, (g) => answers.push(g));
+    for (const permission of ['media', 'notifications', 'fullscreen', 'clipboard-read', 'pointerLock'])
+      request({}, permission, (g) => answers.push(g));
     expect(answers).toEqual([false, false, false, false, false]);
     expect((handlers.check as (...a: unknown[]) => boolean)({}, 'media', 'app://kept', {})).toBe(false);
     expect((handlers.check as (...a: unknown[]) => boolean)({}, 'notifications', 'app://kept', {})).toBe(true);

@@ -15,7 +15,10 @@ describe('forwardChanges', () => {
 
       const customer = await temp.call('customers.create', { name: '陈一', phone: '13912340001' });
       expect(sent).toEqual([
-        { channel: IPC_CHANNELS.event, message: { event: 'changed', payload: expect.objectContaining({ entity: 'customer', id: customer.id }) } },
+        {
+          channel: IPC_CHANNELS.event,
+          message: { event: 'changed', payload: expect.objectContaining({ entity: 'customer', id: customer.id }) },
+        },
       ]);
 
       destroyed = true;

@@ -114,7 +114,11 @@ describe('IPC router: through core', () => {
   });
 
   it('answers a malformed mutationId with invalid_input', async () => {
-    const envelope = await call(trusted, { procedure: 'customers.create', input: { name: '张三', phone: '13912345670' }, mutationId: 'not-a-uuid' });
+    const envelope = await call(trusted, {
+      procedure: 'customers.create',
+      input: { name: '张三', phone: '13912345670' },
+      mutationId: 'not-a-uuid',
+    });
     expect(envelope).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
   });
 

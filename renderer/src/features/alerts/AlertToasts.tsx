@@ -33,13 +33,24 @@ export function AlertToasts({ alerts, onOpen, onDismiss }: AlertToastsProps) {
   );
 }
 
-function Toast({ alert, onOpen, onDismiss }: { alert: CommitmentAlert; onOpen(alert: CommitmentAlert): void; onDismiss(key: string): void }) {
+function Toast({
+  alert,
+  onOpen,
+  onDismiss,
+}: {
+  alert: CommitmentAlert;
+  onOpen(alert: CommitmentAlert): void;
+  onDismiss(key: string): void;
+}) {
   const { t, i18n } = useTranslation();
   const broken = alert.kind === 'commitment_broken';
   return (
     <div className={`toast toast-${broken ? 'broken' : 'due'}`} data-commitment-id={alert.commitmentId}>
       <p className="toast-text">
-        {t(`alert.${broken ? 'broken' : 'due'}.${alert.mine ? 'mine' : 'customer'}`, { wording: alert.wording, when: formatDayTime(alert.dueAt, i18n.language) })}
+        {t(`alert.${broken ? 'broken' : 'due'}.${alert.mine ? 'mine' : 'customer'}`, {
+          wording: alert.wording,
+          when: formatDayTime(alert.dueAt, i18n.language),
+        })}
       </p>
       <div className="toast-actions">
         <button type="button" className="button button-small" onClick={() => onOpen(alert)}>

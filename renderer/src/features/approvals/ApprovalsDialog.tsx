@@ -32,9 +32,7 @@ export function ApprovalsDialog({ open, onOpenChange, state, onOpenCase }: Appro
       <Dialog.Title className="dialog-title">{t('approval.dialogTitle')}</Dialog.Title>
       <Dialog.Description className="dialog-description">{t('approval.description')}</Dialog.Description>
       <div className="approval-lists">
-        {error !== null && (
-          <RetryError onRetry={reload}>{describeError(error, t)}</RetryError>
-        )}
+        {error !== null && <RetryError onRetry={reload}>{describeError(error, t)}</RetryError>}
         {escalations === null && error === null && <p className="muted">{t('approval.loading')}</p>}
         {escalations !== null && (
           <>

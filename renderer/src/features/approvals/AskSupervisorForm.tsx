@@ -38,10 +38,26 @@ export function AskSupervisorForm({ caseId, offer, supplied, onSent, onCancel }:
     <form className="ask-form" onSubmit={submit} noValidate aria-label={t('approval.ask.title')}>
       <div className="field-row">
         <Field label={t(offer.unit === 'days' ? 'approval.ask.days' : 'approval.ask.amount')} invalid={faulty.has('amount')}>
-          {(props) => <input {...props} className="input input-amount" type="number" step={1} min={0} value={amount} onChange={(e) => setAmount(e.target.value)} />}
+          {(props) => (
+            <input
+              {...props}
+              className="input input-amount"
+              type="number"
+              step={1}
+              min={0}
+              value={amount}
+              onChange={(e) => setAmount(e.target.value)}
+            />
+          )}
         </Field>
       </div>
-      <ReasonField label={t('approval.ask.reason')} value={reason} placeholder={t('approval.ask.reasonPlaceholder')} invalid={faulty.has('reason')} onChange={setReason} />
+      <ReasonField
+        label={t('approval.ask.reason')}
+        value={reason}
+        placeholder={t('approval.ask.reasonPlaceholder')}
+        invalid={faulty.has('reason')}
+        onChange={setReason}
+      />
       <FormFooter
         size="small"
         error={error !== null ? describePromiseError(error, t, offer, parsed) : null}

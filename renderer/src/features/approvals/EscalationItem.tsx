@@ -42,7 +42,11 @@ export function EscalationItem({ escalation: e, onDecided, action }: EscalationI
       {e.detail && <p className="escalation-detail">{e.detail}</p>}
       {e.decidedBy && e.decidedAt && (
         <p className="escalation-decided">
-          {t(e.status === 'rejected' ? 'escalation.rejectedBy' : 'escalation.approvedBy', { name: e.decidedBy.name, employeeNo: e.decidedBy.employeeNo })} <When at={e.decidedAt} />
+          {t(e.status === 'rejected' ? 'escalation.rejectedBy' : 'escalation.approvedBy', {
+            name: e.decidedBy.name,
+            employeeNo: e.decidedBy.employeeNo,
+          })}{' '}
+          <When at={e.decidedAt} />
         </p>
       )}
       {e.decisionNote && <p className="escalation-decision-note">{t('escalation.decisionNote', { note: e.decisionNote })}</p>}

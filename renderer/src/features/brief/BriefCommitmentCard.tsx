@@ -34,7 +34,8 @@ export function BriefCommitmentCard({ commitment: c, bucket, now, onOpen }: Brie
           <CommitmentWhen commitment={c} now={now} />
         </span>
         <span className="commitment-what">
-          <span className="case-number">{c.caseNumber}</span> <span className="commitment-wording">{t('commitments.quoted', { wording: c.wording })}</span>{' '}
+          <span className="case-number">{c.caseNumber}</span>{' '}
+          <span className="commitment-wording">{t('commitments.quoted', { wording: c.wording })}</span>{' '}
           <span className="commitment-owner" data-employee-no={c.owner.employeeNo}>
             {t('timeline.agent', { name: c.owner.name, employeeNo: c.owner.employeeNo })}
           </span>

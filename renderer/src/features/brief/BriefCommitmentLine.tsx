@@ -22,7 +22,8 @@ export function BriefCommitmentLine({ commitment: c, bucket, now, onOpen }: Brie
           <CommitmentWhen commitment={c} now={now} />
         </span>
         <span className="commitment-what commitment-what-line">
-          <span className="case-number">{c.caseNumber}</span> <span className="commitment-wording">{t('commitments.quoted', { wording: c.wording })}</span>{' '}
+          <span className="case-number">{c.caseNumber}</span>{' '}
+          <span className="commitment-wording">{t('commitments.quoted', { wording: c.wording })}</span>{' '}
           <span className="commitment-owner" data-employee-no={c.owner.employeeNo}>
             {owner}
           </span>

@@ -24,7 +24,15 @@ interface CustomerBriefProps {
  * incidents and what to say about them, what is open and how often the customer has called about
  * it, what is established, what happened on the last calls, and what we promised (broken first).
  */
-export function CustomerBrief({ state, caseNumbers, onOpenCase, onOpenCommitments, onPromise, onAddFact, onUnpinFact }: CustomerBriefProps) {
+export function CustomerBrief({
+  state,
+  caseNumbers,
+  onOpenCase,
+  onOpenCommitments,
+  onPromise,
+  onAddFact,
+  onUnpinFact,
+}: CustomerBriefProps) {
   const { t } = useTranslation();
   const { brief, error, reload } = state;
   return (
@@ -41,7 +49,11 @@ export function CustomerBrief({ state, caseNumbers, onOpenCase, onOpenCommitment
       {brief && (
         <>
           {brief.incidents.map((incident) => (
-            <IncidentBanner key={incident.id} incident={incident} cases={brief.openCases.filter((c) => c.incidentIds.includes(incident.id))} />
+            <IncidentBanner
+              key={incident.id}
+              incident={incident}
+              cases={brief.openCases.filter((c) => c.incidentIds.includes(incident.id))}
+            />
           ))}
           <div className="brief-grid">
             <div className="brief-column">
@@ -49,7 +61,12 @@ export function CustomerBrief({ state, caseNumbers, onOpenCase, onOpenCommitment
               <LastContacts contacts={brief.lastContacts} week={brief.contacts7d} />
             </div>
             <div className="brief-column brief-column-side">
-              <BriefCommitments commitments={brief.commitments} now={brief.generatedAt} onOpenCase={onOpenCommitments} onPromise={onPromise} />
+              <BriefCommitments
+                commitments={brief.commitments}
+                now={brief.generatedAt}
+                onOpenCase={onOpenCommitments}
+                onPromise={onPromise}
+              />
               <PinnedFacts facts={brief.pinnedFacts} caseNumbers={caseNumbers} onAdd={onAddFact} onUnpin={onUnpinFact} />
             </div>
           </div>

@@ -23,13 +23,17 @@ export function OpenCases({ cases, onOpenCase }: { cases: readonly BriefCase[]; 
                   <span className="brief-case-top">
                     <span className="case-number">{c.number}</span>
                     <span className={`status status-${c.status}`}>{t(`status.${c.status}`)}</span>
-                    {(c.priority === 'high' || c.priority === 'urgent') && <span className={`priority priority-${c.priority}`}>{t(`priority.${c.priority}`)}</span>}
+                    {(c.priority === 'high' || c.priority === 'urgent') && (
+                      <span className={`priority priority-${c.priority}`}>{t(`priority.${c.priority}`)}</span>
+                    )}
                     {/* L1 is where every case starts; only a raised level needs its name spelled out. */}
                     <span className={`level level-${c.level}`} title={t(`level.${c.level}`)}>
                       {t('cases.levelBadge', { level: c.level })}
                       {c.level > 1 && ` ${t(`level.${c.level}`)}`}
                     </span>
-                    <span className="brief-case-age">{t(age.unit === 'hours' ? 'brief.ageHours' : 'brief.ageDays', { count: age.count })}</span>
+                    <span className="brief-case-age">
+                      {t(age.unit === 'hours' ? 'brief.ageHours' : 'brief.ageDays', { count: age.count })}
+                    </span>
                     {c.incidentIds.length > 0 && <span className="brief-case-incident">⚠ {t('brief.incidentTag')}</span>}
                     <RepeatFlag level={c.repeat} count={c.contacts7d} />
                   </span>

@@ -26,7 +26,11 @@ export function CaseContactList({ contacts }: { contacts: readonly Contact[] }) 
               </span>
             )}
           </div>
-          {contact.notes.length === 0 ? <p className="entry-text muted">{t('timeline.noNote')}</p> : contact.notes.map((n) => <NoteText key={n.id} body={n.body} />)}
+          {contact.notes.length === 0 ? (
+            <p className="entry-text muted">{t('timeline.noNote')}</p>
+          ) : (
+            contact.notes.map((n) => <NoteText key={n.id} body={n.body} />)
+          )}
         </article>
       ))}
     </div>

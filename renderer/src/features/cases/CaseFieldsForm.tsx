@@ -14,7 +14,13 @@ interface Fields {
 }
 type Baseline = Fields & { version: number };
 
-const pick = (c: CaseSummary): Baseline => ({ title: c.title, category: c.category, priority: c.priority, status: c.status, version: c.version });
+const pick = (c: CaseSummary): Baseline => ({
+  title: c.title,
+  category: c.category,
+  priority: c.priority,
+  status: c.status,
+  version: c.version,
+});
 
 /** Only what the agent changed travels, so a save never rewrites a field with the value it already had. */
 function changedFields(base: Fields, fields: Fields): Partial<Fields> {
@@ -109,7 +115,16 @@ export function CaseFieldsForm({ view, reload, onChanged }: CaseFieldsFormProps)
         {t('caseEdit.heading')}
       </h3>
       <Field label={t('caseEdit.title')} invalid={fields.title.trim().length === 0}>
-        {(props) => <input {...props} className="input" value={fields.title} maxLength={120} autoComplete="off" onChange={(e) => set('title', e.target.value)} />}
+        {(props) => (
+          <input
+            {...props}
+            className="input"
+            value={fields.title}
+            maxLength={120}
+            autoComplete="off"
+            onChange={(e) => set('title', e.target.value)}
+          />
+        )}
       </Field>
       <div className="field-row">
         <EnumField

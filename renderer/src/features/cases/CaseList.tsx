@@ -42,7 +42,12 @@ export function CaseList({ cases, selectedId, drafts, onSelect, onNewCase }: Cas
           aria-describedby="case-list-hint"
         >
           {newestFirst(cases).map((c) => (
-            <RadioGroup.Item key={c.id} value={c.id} className={`case-option${isOpen(c.status) ? '' : ' case-option-done'}`} data-case-number={c.number}>
+            <RadioGroup.Item
+              key={c.id}
+              value={c.id}
+              className={`case-option${isOpen(c.status) ? '' : ' case-option-done'}`}
+              data-case-number={c.number}
+            >
               <span className="case-option-top">
                 <span className="case-number">{c.number}</span>
                 <span className={`status status-${c.status}`}>{t(`status.${c.status}`)}</span>

@@ -43,7 +43,17 @@ interface CaseViewDialogProps {
  * its pinned facts, and in tabs its notes, calls, field history, promises with their written
  * confirmations and escalations, the decisions already taken, and what may be offered now.
  */
-export function CaseViewDialog({ summary, tab: requestedTab, openCount, refreshKey, foundNoteId, caseNumbers, onUnpinFact, onChanged, onClose }: CaseViewDialogProps) {
+export function CaseViewDialog({
+  summary,
+  tab: requestedTab,
+  openCount,
+  refreshKey,
+  foundNoteId,
+  caseNumbers,
+  onUnpinFact,
+  onChanged,
+  onClose,
+}: CaseViewDialogProps) {
   const { t, i18n } = useTranslation();
   const { state, reload } = useCaseView(summary?.id ?? null, refreshKey);
   const [tab, setTab] = useState<CaseTab>(requestedTab);
@@ -82,9 +92,7 @@ export function CaseViewDialog({ summary, tab: requestedTab, openCount, refreshK
             {' · '}
             {t('caseDetail.updated')} {formatDateTime(shown.updatedAt, i18n.language)}
           </Dialog.Description>
-          {state.status === 'failed' && (
-            <RetryError onRetry={() => void reload()}>{describeError(state.error, t)}</RetryError>
-          )}
+          {state.status === 'failed' && <RetryError onRetry={() => void reload()}>{describeError(state.error, t)}</RetryError>}
           {!view && state.status !== 'failed' && <p className="muted">{t('caseDetail.loading')}</p>}
           {view && (
             <>
@@ -103,7 +111,12 @@ export function CaseViewDialog({ summary, tab: requestedTab, openCount, refreshK
                     ) : (
                       <ul className="fact-list">
                         {view.pinnedFacts.map((fact) => (
-                          <FactItem key={fact.id} fact={fact} caseNumber={fact.caseId ? caseNumbers.get(fact.caseId) : undefined} onUnpin={onUnpinFact} />
+                          <FactItem
+                            key={fact.id}
+                            fact={fact}
+                            caseNumber={fact.caseId ? caseNumbers.get(fact.caseId) : undefined}
+                            onUnpin={onUnpinFact}
+                          />
                         ))}
                       </ul>
                     )}
@@ -145,13 +158,24 @@ export function CaseViewDialog({ summary, tab: requestedTab, openCount, refreshK
                     <CaseChangeList changes={view.changes} />
                   </Tabs.Content>
                   <Tabs.Content className="case-tab-panel" value="promises">
-                    <CaseCommitments commitments={view.commitments} messages={view.messages} escalations={view.escalations} onChanged={changed} />
+                    <CaseCommitments
+                      commitments={view.commitments}
+                      messages={view.messages}
+                      escalations={view.escalations}
+                      onChanged={changed}
+                    />
                   </Tabs.Content>
                   <Tabs.Content className="case-tab-panel" value="decisions">
                     <DecisionList decisions={view.decisions} />
                   </Tabs.Content>
                   <Tabs.Content className="case-tab-panel case-tab-offers-panel" value="offers">
-                    <PromiseWorkbench caseId={view.id} start="offers" refreshKey={refreshKey} onChanged={changed} onFinish={() => setTab('promises')} />
+                    <PromiseWorkbench
+                      caseId={view.id}
+                      start="offers"
+                      refreshKey={refreshKey}
+                      onChanged={changed}
+                      onFinish={() => setTab('promises')}
+                    />
                   </Tabs.Content>
                 </Tabs.Root>
               </div>

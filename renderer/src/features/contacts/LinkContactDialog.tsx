@@ -63,7 +63,9 @@ export function LinkContactDialog({ contact, cases, onClose, onLinked }: LinkCon
       open={contact !== null}
       onOpenChange={(open) => !open && onClose()}
       title={t('link.title')}
-      description={contact ? t('link.description', { when: formatDateTime(contact.startedAt, i18n.language), name: contact.agent.name }) : ''}
+      description={
+        contact ? t('link.description', { when: formatDateTime(contact.startedAt, i18n.language), name: contact.agent.name }) : ''
+      }
       submitLabel={busy ? t('link.saving') : t('link.submit')}
       busy={busy}
       error={error}

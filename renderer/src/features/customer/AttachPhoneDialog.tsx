@@ -54,7 +54,18 @@ export function AttachPhoneDialog({ open, onOpenChange, phone, onAttached }: Att
     >
       <p className="attach-number">{formatPhone(phone)}</p>
       <Field label={t('attachPhone.search')}>
-        {(props) => <input {...props} className="input" type="search" value={query} maxLength={200} autoComplete="off" autoFocus onChange={(e) => setQuery(e.target.value)} />}
+        {(props) => (
+          <input
+            {...props}
+            className="input"
+            type="search"
+            value={query}
+            maxLength={200}
+            autoComplete="off"
+            autoFocus
+            onChange={(e) => setQuery(e.target.value)}
+          />
+        )}
       </Field>
       {search.status === 'waiting' && <p className="muted">{t('attachPhone.searching')}</p>}
       {search.status === 'ready' && found.length === 0 && <p className="muted">{t('attachPhone.none')}</p>}
@@ -78,7 +89,9 @@ export function AttachPhoneDialog({ open, onOpenChange, phone, onAttached }: Att
         </RadioGroup.Root>
       )}
       <Field label={t('attachPhone.label')} invalid={faulty.has('label')}>
-        {(props) => <input {...props} className="input" value={label} maxLength={20} autoComplete="off" onChange={(e) => setLabel(e.target.value)} />}
+        {(props) => (
+          <input {...props} className="input" value={label} maxLength={20} autoComplete="off" onChange={(e) => setLabel(e.target.value)} />
+        )}
       </Field>
     </FormDialog>
   );

@@ -41,10 +41,22 @@ export function CreateCustomerDialog({ open, onOpenChange, phone: initialPhone, 
       onSubmit={submit}
     >
       <Field label={t('createCustomer.name')} invalid={faulty.has('name')}>
-        {(props) => <input {...props} className="input" value={name} maxLength={80} autoComplete="off" autoFocus onChange={(e) => setName(e.target.value)} />}
+        {(props) => (
+          <input
+            {...props}
+            className="input"
+            value={name}
+            maxLength={80}
+            autoComplete="off"
+            autoFocus
+            onChange={(e) => setName(e.target.value)}
+          />
+        )}
       </Field>
       <Field label={t('createCustomer.phone')} invalid={faulty.has('phone')}>
-        {(props) => <input {...props} className="input" value={phone} inputMode="tel" autoComplete="off" onChange={(e) => setPhone(e.target.value)} />}
+        {(props) => (
+          <input {...props} className="input" value={phone} inputMode="tel" autoComplete="off" onChange={(e) => setPhone(e.target.value)} />
+        )}
       </Field>
       <TierChoice value={tier} onChange={setTier} />
     </FormDialog>

@@ -82,7 +82,17 @@ export function CustomerRecordDialog({ open, onOpenChange, customer, onChanged }
       onSubmit={submit}
     >
       <Field label={t('createCustomer.name')} invalid={fieldsAtFault(update.error).has('name')}>
-        {(props) => <input {...props} className="input" value={name} maxLength={80} autoComplete="off" autoFocus onChange={(e) => setName(e.target.value)} />}
+        {(props) => (
+          <input
+            {...props}
+            className="input"
+            value={name}
+            maxLength={80}
+            autoComplete="off"
+            autoFocus
+            onChange={(e) => setName(e.target.value)}
+          />
+        )}
       </Field>
       <TierChoice value={tier} onChange={setTier} />
       <fieldset className="field record-phones">
@@ -107,10 +117,28 @@ export function CustomerRecordDialog({ open, onOpenChange, customer, onChanged }
         </ul>
         <div className="record-phone-add">
           <Field label={t('customerRecord.newPhone')} invalid={addFaults.has('phone')}>
-            {(props) => <input {...props} className="input" value={newPhone} inputMode="tel" autoComplete="off" onChange={(e) => setNewPhone(e.target.value)} />}
+            {(props) => (
+              <input
+                {...props}
+                className="input"
+                value={newPhone}
+                inputMode="tel"
+                autoComplete="off"
+                onChange={(e) => setNewPhone(e.target.value)}
+              />
+            )}
           </Field>
           <Field label={t('customerRecord.newLabel')} invalid={addFaults.has('label')}>
-            {(props) => <input {...props} className="input" value={newLabel} maxLength={20} autoComplete="off" onChange={(e) => setNewLabel(e.target.value)} />}
+            {(props) => (
+              <input
+                {...props}
+                className="input"
+                value={newLabel}
+                maxLength={20}
+                autoComplete="off"
+                onChange={(e) => setNewLabel(e.target.value)}
+              />
+            )}
           </Field>
           <button type="button" className="button" disabled={add.busy || newPhone.trim() === ''} onClick={addPhone}>
             {add.busy ? t('customerRecord.adding') : t('customerRecord.add')}

@@ -175,14 +175,22 @@ export function CustomerWorkspace({ summary, phone, focus }: CustomerWorkspacePr
             cases={customer?.cases}
             onEdit={customer ? () => setEditingRecord(true) : undefined}
           />
-          {customer && <CustomerRecordDialog open={editingRecord} onOpenChange={setEditingRecord} customer={customer} onChanged={replace} />}
+          {customer && (
+            <CustomerRecordDialog open={editingRecord} onOpenChange={setEditingRecord} customer={customer} onChanged={replace} />
+          )}
           <div className="workspace-side">
             {error ? (
               <RetryError className="panel panel-error" onRetry={reload}>
                 {t('customer.loadFailed', { reason: describeError(error, t) })}
               </RetryError>
             ) : null}
-            <CaseList cases={cases} selectedId={target?.id ?? null} drafts={drafts.saved} onSelect={setChosenCaseId} onNewCase={() => setCreatingCase(true)} />
+            <CaseList
+              cases={cases}
+              selectedId={target?.id ?? null}
+              drafts={drafts.saved}
+              onSelect={setChosenCaseId}
+              onNewCase={() => setCreatingCase(true)}
+            />
             <SelectedCaseActions target={target} onOffers={() => startPromise('offers')} onPromise={() => startPromise('promise')} />
             <NoteComposer
               customerId={summary.id}

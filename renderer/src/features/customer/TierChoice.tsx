@@ -8,7 +8,13 @@ export function TierChoice({ value, onChange }: { value: Tier; onChange(tier: Ti
   return (
     <fieldset className="field">
       <legend className="field-label">{t('createCustomer.tier')}</legend>
-      <RadioGroup.Root className="segmented" aria-label={t('createCustomer.tier')} value={value} onValueChange={(v) => onChange(Tier.parse(v))} orientation="horizontal">
+      <RadioGroup.Root
+        className="segmented"
+        aria-label={t('createCustomer.tier')}
+        value={value}
+        onValueChange={(v) => onChange(Tier.parse(v))}
+        orientation="horizontal"
+      >
         {Tier.options.map((option) => (
           <RadioGroup.Item key={option} value={option} className="segmented-item">
             {t(`tier.${option}`)}

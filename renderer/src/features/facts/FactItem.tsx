@@ -33,7 +33,9 @@ export function FactItem({ fact, caseNumber, onUnpin }: FactItemProps) {
     <li className="fact" data-fact-id={fact.id}>
       <p className="fact-text">{fact.body}</p>
       <p className="fact-meta">
-        <span data-employee-no={fact.author.employeeNo}>{t('timeline.agent', { name: fact.author.name, employeeNo: fact.author.employeeNo })}</span>
+        <span data-employee-no={fact.author.employeeNo}>
+          {t('timeline.agent', { name: fact.author.name, employeeNo: fact.author.employeeNo })}
+        </span>
         <time dateTime={fact.createdAt}>{formatDay(fact.createdAt, i18n.language)}</time>
         {caseNumber && <span className="case-number">{caseNumber}</span>}
         {onUnpin &&
@@ -48,7 +50,12 @@ export function FactItem({ fact, caseNumber, onUnpin }: FactItemProps) {
               </button>
             </span>
           ) : (
-            <button type="button" className="link-button fact-unpin" onClick={() => setConfirming(true)} aria-label={t('fact.unpinLabel', { text: fact.body })}>
+            <button
+              type="button"
+              className="link-button fact-unpin"
+              onClick={() => setConfirming(true)}
+              aria-label={t('fact.unpinLabel', { text: fact.body })}
+            >
               {t('fact.unpin')}
             </button>
           ))}

@@ -40,7 +40,10 @@ export function IncidentBanner({ incident, cases = [], withDescription = false }
           )}
           <span className="incident-since">
             {incident.endsAt
-              ? t('incident.window', { from: formatDayTime(incident.startsAt, i18n.language), to: formatDayTime(incident.endsAt, i18n.language) })
+              ? t('incident.window', {
+                  from: formatDayTime(incident.startsAt, i18n.language),
+                  to: formatDayTime(incident.endsAt, i18n.language),
+                })
               : t('incident.since', { from: formatDayTime(incident.startsAt, i18n.language) })}
           </span>
         </span>

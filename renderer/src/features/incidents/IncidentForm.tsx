@@ -77,11 +77,28 @@ export function IncidentForm({ onDone, onCancel }: { onDone(): void; onCancel():
   return (
     <form className="dialog-form incident-form" onSubmit={submit} noValidate>
       <Field label={labels.title} invalid={faulty.has('title')}>
-        {(props) => <input {...props} className="input" value={title} maxLength={120} autoComplete="off" autoFocus onChange={(e) => setTitle(e.target.value)} />}
+        {(props) => (
+          <input
+            {...props}
+            className="input"
+            value={title}
+            maxLength={120}
+            autoComplete="off"
+            autoFocus
+            onChange={(e) => setTitle(e.target.value)}
+          />
+        )}
       </Field>
       <Field label={labels.description} invalid={faulty.has('description')}>
         {(props) => (
-          <textarea {...props} className="input input-multiline" rows={2} value={description} placeholder={t('incident.descriptionPlaceholder')} onChange={(e) => setDescription(e.target.value)} />
+          <textarea
+            {...props}
+            className="input input-multiline"
+            rows={2}
+            value={description}
+            placeholder={t('incident.descriptionPlaceholder')}
+            onChange={(e) => setDescription(e.target.value)}
+          />
         )}
       </Field>
       <fieldset className="field" aria-invalid={faulty.has('categories') || undefined}>
@@ -91,7 +108,12 @@ export function IncidentForm({ onDone, onCancel }: { onDone(): void; onCancel():
             const id = `incident-category-${category}`;
             return (
               <li key={category} className="check-item">
-                <Checkbox.Root id={id} className="checkbox" checked={categories.has(category)} onCheckedChange={(value) => toggle(category, value === true)}>
+                <Checkbox.Root
+                  id={id}
+                  className="checkbox"
+                  checked={categories.has(category)}
+                  onCheckedChange={(value) => toggle(category, value === true)}
+                >
                   <Checkbox.Indicator className="checkbox-mark">✓</Checkbox.Indicator>
                 </Checkbox.Root>
                 <label htmlFor={id} className="check-label">
@@ -104,15 +126,26 @@ export function IncidentForm({ onDone, onCancel }: { onDone(): void; onCancel():
       </fieldset>
       <div className="field-row">
         <Field label={labels.startsAt} invalid={faulty.has('startsAt')}>
-          {(props) => <input {...props} className="input" type="datetime-local" value={startsAt} onChange={(e) => setStartsAt(e.target.value)} />}
+          {(props) => (
+            <input {...props} className="input" type="datetime-local" value={startsAt} onChange={(e) => setStartsAt(e.target.value)} />
+          )}
         </Field>
         <Field label={t('incident.fieldEndsOptional')} invalid={faulty.has('endsAt')}>
-          {(props) => <input {...props} className="input" type="datetime-local" value={endsAt} onChange={(e) => setEndsAt(e.target.value)} />}
+          {(props) => (
+            <input {...props} className="input" type="datetime-local" value={endsAt} onChange={(e) => setEndsAt(e.target.value)} />
+          )}
         </Field>
       </div>
       <Field label={labels.guidance} invalid={faulty.has('guidance')}>
         {(props) => (
-          <textarea {...props} className="input input-multiline" rows={3} value={guidance} placeholder={t('incident.guidancePlaceholder')} onChange={(e) => setGuidance(e.target.value)} />
+          <textarea
+            {...props}
+            className="input input-multiline"
+            rows={3}
+            value={guidance}
+            placeholder={t('incident.guidancePlaceholder')}
+            onChange={(e) => setGuidance(e.target.value)}
+          />
         )}
       </Field>
       <FormFooter error={message} busy={busy} busyLabel={t('incident.saving')} submitLabel={t('incident.submit')} onCancel={onCancel} />

@@ -41,7 +41,10 @@ export function IncidentListItem({ incident, canEnd, onEnded }: { incident: Inci
       </p>
       <p className="incident-item-meta">
         {incident.endsAt
-          ? t('incident.window', { from: formatDayTime(incident.startsAt, i18n.language), to: formatDayTime(incident.endsAt, i18n.language) })
+          ? t('incident.window', {
+              from: formatDayTime(incident.startsAt, i18n.language),
+              to: formatDayTime(incident.endsAt, i18n.language),
+            })
           : t('incident.since', { from: formatDayTime(incident.startsAt, i18n.language) })}
         {' · '}
         {incident.categories.map((c) => t(`category.${c}`)).join(t('incident.listSeparator'))}

@@ -16,7 +16,15 @@ const ENDED_SHOWN = 10;
  * Known incidents and their approved guidance. Everyone can read them; supervisors and
  * administrators record new ones and end them (the host checks the role as well).
  */
-export function IncidentsDialog({ open, onOpenChange, state }: { open: boolean; onOpenChange(open: boolean): void; state: IncidentsState }) {
+export function IncidentsDialog({
+  open,
+  onOpenChange,
+  state,
+}: {
+  open: boolean;
+  onOpenChange(open: boolean): void;
+  state: IncidentsState;
+}) {
   const { t } = useTranslation();
   const session = useSession();
   const lead = isLead(session);
@@ -55,9 +63,7 @@ export function IncidentsDialog({ open, onOpenChange, state }: { open: boolean; 
         />
       ) : (
         <div className="incident-lists">
-          {error !== null && (
-            <RetryError onRetry={reload}>{describeError(error, t)}</RetryError>
-          )}
+          {error !== null && <RetryError onRetry={reload}>{describeError(error, t)}</RetryError>}
           {incidents === null && error === null && <p className="muted">{t('incident.loading')}</p>}
           {incidents !== null && (
             <>

@@ -91,7 +91,8 @@ export function NoteComposer({ customerId, target, onSaved, onShowCase, onDraftP
       ) : target ? (
         <p className="note-target">
           <span className="note-target-text">
-            {t('note.target')} <span className="case-number">{target.number}</span> <span className="note-target-title">{target.title}</span>
+            {t('note.target')} <span className="case-number">{target.number}</span>{' '}
+            <span className="note-target-title">{target.title}</span>
           </span>
           <button type="button" className="link-button" onClick={() => onShowCase(target.id)} aria-keyshortcuts="Alt+O">
             {t('caseDetail.open')}
@@ -128,8 +129,18 @@ export function NoteComposer({ customerId, target, onSaved, onShowCase, onDraftP
       <div className="note-footer">
         <NoteStatus state={state} problem={problem} />
         <DraftStatus id="note-draft-status" draft={draft} quiet={state.status !== 'idle'} />
-        {length >= COUNTER_FROM && <span className={`note-counter${over ? ' note-counter-over' : ''}`}>{t('note.counter', { count: length, max: NOTE_MAX_CHARS })}</span>}
-        <button type="button" className="button button-primary" onClick={() => void submit()} disabled={saving || !target} aria-keyshortcuts="Control+Enter">
+        {length >= COUNTER_FROM && (
+          <span className={`note-counter${over ? ' note-counter-over' : ''}`}>
+            {t('note.counter', { count: length, max: NOTE_MAX_CHARS })}
+          </span>
+        )}
+        <button
+          type="button"
+          className="button button-primary"
+          onClick={() => void submit()}
+          disabled={saving || !target}
+          aria-keyshortcuts="Control+Enter"
+        >
           {saving ? t('note.saving') : t('note.save')} <Kbd keys={SHORTCUTS.saveNote.keys} />
         </button>
       </div>

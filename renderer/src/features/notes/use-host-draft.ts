@@ -87,7 +87,10 @@ export function useHostDraft(caseId: string | null, onPresence?: (caseId: string
           if (current.current !== id) return;
           stored.current = body;
           if (typed.current !== body) setSave({ status: 'unsaved' });
-          else setSave(body.length === 0 ? { status: 'idle' } : { status: 'saved', at: result.updatedAt, tooLongForNote: result.tooLongForNote });
+          else
+            setSave(
+              body.length === 0 ? { status: 'idle' } : { status: 'saved', at: result.updatedAt, tooLongForNote: result.tooLongForNote },
+            );
         } catch (error) {
           if (current.current === id) setSave({ status: 'failed', error });
         }

@@ -36,7 +36,11 @@ export function useSaveNote(): { state: SaveState; save(request: SaveRequest): P
           const note = await client.call('notes.add', { caseId: target.id, body }, { mutationId });
           item = { kind: 'note', at: note.createdAt, note, case: { id: target.id, number: target.number, title: target.title } };
         } else {
-          const contact = await client.call('contacts.log', { customerId, caseIds: [target.id], channel: 'phone', direction: kind, note: body }, { mutationId });
+          const contact = await client.call(
+            'contacts.log',
+            { customerId, caseIds: [target.id], channel: 'phone', direction: kind, note: body },
+            { mutationId },
+          );
           item = { kind: 'contact', at: contact.startedAt, contact };
         }
         attempt.succeeded();

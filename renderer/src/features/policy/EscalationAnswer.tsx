@@ -8,7 +8,11 @@ export function EscalationAnswer({ escalation }: { escalation: PolicyAnswer['esc
   const level = String(escalation.level);
   const levelName = level === '1' || level === '2' || level === '3' ? t(`level.${level}`) : '';
   return (
-    <section className={`escalation-answer${escalation.escalate ? ' escalation-answer-up' : ''}`} aria-labelledby="escalation-answer-title" data-level={escalation.level}>
+    <section
+      className={`escalation-answer${escalation.escalate ? ' escalation-answer-up' : ''}`}
+      aria-labelledby="escalation-answer-title"
+      data-level={escalation.level}
+    >
       <h3 id="escalation-answer-title" className="escalation-answer-title">
         {escalation.escalate ? t('policy.escalate', { level: escalation.level, name: levelName }) : t('policy.noEscalation')}
       </h3>

@@ -48,14 +48,22 @@ export function OfferCard({ caseId, offer, request, supplied, onPromise, onReque
       </p>
       {offer.status === 'allowed' && (
         <div className="offer-actions">
-          <button type="button" className="button button-small button-primary" onClick={() => onPromise({ kind: offer.offer, amount: offer.limit, fromOffer: offer.offer })}>
+          <button
+            type="button"
+            className="button button-small button-primary"
+            onClick={() => onPromise({ kind: offer.offer, amount: offer.limit, fromOffer: offer.offer })}
+          >
             {t('policy.promiseThis')}
           </button>
         </div>
       )}
       {offer.status === 'needs_approval' && (
         <div className="offer-approval">
-          {request?.status === 'open' && <p className="offer-request offer-request-open">{t('policy.pending', { amount: formatAmount(request.amount ?? 0, offer.unit, t) })}</p>}
+          {request?.status === 'open' && (
+            <p className="offer-request offer-request-open">
+              {t('policy.pending', { amount: formatAmount(request.amount ?? 0, offer.unit, t) })}
+            </p>
+          )}
           {request?.status === 'approved' && (
             <p className="offer-request offer-request-approved">
               {t('policy.approved', { name: request.decidedBy?.name ?? '', amount: formatAmount(request.amount ?? 0, offer.unit, t) })}

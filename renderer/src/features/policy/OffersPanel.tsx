@@ -31,9 +31,7 @@ export function OffersPanel({ caseId, policy, escalations, onPromise, onRequeste
   const { answer, error, busy, supplied, evaluate } = policy;
   return (
     <div className="offers-panel" aria-busy={busy}>
-      {error !== null && (
-        <RetryError onRetry={() => evaluate()}>{t('policy.failed', { reason: describeError(error, t) })}</RetryError>
-      )}
+      {error !== null && <RetryError onRetry={() => evaluate()}>{t('policy.failed', { reason: describeError(error, t) })}</RetryError>}
       {!answer && error === null && <p className="muted">{t('policy.loading')}</p>}
       {answer && (
         <>
@@ -58,7 +56,12 @@ export function OffersPanel({ caseId, policy, escalations, onPromise, onRequeste
           <SuppliedFactsForm facts={answer.facts} supplied={supplied} busy={busy} onEvaluate={evaluate} />
           <WhyDetails answer={answer}>
             <BundleVersion version={answer.bundleVersion} />
-            <button type="button" className="button button-small offers-by-hand" onClick={() => onPromise(BY_HAND)} aria-keyshortcuts="Alt+M">
+            <button
+              type="button"
+              className="button button-small offers-by-hand"
+              onClick={() => onPromise(BY_HAND)}
+              aria-keyshortcuts="Alt+M"
+            >
               + {t('policy.byHand')} <Kbd keys={SHORTCUTS.promise.keys} />
             </button>
           </WhyDetails>

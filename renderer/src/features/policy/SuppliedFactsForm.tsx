@@ -65,7 +65,12 @@ export function SuppliedFactsForm({ facts, supplied, busy, onEvaluate }: Supplie
           />
         </label>
         <div className="supplied-check">
-          <Checkbox.Root id={`${id}-regulator`} className="checkbox" checked={regulator} onCheckedChange={(value) => setRegulator(value === true)}>
+          <Checkbox.Root
+            id={`${id}-regulator`}
+            className="checkbox"
+            checked={regulator}
+            onCheckedChange={(value) => setRegulator(value === true)}
+          >
             <Checkbox.Indicator className="checkbox-mark">✓</Checkbox.Indicator>
           </Checkbox.Root>
           <label htmlFor={`${id}-regulator`}>{t('policy.supplied.regulatorMentioned')}</label>

@@ -40,7 +40,12 @@ export function WhyDetails({ answer, children }: { answer: PolicyAnswer; childre
             {t('policy.slaHeading')}
           </h4>
           <p className="why-sla">
-            {t('policy.slaLine', { first: sla.firstResponseHours, callback: sla.callbackHours, resolution: sla.resolutionHours, grace: sla.graceHours })}
+            {t('policy.slaLine', {
+              first: sla.firstResponseHours,
+              callback: sla.callbackHours,
+              resolution: sla.resolutionHours,
+              grace: sla.graceHours,
+            })}
           </p>
         </section>
         <section aria-labelledby={`${id}-facts`}>

@@ -36,7 +36,8 @@ export interface FactLine {
 function valueOf(key: string, value: unknown, t: TFunction, language: string): string {
   if (value === null || value === undefined) return '—';
   if (typeof value === 'boolean') return value ? t('common.yes') : t('common.no');
-  if (key === 'voucherValue' || key === 'prepaidAmount') return typeof value === 'number' ? t('amount.yuan', { count: value }) : String(value);
+  if (key === 'voucherValue' || key === 'prepaidAmount')
+    return typeof value === 'number' ? t('amount.yuan', { count: value }) : String(value);
   if (key === 'voucherExpiresAt' && typeof value === 'string') return formatDayTime(value, language);
   if (key === 'level' && typeof value === 'number') return t('cases.levelBadge', { level: value });
   if (key === 'category') {
@@ -60,7 +61,11 @@ function valueOf(key: string, value: unknown, t: TFunction, language: string): s
 
 /** Every fact as a labelled line, known ones first in a fixed order, any other after them under its own name. */
 export function factLines(facts: Readonly<Record<string, unknown>>, t: TFunction, language: string): FactLine[] {
-  const known = ORDER.filter((key) => key in facts).map((key) => ({ key, label: t(`policy.fact.${key}`), value: valueOf(key, facts[key], t, language) }));
+  const known = ORDER.filter((key) => key in facts).map((key) => ({
+    key,
+    label: t(`policy.fact.${key}`),
+    value: valueOf(key, facts[key], t, language),
+  }));
   const other = Object.keys(facts)
     .filter((key) => !isFactKey(key))
     .sort()

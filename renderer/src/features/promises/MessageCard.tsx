@@ -17,11 +17,15 @@ export function MessageCard({ message }: { message: CustomerMessage }) {
   return (
     <article className={`message message-${message.status}`} data-message-id={message.id} data-status={message.status}>
       <div className="message-head">
-        <span className="message-template">{isTemplate(message.template) ? t(`message.template.${message.template}`) : message.template}</span>
+        <span className="message-template">
+          {isTemplate(message.template) ? t(`message.template.${message.template}`) : message.template}
+        </span>
         <span className={`message-status message-status-${message.status}`}>{t(`message.status.${message.status}`)}</span>
         <span className="message-to">{t('message.to', { phone: formatPhone(message.to) })}</span>
         <span className="message-when">
-          {message.sentAt ? t('message.sentAt', { when: formatDayTime(message.sentAt, i18n.language) }) : formatDayTime(message.createdAt, i18n.language)}
+          {message.sentAt
+            ? t('message.sentAt', { when: formatDayTime(message.sentAt, i18n.language) })
+            : formatDayTime(message.createdAt, i18n.language)}
         </span>
         <CopyButton text={message.body} label={t('message.copy')} />
       </div>
@@ -29,9 +33,7 @@ export function MessageCard({ message }: { message: CustomerMessage }) {
         {message.body}
       </p>
       {message.status === 'failed' && (
-        <p className="message-error">
-          {t('message.failedReason', { error: message.lastError ?? '—', count: message.attempts })}
-        </p>
+        <p className="message-error">{t('message.failedReason', { error: message.lastError ?? '—', count: message.attempts })}</p>
       )}
     </article>
   );

@@ -39,7 +39,12 @@ export function PromiseDialog({ request, cases, refreshKey, onChanged, onClose }
             <div className="promise-case">
               <Field label={t('promise.case')}>
                 {(props) => (
-                  <select {...props} className="input" value={shown.id} onChange={(e) => setChosen({ nonce: request.nonce, caseId: e.target.value })}>
+                  <select
+                    {...props}
+                    className="input"
+                    value={shown.id}
+                    onChange={(e) => setChosen({ nonce: request.nonce, caseId: e.target.value })}
+                  >
                     {newestFirst(cases).map((c) => (
                       <option key={c.id} value={c.id}>
                         {c.number} {c.title}
@@ -51,7 +56,9 @@ export function PromiseDialog({ request, cases, refreshKey, onChanged, onClose }
               </Field>
             </div>
           </div>
-          <Dialog.Description className="dialog-description">{view === 'offers' ? t('policy.description') : t('promise.description')}</Dialog.Description>
+          <Dialog.Description className="dialog-description">
+            {view === 'offers' ? t('policy.description') : t('promise.description')}
+          </Dialog.Description>
           <div className="promise-dialog-body">
             <PromiseWorkbench
               key={`${shown.id}-${request.nonce}`}

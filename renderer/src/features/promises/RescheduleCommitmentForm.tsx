@@ -47,7 +47,13 @@ export function RescheduleCommitmentForm({ commitment, locale, onRescheduled, on
       <Field label={labels.dueAt} invalid={dueMissing || faulty.has('dueAt')}>
         {(props) => <input {...props} className="input" type="datetime-local" value={due} onChange={(e) => setDue(e.target.value)} />}
       </Field>
-      <ReasonField label={labels.reason} value={reason} placeholder={t('resolve.placeholderRescheduled')} invalid={faulty.has('reason')} onChange={setReason} />
+      <ReasonField
+        label={labels.reason}
+        value={reason}
+        placeholder={t('resolve.placeholderRescheduled')}
+        invalid={faulty.has('reason')}
+        onChange={setReason}
+      />
       <FormFooter
         size="small"
         error={dueMissing ? t('resolve.dueRequired') : error !== null ? describeError(error, t, labels) : null}

@@ -33,7 +33,13 @@ export function ResolveCommitmentForm({ commitment, status, locale, onResolved, 
   const label = status === 'kept' ? t('resolve.reasonKept') : t('resolve.reasonCancelled');
   return (
     <form className="resolve-form" onSubmit={submit} noValidate aria-label={status === 'kept' ? t('resolve.kept') : t('resolve.cancel')}>
-      <ReasonField label={label} value={reason} placeholder={status === 'kept' ? t('resolve.placeholderKept') : t('resolve.placeholderCancelled')} invalid={fieldsAtFault(error).has('reason')} onChange={setReason} />
+      <ReasonField
+        label={label}
+        value={reason}
+        placeholder={status === 'kept' ? t('resolve.placeholderKept') : t('resolve.placeholderCancelled')}
+        invalid={fieldsAtFault(error).has('reason')}
+        onChange={setReason}
+      />
       <FormFooter
         size="small"
         tone={status === 'kept' ? 'primary' : 'danger'}

@@ -32,7 +32,12 @@ function targetOf(option: Exclude<SearchOption, { kind: 'lookup' }>): SearchTarg
     case 'case':
       return { kind: 'case', customerId: option.result.customerId, caseId: option.result.case.id };
     case 'note':
-      return { kind: 'note', customerId: option.result.customerId, caseId: option.result.caseRef?.id ?? null, noteId: option.result.noteId };
+      return {
+        kind: 'note',
+        customerId: option.result.customerId,
+        caseId: option.result.caseRef?.id ?? null,
+        noteId: option.result.noteId,
+      };
   }
 }
 
@@ -180,7 +185,15 @@ export function GlobalSearch({ busy, describedBy, invalid, onLookup, onOpen }: G
         </p>
       )}
       {shown && (
-        <SearchResultsList id={LIST_ID} state={state} pending={pending} options={options} activeId={active?.id ?? null} onChoose={choose} onHover={setChosenId} />
+        <SearchResultsList
+          id={LIST_ID}
+          state={state}
+          pending={pending}
+          options={options}
+          activeId={active?.id ?? null}
+          onChoose={choose}
+          onHover={setChosenId}
+        />
       )}
     </form>
   );

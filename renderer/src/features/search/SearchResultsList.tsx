@@ -90,7 +90,11 @@ export function SearchResultsList({ id, state, pending, options, activeId, onCho
           option.kind === 'case' ? (
             <span className="search-line">
               <Highlighted className="case-number" text={option.result.number.text} ranges={option.result.number.highlights} />
-              <Highlighted className="search-primary search-case-title" text={option.result.title.text} ranges={option.result.title.highlights} />
+              <Highlighted
+                className="search-primary search-case-title"
+                text={option.result.title.text}
+                ranges={option.result.title.highlights}
+              />
               <span className="search-meta">
                 {option.result.customerName} · {t(`status.${option.result.case.status}`)}
               </span>

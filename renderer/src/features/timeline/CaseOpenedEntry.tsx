@@ -2,7 +2,17 @@ import { useTranslation } from 'react-i18next';
 import type { AgentRef, CaseSummary } from '../../../../shared';
 import { AgentName, CaseChips, When } from './EntryParts';
 
-export function CaseOpenedEntry({ opened, openedBy, at, onSelectCase }: { opened: CaseSummary; openedBy: AgentRef; at: string; onSelectCase(caseId: string): void }) {
+export function CaseOpenedEntry({
+  opened,
+  openedBy,
+  at,
+  onSelectCase,
+}: {
+  opened: CaseSummary;
+  openedBy: AgentRef;
+  at: string;
+  onSelectCase(caseId: string): void;
+}) {
   const { t } = useTranslation();
   return (
     <>

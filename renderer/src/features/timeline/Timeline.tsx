@@ -105,7 +105,11 @@ export function Timeline({ history, onSelectCase }: { history: HistoryState; onS
           <Kbd keys={SHORTCUTS.previousEntry.keys} />
         </span>
         <span className="panel-count" aria-live="polite">
-          {loading ? t('timeline.loading') : complete ? t('timeline.all', { count: items.length }) : t('timeline.loaded', { count: items.length })}
+          {loading
+            ? t('timeline.loading')
+            : complete
+              ? t('timeline.all', { count: items.length })
+              : t('timeline.loaded', { count: items.length })}
         </span>
       </div>
       <div
@@ -123,7 +127,13 @@ export function Timeline({ history, onSelectCase }: { history: HistoryState; onS
             const item = items[row.index];
             if (!item) return null;
             return (
-              <div key={row.key} data-index={row.index} ref={virtualizer.measureElement} className="timeline-row" style={{ transform: `translateY(${row.start}px)` }}>
+              <div
+                key={row.key}
+                data-index={row.index}
+                ref={virtualizer.measureElement}
+                className="timeline-row"
+                style={{ transform: `translateY(${row.start}px)` }}
+              >
                 <TimelineEntry
                   item={item}
                   position={row.index + 1}
@@ -145,7 +155,13 @@ export function Timeline({ history, onSelectCase }: { history: HistoryState; onS
           </div>
         ) : (
           <p className="timeline-footer">
-            {loading ? t('timeline.loading') : loadingMore || nextCursor ? t('timeline.loadingMore') : items.length === 0 ? t('timeline.empty') : t('timeline.end')}
+            {loading
+              ? t('timeline.loading')
+              : loadingMore || nextCursor
+                ? t('timeline.loadingMore')
+                : items.length === 0
+                  ? t('timeline.empty')
+                  : t('timeline.end')}
           </p>
         )}
       </div>

@@ -31,7 +31,9 @@ export function TimelineEntry({ item, position, setSize, current, onFocus, onSel
     >
       {item.kind === 'contact' && <ContactEntry contact={item.contact} onSelectCase={onSelectCase} />}
       {item.kind === 'note' && <NoteEntry note={item.note} caseRef={item.case} onSelectCase={onSelectCase} />}
-      {item.kind === 'case_opened' && <CaseOpenedEntry opened={item.case} openedBy={item.openedBy} at={item.at} onSelectCase={onSelectCase} />}
+      {item.kind === 'case_opened' && (
+        <CaseOpenedEntry opened={item.case} openedBy={item.openedBy} at={item.at} onSelectCase={onSelectCase} />
+      )}
     </article>
   );
 }
