@@ -10,6 +10,7 @@ import { getIncident, listIncidents } from './incidents';
 import { globalSearch } from './search/global-search';
 import type { CoreDeps } from './context';
 import { getCustomer, lookupByPhone } from './customers';
+import { screenPop } from './screen-pop';
 import { customerHistory } from './history';
 import { getNote } from './notes';
 import { type Impl, write } from './procedure-kit';
@@ -34,6 +35,8 @@ export const implementations: { [P in ProcedureName]: Impl<P> } = {
   'customers.lookup': async (deps, input) => ({ phone: input.phone, customer: await lookupByPhone(deps.db, input.phone) }),
 
   'customers.get': async (deps, input) => getCustomer(deps.db, input.id),
+
+  'customers.pop': async (deps, input, ctx) => screenPop(deps, input, ctx.actor.id),
 
   'customers.create': async (deps, input, ctx, meta) => {
     const args = await write(deps, ctx, meta, 'customers.create', {

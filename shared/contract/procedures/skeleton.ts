@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Brief } from '../../domain/brief';
 import { Agent, AuditReport, CaseSummary, Contact, Customer, CustomerSummary, HistoryItem, Note } from '../../domain/entities';
 import { CaseCategory, CasePriority, Channel, Direction, Id, IsoTime, NOTE_MAX_CHARS, PhoneInput, Text, Tier } from '../../domain/values';
 import { ANY_ROLE, LEADS, procedure } from '../spec';
@@ -16,6 +17,34 @@ export const skeletonProcedures = {
     roles: ANY_ROLE,
     input: z.object({ phone: PhoneInput }).strict(),
     output: z.object({ phone: z.string(), customer: CustomerSummary.nullable() }),
+  }),
+  /**
+   * The screen pop in one request: by the number that rang or by id (a customer found in search),
+   * everything the first screen shows — the customer, the brief, the first page of history and which
+   * of the customer's cases hold the caller's drafts.
+   */
+  'customers.pop': procedure({
+    kind: 'query',
+    roles: ANY_ROLE,
+    input: z
+      .object({
+        phone: PhoneInput.optional(),
+        customerId: Id.optional(),
+        historyLimit: z.number().int().min(1).max(100).default(30),
+      })
+      .strict()
+      .refine((v) => (v.phone === undefined) !== (v.customerId === undefined), { message: 'phone_or_customer', path: ['phone'] }),
+    output: z.discriminatedUnion('found', [
+      z.object({ found: z.literal(false), phone: z.string() }),
+      z.object({
+        found: z.literal(true),
+        phone: z.string().nullable(),
+        customer: Customer,
+        brief: Brief,
+        history: z.object({ items: z.array(HistoryItem), nextCursor: z.string().nullable() }),
+        drafts: z.array(z.object({ caseId: Id, updatedAt: IsoTime })),
+      }),
+    ]),
   }),
   'customers.get': procedure({
     kind: 'query',
