@@ -5,6 +5,8 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   invalid_input: 400,
   bad_request: 400,
   forbidden: 403,
+  unauthenticated: 401,
+  rate_limited: 429,
   not_found: 404,
   unknown_procedure: 404,
   conflict: 409,

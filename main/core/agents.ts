@@ -5,12 +5,20 @@ import type { DB } from '../db';
 import { defineMutation } from './mutations/types';
 
 export const upsertAgent = defineMutation({
-  args: z.object({ id: Id, employeeNo: z.string().min(1).max(20), name: z.string().min(1).max(80), role: Role }),
+  args: z.object({
+    id: Id,
+    employeeNo: z.string().min(1).max(20),
+    name: z.string().min(1).max(80),
+    role: Role,
+    /** Left as it is when omitted. */
+    team: z.string().max(40).nullable().optional(),
+  }),
   async apply(trx, args, m) {
+    const team = args.team === undefined ? {} : { team: args.team };
     await trx
       .insertInto('agents')
-      .values({ id: args.id, employee_no: args.employeeNo, name: args.name, role: args.role, created_at: m.at })
-      .onConflict((oc) => oc.column('id').doUpdateSet({ employee_no: args.employeeNo, name: args.name, role: args.role }))
+      .values({ id: args.id, employee_no: args.employeeNo, name: args.name, role: args.role, created_at: m.at, ...team })
+      .onConflict((oc) => oc.column('id').doUpdateSet({ employee_no: args.employeeNo, name: args.name, role: args.role, ...team }))
       .execute();
     return [{ entity: 'agent', id: args.id, customerId: null }];
   },

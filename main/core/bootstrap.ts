@@ -4,7 +4,8 @@ import type { Agent } from '../../shared';
 import { migrateToLatest, openSqlite, type SqliteHandle } from '../db';
 import { DEFAULT_BUNDLE, loadPolicy, readBundleDir } from '../policy';
 import { type Core, createCore } from './create-core';
-import { DESK_AGENT, seedDemo } from './demo';
+import { seedDemoAccounts } from './accounts/demo';
+import { DEMO_AGENTS, DESK_AGENT, seedDemo } from './demo';
 import { seedWrite } from './demo/write';
 import type { DispatchOptions } from './dispatch';
 import { SYSTEM_AGENT } from './system-agent';
@@ -22,6 +23,8 @@ export interface OpenOptions {
   /** An administrator's policy bundle directory; the shipped bundle when omitted. */
   policyDir?: string;
   dispatch?: DispatchOptions;
+  /** Give the demo people the demo password when nobody has one yet (default true; tests that never sign in skip the hashing). */
+  demoAccounts?: boolean;
 }
 
 export interface OpenedCore {
@@ -60,6 +63,10 @@ export async function openSqliteCore(options: OpenOptions): Promise<OpenedCore> 
       if (options.empty) await seedWrite(core.deps, DESK_AGENT, 'agents.upsert', DESK_AGENT);
       else await seedDemo(core.deps, { syntheticCustomers: options.syntheticCustomers ?? 200 });
       seeded = true;
+    }
+    if (options.demoAccounts !== false && !(await sqlite.db.selectFrom('credentials').select('agent_id').limit(1).executeTakeFirst())) {
+      const story = await sqlite.db.selectFrom('agents').select('id').where('id', '=', DEMO_AGENTS.qianWei.id).executeTakeFirst();
+      await seedDemoAccounts(core.deps, story ? undefined : ['desk', 'admin']);
     }
     return { core, sqlite, actor: DESK_AGENT, seeded, close: () => sqlite.close() };
   } catch (error) {

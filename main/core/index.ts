@@ -1,3 +1,4 @@
+export * from './accounts';
 export { findAgentByEmployeeNo, getAgent } from './agents';
 export { verifyAudit } from './audit';
 export * from './bootstrap';

@@ -1,3 +1,4 @@
+import { accountImplementations } from './accounts/procedures';
 import { verifyAudit } from './audit';
 import { getAgent } from './agents';
 import { customerBrief } from './brief';
@@ -30,6 +31,7 @@ async function freshCaseNumber(deps: CoreDeps): Promise<string> {
 /** Core's implementation of every procedure in the contract. Hosts reach it only through dispatch. */
 export const implementations: { [P in ProcedureName]: Impl<P> } = {
   ...promiseImplementations,
+  ...accountImplementations,
   'session.me': async (deps, _input, ctx) => getAgent(deps.db, ctx.actor.id),
 
   'customers.lookup': async (deps, input) => ({ phone: input.phone, customer: await lookupByPhone(deps.db, input.phone) }),

@@ -1,9 +1,18 @@
 import type { Generated } from 'kysely';
+import type { AccountTables } from './schema-accounts';
 
 /** Kysely's view of the database. Times are ISO-8601 UTC strings, which sort as text. */
-export interface DB {
+export interface DB extends AccountTables {
   meta: { key: string; value: string };
-  agents: { id: string; employee_no: string; name: string; role: string; created_at: string };
+  agents: {
+    id: string;
+    employee_no: string;
+    name: string;
+    role: string;
+    created_at: string;
+    team: string | null;
+    disabled: Generated<number>;
+  };
   customers: { id: string; name: string; tier: string; created_at: string; updated_at: string; version: number };
   customer_phones: { e164: string; customer_id: string; label: string | null; created_at: string };
   cases: {

@@ -5,6 +5,8 @@ export const ErrorCode = z.enum([
   'invalid_input',
   'not_found',
   'forbidden',
+  'unauthenticated',
+  'rate_limited',
   'conflict',
   'unknown_procedure',
   'bad_request',

@@ -1,3 +1,4 @@
+export * from './auth';
 export * from './bridge';
 export * from './client';
 export * from './errors';

@@ -1,11 +1,13 @@
 import type { z } from 'zod';
+import { accountProcedures } from './procedures/accounts';
 import { briefProcedures } from './procedures/brief';
 import { customerRecordProcedures } from './procedures/customer-records';
 import { promiseProcedures } from './procedures/promises';
 import { skeletonProcedures } from './procedures/skeleton';
 
-export { ANY_ROLE, LEADS, type ProcedureKind, type ProcedureSpec } from './spec';
+export { ADMINS, ANY_ROLE, LEADS, type ProcedureKind, type ProcedureSpec } from './spec';
 export { DRAFT_MAX_CHARS, FACT_MAX_CHARS } from './procedures/brief';
+export { Account, EmployeeNo, NewPassword, PASSWORD_MAX_CHARS, PASSWORD_MIN_CHARS } from './procedures/accounts';
 
 /**
  * The API contract: one map from procedure name to its input, output, kind and roles.
@@ -17,6 +19,7 @@ export const procedures = {
   ...customerRecordProcedures,
   ...briefProcedures,
   ...promiseProcedures,
+  ...accountProcedures,
 } as const;
 
 export type Procedures = typeof procedures;

@@ -15,8 +15,11 @@ export interface ProcedureSpec<I extends z.ZodType = z.ZodType, O extends z.ZodT
   output: O;
 }
 
-export const ANY_ROLE = ['agent', 'supervisor', 'admin'] as const;
-export const LEADS = ['supervisor', 'admin'] as const;
+export const ANY_ROLE = ['agent', 'supervisor', 'complaint_centre', 'admin'] as const;
+/** Those who decide escalated work: supervisors, the complaint centre (level 3) and administrators. */
+export const LEADS = ['supervisor', 'complaint_centre', 'admin'] as const;
+/** Account administration: administrators only. */
+export const ADMINS = ['admin'] as const;
 
 export function procedure<I extends z.ZodType, O extends z.ZodType>(spec: ProcedureSpec<I, O>): ProcedureSpec<I, O> {
   return spec;

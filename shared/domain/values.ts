@@ -7,7 +7,8 @@ export const NOTE_MAX_CHARS = 20_000;
 export const Id = z.uuid();
 export const IsoTime = z.iso.datetime({ offset: true });
 
-export const Role = z.enum(['agent', 'supervisor', 'admin']);
+/** Who a person is at work. `complaint_centre` (level 3) works escalated cases as a supervisor does. */
+export const Role = z.enum(['agent', 'supervisor', 'complaint_centre', 'admin']);
 export type Role = z.infer<typeof Role>;
 
 export const Tier = z.enum(['standard', 'silver', 'gold', 'platinum']);

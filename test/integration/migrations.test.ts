@@ -168,3 +168,19 @@ describe('0006_escalation_note', () => {
     ]);
   });
 });
+
+describe('0008_accounts', () => {
+  it('gives agents already there no team, not disabled, and no credentials or sessions', async () => {
+    const before = migrations.findIndex(([name]) => name === '0008_accounts');
+    await migrateToLatest(handle.db, migrations.slice(0, before));
+    handle.raw.exec(ONE_CASE);
+    await migrateToLatest(handle.db, migrations.slice(0, before + 1));
+    expect(handle.raw.prepare('select id, team, disabled from agents').all()).toEqual([{ id: 'a1', team: null, disabled: 0 }]);
+    for (const table of ['credentials', 'sessions', 'sign_in_failures'])
+      expect(handle.raw.prepare(`select count(*) n from ${table}`).get()).toEqual({ n: 0 });
+    expect(() =>
+      handle.raw.exec(`insert into sessions values ('s1', 'h', 'a1', '2026-01-01', '2026-01-02', '2026-01-01', null);
+                       insert into sessions values ('s2', 'h', 'a1', '2026-01-01', '2026-01-02', '2026-01-01', null);`),
+    ).toThrow(/UNIQUE/);
+  });
+});

@@ -12,6 +12,9 @@ export const DEMO_AGENTS = {
   sunLei: { id: '01930000-0000-7000-8000-000000010815', employeeNo: '10815', name: '孙磊', role: 'agent' },
   qianWei: { id: '01930000-0000-7000-8000-000000023338', employeeNo: '23338', name: '钱伟', role: 'agent' },
   supervisor: { id: '01930000-0000-7000-8000-000000030001', employeeNo: '30001', name: '周婷', role: 'supervisor' },
+  supervisor2: { id: '01930000-0000-7000-8000-000000030002', employeeNo: '30002', name: '刘洋', role: 'supervisor' },
+  complaints: { id: '01930000-0000-7000-8000-000000040001', employeeNo: '40001', name: '黄蕾', role: 'complaint_centre' },
+  admin: { id: '01930000-0000-7000-8000-000000090001', employeeNo: '90001', name: '陈静', role: 'admin' },
 } as const satisfies Record<string, Agent>;
 
 export const DESK_AGENT: Agent = DEMO_AGENTS.desk;

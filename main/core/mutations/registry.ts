@@ -1,3 +1,4 @@
+import { createAccount, resetPassword, setDisabled, setRole } from '../accounts/mutations';
 import { upsertAgent } from '../agents';
 import { createCase, updateCase } from '../cases';
 import { linkContact, logContact } from '../contacts';
@@ -45,6 +46,10 @@ export const mutationHandlers: Readonly<Record<string, MutationHandler<unknown>>
   'escalations.request': erase(requestApproval),
   'escalations.decide': erase(decideApproval),
   'promotions.record': erase(recordPromotion),
+  'accounts.create': erase(createAccount),
+  'accounts.resetPassword': erase(resetPassword),
+  'accounts.setRole': erase(setRole),
+  'accounts.setDisabled': erase(setDisabled),
 };
 
 // Safe: apply() only ever receives what that same handler's args schema produced.

@@ -1,6 +1,9 @@
+import { accountsEn, authEn } from './auth.en';
 import type { Catalog } from './zh-CN';
 
 export const en: Catalog = {
+  auth: authEn,
+  accounts: accountsEn,
   app: {
     name: 'Kept',
     latinName: '守约',
@@ -408,6 +411,8 @@ export const en: Catalog = {
     conflict: 'Someone else changed this just now. Refresh and try again.',
     unknown_procedure: 'This console and the server are out of step. Reload the page.',
     bad_request: 'The request was malformed. Reload the page and try again.',
+    unauthenticated: 'You are signed out. Sign in again.',
+    rate_limited: 'Too many attempts. Wait a moment and try again.',
     payload_too_large: 'This is too long to save.',
     unavailable: 'The server cannot be reached right now. Check the network and try again.',
     internal: 'Something went wrong on our side and nothing was changed. Try again shortly.',
@@ -473,6 +478,7 @@ export const en: Catalog = {
   role: {
     agent: 'agent',
     supervisor: 'supervisor',
+    complaint_centre: 'complaint centre',
     admin: 'administrator',
   },
   amount: {

@@ -1,8 +1,12 @@
+import { accountsZhCN, authZhCN } from './auth.zh-CN';
+
 /**
  * The Chinese catalog is the source of truth for which strings exist: `Catalog` is its shape,
  * and every other language must match it key for key.
  */
 export const zhCN = {
+  auth: authZhCN,
+  accounts: accountsZhCN,
   app: {
     name: '守约',
     latinName: 'Kept',
@@ -405,6 +409,8 @@ export const zhCN = {
     conflict: '这条记录刚被其他人修改过，请刷新后再试。',
     unknown_procedure: '客户端与服务器版本不一致，请刷新页面。',
     bad_request: '请求格式有误，请刷新页面后再试。',
+    unauthenticated: '登录已失效，请重新登录。',
+    rate_limited: '尝试次数太多，请稍后再试。',
     payload_too_large: '内容太长，无法保存。',
     unavailable: '暂时连不上服务器，请检查网络后再试。',
     internal: '系统出了问题，操作没有完成，请稍后再试。',
@@ -470,6 +476,7 @@ export const zhCN = {
   role: {
     agent: '坐席',
     supervisor: '班长',
+    complaint_centre: '投诉中心',
     admin: '管理员',
   },
   amount: {

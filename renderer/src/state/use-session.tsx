@@ -1,5 +1,5 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useState } from 'react';
-import type { Agent } from '../../../shared';
+import { type Agent, LEADS } from '../../../shared';
 import { useClient } from './client-context';
 
 export type SessionState = { status: 'loading' } | { status: 'ready'; agent: Agent } | { status: 'failed'; error: unknown };
@@ -39,7 +39,7 @@ export function useSession(): Session {
   return session;
 }
 
-/** Supervisors and administrators may record and end known incidents; agents may only read them. */
+/** Supervisors, the complaint centre and administrators (the contract's LEADS) decide escalated work and record incidents. */
 export function isLead(session: Session): boolean {
-  return session.status === 'ready' && (session.agent.role === 'supervisor' || session.agent.role === 'admin');
+  return session.status === 'ready' && (LEADS as readonly string[]).includes(session.agent.role);
 }

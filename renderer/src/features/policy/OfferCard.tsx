@@ -110,5 +110,7 @@ export function OfferCard({ caseId, offer, request, supplied, onPromise, onReque
 }
 
 function approverName(approver: string, t: ReturnType<typeof useTranslation>['t']): string {
-  return approver === 'supervisor' || approver === 'admin' || approver === 'agent' ? t(`role.${approver}`) : approver;
+  return approver === 'supervisor' || approver === 'admin' || approver === 'agent' || approver === 'complaint_centre'
+    ? t(`role.${approver}`)
+    : approver;
 }

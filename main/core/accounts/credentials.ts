@@ -1,0 +1,30 @@
+import type { Kysely } from 'kysely';
+import { type DB, writeTransaction } from '../../db';
+import type { CoreDeps } from '../context';
+import { hashPassword } from './passwords';
+
+/** Stores a new scrypt hash for a person (never the password) and clears their failed sign-ins. */
+export async function setPassword(deps: CoreDeps, agentId: string, password: string): Promise<void> {
+  const stored = await hashPassword(password);
+  const at = deps.now().toISOString();
+  await writeTransaction(deps.db, async (trx) => {
+    const values = {
+      algorithm: stored.algorithm,
+      params: JSON.stringify(stored.params),
+      salt: stored.salt,
+      hash: stored.hash,
+      updated_at: at,
+    };
+    await trx
+      .insertInto('credentials')
+      .values({ agent_id: agentId, ...values })
+      .onConflict((oc) => oc.column('agent_id').doUpdateSet(values))
+      .execute();
+    await clearFailures(trx, agentId);
+  });
+}
+
+async function clearFailures(trx: Kysely<DB>, agentId: string): Promise<void> {
+  const row = await trx.selectFrom('agents').select('employee_no').where('id', '=', agentId).executeTakeFirst();
+  if (row) await trx.deleteFrom('sign_in_failures').where('employee_no', '=', row.employee_no).execute();
+}

@@ -1,0 +1,16 @@
+export { setPassword } from './credentials';
+export { hashPassword, passwordProblem, SCRYPT_PARAMS, verifyPassword } from './passwords';
+export { accountImplementations } from './procedures';
+export { getAccount, listAccounts } from './read';
+export {
+  lockOutOf,
+  resolveSession,
+  type ResolvedSession,
+  revokeAllSessions,
+  signIn,
+  type SignInResult,
+  signOut,
+  tokenHash,
+} from './sessions';
+export { ACCOUNT_RULES } from './settings';
+export { DEMO_PASSWORD, DEMO_TEAMS, seedDemoAccounts } from './demo';
