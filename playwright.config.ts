@@ -47,7 +47,8 @@ export default defineConfig({
   },
   projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
   webServer: {
-    command: `npx tsx server/main.ts --port ${port} --data-dir ${dataDir}`,
+    // Test mode: a page without a session acts as 20001 (林晓), as every spec expects; sign-in.spec.ts signs in on its own server.
+    command: `npx tsx server/main.ts --port ${port} --data-dir ${dataDir} --agent 20001 --test-clock`,
     url: `${baseURL}/api/health`,
     reuseExistingServer: false,
     timeout: 120_000,

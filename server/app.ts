@@ -4,14 +4,20 @@ import fastifyWebsocket from '@fastify/websocket';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Agent } from '../shared';
 import type { Core } from '../main/core';
+import { type AuthOptions, registerAuth } from './auth/routes';
 import { registerEventSocket } from './event-socket';
 import { registerRpcRoutes, sendError } from './rpc-routes';
 import { setSecurityHeaders } from './security-headers';
 
 export interface ServerOptions {
   core: Core;
-  /** Who the caller is. Until sign-in arrives, the desk's configured agent. */
-  resolveActor: () => Agent;
+  /**
+   * Test mode only (`--agent` with `--test-clock`): who a request without a session cookie acts as.
+   * Omitted, every call needs a signed-in session (`server/auth/`).
+   */
+  resolveActor?: () => Agent;
+  /** Sign-in attempts allowed per client address and window. */
+  signInRateLimit?: AuthOptions['signInRateLimit'];
   /** The built renderer (out/renderer); omitted, only the API is served. */
   rendererDir?: string;
   bodyLimitBytes?: number;
@@ -42,8 +48,12 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   // JSON only: a cross-site form or text/plain post cannot reach a procedure without a CORS preflight.
   app.removeContentTypeParser('text/plain');
   await app.register(fastifyWebsocket, { options: { maxPayload: 1024 } });
-  registerRpcRoutes(app, options.core, options.resolveActor);
-  registerEventSocket(app, options.core);
+  const auth = await registerAuth(app, options.core, {
+    ...(options.resolveActor ? { testActor: options.resolveActor } : {}),
+    ...(options.signInRateLimit ? { signInRateLimit: options.signInRateLimit } : {}),
+  });
+  registerRpcRoutes(app, options.core, auth.resolveActor);
+  registerEventSocket(app, options.core, auth);
   app.get('/api/health', async () => ({ ok: true }));
 
   const rendererDir = options.rendererDir;

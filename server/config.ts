@@ -6,7 +6,10 @@ const Config = z.object({
   port: z.coerce.number().int().min(0).max(65535).default(5178),
   dataDir: z.string().min(1).default('.data'),
   empty: z.boolean().default(false),
-  /** Employee number to act as, until sign-in arrives (e.g. 30001, the demo supervisor). */
+  /**
+   * Test mode only, and only with --test-clock: a request without a session cookie acts as this
+   * employee number (e2e specs act as 20001). Otherwise every browser signs in.
+   */
   agent: z
     .string()
     .regex(/^\d{1,20}$/, 'an employee number')
@@ -17,14 +20,16 @@ const Config = z.object({
   smsWebhook: z.url({ protocol: /^https?$/ }).optional(),
   /** Lets tests move the server's clock (POST /api/test/clock). Never on in production. */
   testClock: z.boolean().default(false),
+  /** Sign-in attempts allowed per client address per minute. */
+  signInPerMinute: z.coerce.number().int().min(1).max(10_000).default(30),
 });
 export type ServerConfig = z.infer<typeof Config>;
 
 /**
  * Flags win over environment variables: --port / KEPT_PORT, --data-dir / KEPT_DATA_DIR,
  * --host / KEPT_HOST, --empty / KEPT_EMPTY=1 (start with no demo data), --agent / KEPT_AGENT
- * (the employee number to act as), --policy-dir / KEPT_POLICY_DIR, --sms-webhook / KEPT_SMS_WEBHOOK,
- * --test-clock / KEPT_TEST_CLOCK=1.
+ * (test mode: who acts without signing in; refused without --test-clock), --policy-dir / KEPT_POLICY_DIR,
+ * --sms-webhook / KEPT_SMS_WEBHOOK, --test-clock / KEPT_TEST_CLOCK=1, --sign-in-per-minute / KEPT_SIGN_IN_PER_MINUTE.
  */
 export function readConfig(argv: string[], env: NodeJS.ProcessEnv): ServerConfig {
   const flag = (name: string) => {
@@ -40,9 +45,14 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv): ServerConfig
     policyDir: flag('policy-dir') ?? env.KEPT_POLICY_DIR,
     smsWebhook: flag('sms-webhook') ?? env.KEPT_SMS_WEBHOOK,
     testClock: argv.includes('--test-clock') || env.KEPT_TEST_CLOCK === '1',
+    signInPerMinute: flag('sign-in-per-minute') ?? env.KEPT_SIGN_IN_PER_MINUTE,
   });
   if (!parsed.success)
     throw new Error(`Bad server settings: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  if (parsed.data.agent !== undefined && !parsed.data.testClock)
+    throw new Error(
+      'Bad server settings: --agent (KEPT_AGENT) lets requests act as someone without signing in, so it is for tests only and needs --test-clock. Without it, people sign in.',
+    );
   return {
     ...parsed.data,
     dataDir: resolve(parsed.data.dataDir),

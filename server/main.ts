@@ -18,11 +18,13 @@ async function main(): Promise<void> {
     outbox: false,
     dispatch: { onInternalError: (error, request) => console.error(`[kept] ${request.procedure} failed:`, error) },
   });
-  const actor = config.agent ? await findAgentByEmployeeNo(opened.sqlite.db, config.agent) : opened.actor;
-  if (!actor) throw new Error(`No agent with employee number ${config.agent}.`);
+  // Test mode only (config refuses --agent without --test-clock): a request without a session acts as this person.
+  const testActor = config.agent ? await findAgentByEmployeeNo(opened.sqlite.db, config.agent) : undefined;
+  if (testActor === null) throw new Error(`No agent with employee number ${config.agent}.`);
   const app = await buildServer({
     core: opened.core,
-    resolveActor: () => actor,
+    ...(testActor ? { resolveActor: () => testActor } : {}),
+    signInRateLimit: { max: config.signInPerMinute, timeWindowMs: 60_000 },
     rendererDir: resolve(__dirname, '..', 'out', 'renderer'),
   });
   if (config.testClock) registerTestClock(app, opened.core, clock.advance);
@@ -33,7 +35,7 @@ async function main(): Promise<void> {
   });
   const address = await app.listen({ host: config.host, port: config.port });
   console.log(
-    `Kept console: ${address.replace('[::1]', 'localhost')}/ (data: ${config.dataDir}${opened.seeded ? ', demo data seeded' : ''}; acting as ${actor.name} ${actor.employeeNo})`,
+    `Kept console: ${address.replace('[::1]', 'localhost')}/ (data: ${config.dataDir}${opened.seeded ? ', demo data seeded' : ''}; ${testActor ? `test mode: without sign-in acting as ${testActor.name} ${testActor.employeeNo}` : 'sign-in required'})`,
   );
 
   const stop = async () => {

@@ -1,7 +1,8 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
-import { type Agent, type AppErrorShape, type Envelope, invalidInput } from '../shared';
+import { type AppErrorShape, type Envelope, invalidInput } from '../shared';
 import type { Core } from '../main/core';
+import type { ActorResolver } from './auth/sessions';
 import { HTTP_STATUS } from './http-status';
 import { isSameOrigin } from './security-headers';
 
@@ -13,8 +14,11 @@ export function sendError(reply: FastifyReply, error: AppErrorShape): FastifyRep
   return reply.status(HTTP_STATUS[error.code]).send(envelope);
 }
 
-/** POST /api/rpc/:procedure with `{ input, mutationId? }` → the same envelope the desktop's IPC returns. */
-export function registerRpcRoutes(app: FastifyInstance, core: Core, resolveActor: () => Agent): void {
+/**
+ * POST /api/rpc/:procedure with `{ input, mutationId? }` → the same envelope the desktop's IPC returns.
+ * The actor is the session cookie's person; without a valid session, `401 unauthenticated`.
+ */
+export function registerRpcRoutes(app: FastifyInstance, core: Core, resolveActor: ActorResolver): void {
   app.post('/api/rpc/:procedure', async (request, reply) => {
     if (!isSameOrigin(request)) return sendError(reply, { code: 'forbidden', message: 'Cross-origin calls are not allowed.' });
     const params = Params.safeParse(request.params);
@@ -22,9 +26,11 @@ export function registerRpcRoutes(app: FastifyInstance, core: Core, resolveActor
     const body = Body.safeParse(request.body ?? {});
     if (!body.success) return sendError(reply, { ...invalidInput(body.error).toShape(), code: 'bad_request' });
 
+    const actor = await resolveActor(request);
+    if (!actor) return sendError(reply, { code: 'unauthenticated', message: 'Sign in first.' });
     const envelope = await core.call(
       { procedure: params.data.procedure, input: body.data.input ?? {}, mutationId: body.data.mutationId },
-      { actor: resolveActor() },
+      { actor: actor.agent },
     );
     return envelope.ok ? reply.send(envelope) : sendError(reply, envelope.error);
   });

@@ -25,8 +25,11 @@ export interface ClockTick {
 }
 
 export interface OwnServerOptions {
-  /** Act as this employee number (e.g. 30001, the demo supervisor). */
-  agent?: string;
+  /**
+   * Test mode: a page without a session acts as this employee number (default 20001; e.g. 30001, the
+   * demo supervisor). `null`: nobody — every page must sign in, as in production.
+   */
+  agent?: string | null;
   /** Let the test move the server's clock (POST /api/test/clock). */
   testClock?: boolean;
 }
@@ -44,8 +47,8 @@ function launch(port: number, dataDir: string, options: OwnServerOptions): Promi
     String(port),
     '--data-dir',
     dataDir,
-    ...(options.agent ? ['--agent', options.agent] : []),
-    ...(options.testClock ? ['--test-clock'] : []),
+    // --agent is accepted only in test mode, which --test-clock turns on.
+    ...(options.agent !== null ? ['--agent', options.agent ?? '20001', '--test-clock'] : options.testClock ? ['--test-clock'] : []),
   ];
   const child = spawn(process.execPath, args, { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'pipe'] });
   return new Promise((resolve, reject) => {

@@ -163,4 +163,15 @@ describe('IPC router: through core', () => {
     expect(envelope).toEqual({ ok: false, error: { code: 'internal', message: expect.not.stringContaining('/home') } });
     expect(errors).toHaveLength(1);
   });
+
+  it('answers unauthenticated, without calling core, while nobody is at the desk (the local-profile seam)', async () => {
+    let called = false;
+    const locked = createIpcRouter<InvokeEventLike>({
+      core: { call: async (...args) => ((called = true), temp.core.call(...args)) },
+      resolveActor: () => null,
+      isTrustedSender: () => true,
+    });
+    expect(await locked(trusted, { procedure: 'session.me' })).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
+    expect(called).toBe(false);
+  });
 });
