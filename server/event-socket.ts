@@ -21,13 +21,17 @@ export function registerEventSocket(app: FastifyInstance, core: Core, auth: Auth
     {
       websocket: true,
       preValidation: async (request, reply) => {
-        if (!isSameOrigin(request)) return sendError(reply, { code: 'forbidden', message: 'Cross-origin calls are not allowed.' });
+        if (!isSameOrigin(request)) return; // upgraded, then closed with 1008 below
         const actor = await auth.resolveActor(request);
         if (!actor) return sendError(reply, { code: 'unauthenticated', message: 'Sign in first.' });
         actors.set(request, actor);
       },
     },
     (socket, request) => {
+      if (!isSameOrigin(request)) {
+        socket.close(1008, 'cross-origin');
+        return;
+      }
       const actor = actors.get(request);
       if (!actor) {
         socket.close(SESSION_ENDED, 'unauthenticated');

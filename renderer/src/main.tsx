@@ -2,9 +2,9 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { chooseClient } from './api/choose-client';
 import { App } from './app/App';
+import { chooseAuth } from './features/sign-in/auth-api';
+import { AuthGate } from './features/sign-in/AuthGate';
 import { setupI18n } from './i18n/setup';
-import { ClientProvider } from './state/client-context';
-import { SessionProvider } from './state/use-session';
 import './styles/base.css';
 import './styles/layout.css';
 import './styles/components.css';
@@ -16,17 +16,13 @@ import './styles/promises.css';
 
 async function start(): Promise<void> {
   await setupI18n();
-  const client = chooseClient();
-  window.addEventListener('pagehide', () => client.close());
   const root = document.getElementById('root');
   if (!root) throw new Error('index.html has no #root');
   createRoot(root).render(
     <StrictMode>
-      <ClientProvider client={client}>
-        <SessionProvider>
-          <App />
-        </SessionProvider>
-      </ClientProvider>
+      <AuthGate makeClient={chooseClient} auth={chooseAuth()}>
+        <App />
+      </AuthGate>
     </StrictMode>,
   );
 }

@@ -1,7 +1,9 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { AccountsButton } from '../features/accounts/AccountsButton';
 import { ApprovalsButton } from '../features/approvals/ApprovalsButton';
 import { IncidentsButton } from '../features/incidents/IncidentsButton';
+import { SignOutButton } from '../features/sign-in/SignOutButton';
 import { SHORTCUTS } from '../state/shortcuts';
 import { Kbd } from '../ui/Kbd';
 import { AgentBadge } from './AgentBadge';
@@ -33,10 +35,12 @@ export function TopBar({ search, onShowShortcuts, onOpenCase }: TopBarProps) {
       <div className="topbar-search">{search}</div>
       <div className="topbar-end">
         <ApprovalsButton onOpenCase={onOpenCase} />
+        <AccountsButton />
         <IncidentsButton />
         <DesktopNoticeToggle />
         <ConnectionBadge />
         <AgentBadge />
+        <SignOutButton />
         <LanguageToggle />
         <button type="button" className="icon-button" onClick={onShowShortcuts} aria-keyshortcuts="?" title={t('shortcuts.title')}>
           <Kbd keys={SHORTCUTS.help.keys} />

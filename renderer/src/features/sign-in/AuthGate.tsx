@@ -1,0 +1,105 @@
+import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { AppError } from '../../../../shared';
+import type { ConsoleClient } from '../../api';
+import { ClientProvider } from '../../state/client-context';
+import { SessionProvider } from '../../state/use-session';
+import type { AuthApi } from './auth-api';
+import { AuthContext, type AuthControls } from './auth-context';
+import { SignInPage, type SignInNotice } from './SignInPage';
+
+type Phase = { status: 'checking' } | { status: 'in' } | { status: 'out'; notice: SignInNotice };
+
+function isUnauthenticated(error: unknown): boolean {
+  return error instanceof AppError && error.code === 'unauthenticated';
+}
+
+/** The client with one addition: a call the host refuses as `unauthenticated` sends the person to the sign-in page. */
+function watched(client: ConsoleClient, onSignedOut: () => void): ConsoleClient {
+  return {
+    ...client,
+    call: async (name, input, options) => {
+      try {
+        return await client.call(name, input, options);
+      } catch (error) {
+        if (isUnauthenticated(error)) onSignedOut();
+        throw error;
+      }
+    },
+  };
+}
+
+/**
+ * Who is at the console. Asks the host (`session.me`); when it answers `unauthenticated` — never
+ * signed in, signed out, expired, disabled — shows the sign-in page instead of the desk. Each
+ * sign-in gets a fresh client, so nothing of the previous person's screen or socket survives.
+ */
+export function AuthGate({ makeClient, auth, children }: { makeClient: () => ConsoleClient; auth: AuthApi | null; children: ReactNode }) {
+  const { t } = useTranslation();
+  const [phase, setPhase] = useState<Phase>({ status: 'checking' });
+  const [generation, setGeneration] = useState(0);
+  const signedOut = useRef<(notice: SignInNotice) => void>(() => undefined);
+  signedOut.current = (notice) => setPhase((p) => (p.status === 'out' ? p : { status: 'out', notice }));
+
+  // A new client for each sign-in (`generation`), so nothing of the previous person's screen or socket survives.
+  const client = useMemo(
+    () => (generation >= 0 ? watched(makeClient(), () => signedOut.current('expired')) : null),
+    [makeClient, generation],
+  )!;
+  useEffect(() => {
+    const close = () => client.close();
+    window.addEventListener('pagehide', close);
+    return () => {
+      window.removeEventListener('pagehide', close);
+      close();
+    };
+  }, [client]);
+
+  useEffect(() => {
+    if (phase.status !== 'checking') return;
+    let live = true;
+    client.call('session.me', {}).then(
+      () => live && setPhase({ status: 'in' }),
+      (error: unknown) => live && setPhase(isUnauthenticated(error) ? { status: 'out', notice: null } : { status: 'in' }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [client, phase.status]);
+
+  const controls = useMemo<AuthControls>(
+    () => ({
+      canSignOut: auth !== null,
+      signOut: () => {
+        void auth?.signOut().then(() => {
+          client.close();
+          setPhase({ status: 'out', notice: 'signedOut' });
+        });
+      },
+    }),
+    [auth, client],
+  );
+
+  const onSignedIn = useCallback(() => {
+    setGeneration((n) => n + 1);
+    setPhase({ status: 'in' });
+  }, []);
+
+  if (phase.status === 'checking')
+    return (
+      <p className="sign-in-checking" role="status">
+        {t('auth.checking')}
+      </p>
+    );
+  if (phase.status === 'out') {
+    if (!auth) return <p className="sign-in-checking">{t('error.unauthenticated')}</p>;
+    return <SignInPage auth={auth} notice={phase.notice} onSignedIn={onSignedIn} />;
+  }
+  return (
+    <AuthContext.Provider value={controls}>
+      <ClientProvider client={client} key={generation}>
+        <SessionProvider>{children}</SessionProvider>
+      </ClientProvider>
+    </AuthContext.Provider>
+  );
+}
