@@ -67,6 +67,15 @@ export function AuthGate({ makeClient, auth, children }: { makeClient: () => Con
     };
   }, [client, phase.status]);
 
+  // A live-update socket that drops may mean the session ended (signed out elsewhere, expired, the
+  // account disabled): ask the host, so an idle page shows the sign-in page without waiting for a click.
+  useEffect(() => {
+    if (phase.status !== 'in' || !auth) return;
+    return client.onConnectionChange((state) => {
+      if (state === 'retrying') client.call('session.me', {}).catch(() => undefined);
+    });
+  }, [client, phase.status, auth]);
+
   const controls = useMemo<AuthControls>(
     () => ({
       canSignOut: auth !== null,
