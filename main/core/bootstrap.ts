@@ -30,7 +30,7 @@ export interface OpenOptions {
 export interface OpenedCore {
   core: Core;
   sqlite: SqliteHandle;
-  /** The person at this desk until sign-in arrives. */
+  /** The person at this desk (the desktop has no sign-in; the browser host signs people in). */
   actor: Agent;
   seeded: boolean;
   close(): Promise<void>;

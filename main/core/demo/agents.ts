@@ -2,7 +2,8 @@ import type { Agent } from '../../../shared';
 
 /**
  * The demo roster. Ids are fixed so a demo database is the same on every desk.
- * 20001 is the person at this desk until sign-in arrives; 23338 is the agent from the seed story.
+ * 20001 is the person at the desktop (and the e2e test actor); 23338 is the agent from the seed story.
+ * Teams and the demo password: `accounts/demo.ts`.
  */
 export const DEMO_AGENTS = {
   desk: { id: '01930000-0000-7000-8000-000000020001', employeeNo: '20001', name: '林晓', role: 'agent' },
