@@ -38,6 +38,7 @@ test('an agent, a supervisor and an administrator each sign in and see what thei
   // Wrong password: said in words, the password emptied and focused for another try.
   await signIn(agent, '20001', 'not-my-password');
   await expect(agent.getByRole('alert')).toHaveText('工号或密码不对，请重新输入。');
+  await agent.screenshot({ path: 'test-results/sign-in.png' });
   await expect(agent.getByLabel('密码')).toBeFocused();
   await expect(agent.getByLabel('密码')).toHaveValue('');
 
@@ -74,6 +75,7 @@ test('an agent, a supervisor and an administrator each sign in and see what thei
   await accounts.getByRole('button', { name: '创建账号' }).click();
   await expect(accounts.getByRole('status')).toHaveText('已创建 许诺（10995）。');
   await expect(accounts.locator('tr[data-employee-no="10995"]')).toContainText('坐席');
+  await admin.screenshot({ path: 'test-results/accounts.png' });
 
   // Disabling the agent ends their session at once: their next call lands on the sign-in page.
   await accounts.getByRole('button', { name: '停用 林晓' }).click();

@@ -68,33 +68,35 @@ export function AccountRow({
             <span className="muted"> · {t('accounts.sessions', { count: account.activeSessions })}</span>
           )}
         </td>
-        <td className="account-actions">
-          <button
-            ref={resetButton}
-            type="button"
-            className="button button-small"
-            aria-label={t('accounts.resetLabel', { name: account.name })}
-            aria-expanded={resetting}
-            disabled={busy}
-            onClick={() => setResetting((r) => !r)}
-          >
-            {t('accounts.reset')}
-          </button>
-          {!self && (
+        <td>
+          <div className="account-actions">
             <button
+              ref={resetButton}
               type="button"
-              className={account.disabled ? 'button button-small' : 'button button-small button-danger'}
-              aria-label={t(account.disabled ? 'accounts.enableLabel' : 'accounts.disableLabel', { name: account.name })}
+              className="button button-small"
+              aria-label={t('accounts.resetLabel', { name: account.name })}
+              aria-expanded={resetting}
               disabled={busy}
-              onClick={() =>
-                setDisabled.send({ id: account.id, disabled: !account.disabled }, (changed) =>
-                  onChanged(changed, t(changed.disabled ? 'accounts.disabledDone' : 'accounts.enabledDone', { name: changed.name })),
-                )
-              }
+              onClick={() => setResetting((r) => !r)}
             >
-              {account.disabled ? t('accounts.enable') : t('accounts.disable')}
+              {t('accounts.reset')}
             </button>
-          )}
+            {!self && (
+              <button
+                type="button"
+                className={account.disabled ? 'button button-small' : 'button button-small button-danger'}
+                aria-label={t(account.disabled ? 'accounts.enableLabel' : 'accounts.disableLabel', { name: account.name })}
+                disabled={busy}
+                onClick={() =>
+                  setDisabled.send({ id: account.id, disabled: !account.disabled }, (changed) =>
+                    onChanged(changed, t(changed.disabled ? 'accounts.disabledDone' : 'accounts.enabledDone', { name: changed.name })),
+                  )
+                }
+              >
+                {account.disabled ? t('accounts.enable') : t('accounts.disable')}
+              </button>
+            )}
+          </div>
         </td>
       </tr>
       {resetting && (
