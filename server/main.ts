@@ -1,6 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { join, resolve } from 'node:path';
-import { findAgentByEmployeeNo, openSqliteCore, outboxGateway, startBackgroundJobs, webhookGateway } from '../main/core';
+import {
+  findAgentByEmployeeNo,
+  openSqliteCore,
+  outboxGateway,
+  purgeEndedSessions,
+  startBackgroundJobs,
+  webhookGateway,
+} from '../main/core';
 import { buildServer } from './app';
 import { readConfig } from './config';
 import { movableClock, registerTestClock } from './test-clock';
@@ -33,6 +40,12 @@ async function main(): Promise<void> {
     gateway,
     onError: (error) => console.error('[kept] background job failed:', error),
   });
+  // Ended sessions and old failed sign-ins are forgotten a while later.
+  const purge = () =>
+    void purgeEndedSessions(opened.core.deps).catch((error: unknown) => console.error('[kept] session purge failed:', error));
+  purge();
+  const purgeTimer = setInterval(purge, 60 * 60_000);
+  purgeTimer.unref();
   const address = await app.listen({ host: config.host, port: config.port });
   console.log(
     `Kept console: ${address.replace('[::1]', 'localhost')}/ (data: ${config.dataDir}${opened.seeded ? ', demo data seeded' : ''}; ${testActor ? `test mode: without sign-in acting as ${testActor.name} ${testActor.employeeNo}` : 'sign-in required'})`,
@@ -40,6 +53,7 @@ async function main(): Promise<void> {
 
   const stop = async () => {
     stopJobs();
+    clearInterval(purgeTimer);
     await app.close();
     await opened.close();
     process.exit(0);

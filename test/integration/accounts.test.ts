@@ -220,3 +220,41 @@ describe('password rules', () => {
     expect(passwordProblem(password, employeeNo)).toBe(problem);
   });
 });
+
+describe('the complaint centre (level 3)', () => {
+  it('decides escalated work as a supervisor does: in LEADS, with approving authority of its own', async () => {
+    const { LEADS, ANY_ROLE, ADMINS, procedures } = await import('../../shared');
+    const { authorityFor } = await import('../../main/core/promises/policy-answer');
+    expect(LEADS).toContain('complaint_centre');
+    expect(ANY_ROLE).toContain('complaint_centre');
+    expect(ADMINS).toEqual(['admin']);
+    for (const name of ['escalations.decide', 'incidents.create', 'incidents.update', 'audit.verify'] as const)
+      expect(procedures[name].roles).toContain('complaint_centre');
+    const { authority, ruleIds } = await authorityFor(t.core.deps.policy, 'complaint_centre');
+    expect(ruleIds).toEqual(['auth-complaint-centre']);
+    expect(authority.canApprove).toBe(true);
+    const supervisor = (await authorityFor(t.core.deps.policy, 'supervisor')).authority;
+    expect(authority.refund).toBeGreaterThanOrEqual(supervisor.refund);
+    const complaints = DEMO_AGENTS.complaints;
+    expect((await t.call('audit.verify', {}, { actor: complaints })).ok).toBe(true);
+    expect(await t.call('session.me', {}, { actor: complaints })).toEqual(complaints);
+  });
+});
+
+describe('forgetting ended sessions', () => {
+  it('purges sessions a week after they ended and failed sign-ins once their window is over, and nothing live', async () => {
+    const { purgeEndedSessions } = await import('../../main/core');
+    await purgeEndedSessions(t.core.deps); // what the tests above left behind
+    const live = await signedIn('10452');
+    await signIn(t.core.deps, '10452', 'one-wrong-password');
+    const before = await t.sqlite.db.selectFrom('sessions').select('id').execute();
+    expect(await purgeEndedSessions(t.core.deps)).toMatchObject({ failures: 0 });
+    expect(await resolveSession(t.core.deps, live)).not.toBeNull();
+    advance(ACCOUNT_RULES.lockoutMs);
+    expect((await purgeEndedSessions(t.core.deps)).failures).toBe(1);
+    advance(8 * 24 * 60 * 60_000);
+    const purged = await purgeEndedSessions(t.core.deps);
+    expect(purged.sessions).toBe(before.length);
+    expect(await t.sqlite.db.selectFrom('sessions').select('id').execute()).toEqual([]);
+  });
+});

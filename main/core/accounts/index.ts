@@ -4,6 +4,7 @@ export { accountImplementations } from './procedures';
 export { getAccount, listAccounts } from './read';
 export {
   lockOutOf,
+  purgeEndedSessions,
   resolveSession,
   type ResolvedSession,
   revokeAllSessions,

@@ -196,3 +196,34 @@ export async function revokeAllSessions(deps: CoreDeps, agentId: string): Promis
 export async function lockOutOf(deps: CoreDeps, employeeNo: string): Promise<string | null> {
   return lockedUntil(deps.db, employeeNo, deps.now().getTime());
 }
+
+/**
+ * Forgets sessions that ended (expired, idle or revoked) more than `keepMs` ago — kept that long so
+ * "who was signed in when" can still be answered — and failed sign-ins whose window or lock is over.
+ */
+export async function purgeEndedSessions(deps: CoreDeps, keepMs = 7 * 24 * 60 * 60_000): Promise<{ sessions: number; failures: number }> {
+  const now = deps.now().getTime();
+  const cutoff = iso(now - keepMs);
+  return writeTransaction(deps.db, async (trx) => {
+    const sessions = await trx
+      .deleteFrom('sessions')
+      .where((eb) =>
+        eb.or([
+          eb('expires_at', '<', cutoff),
+          eb('revoked_at', '<', cutoff),
+          eb('last_seen_at', '<', iso(now - keepMs - ACCOUNT_RULES.sessionIdleMs)),
+        ]),
+      )
+      .executeTakeFirst();
+    const failures = await trx
+      .deleteFrom('sign_in_failures')
+      .where((eb) =>
+        eb.or([
+          eb('locked_until', '<=', iso(now)),
+          eb.and([eb('locked_until', 'is', null), eb('first_failed_at', '<=', iso(now - ACCOUNT_RULES.lockoutMs))]),
+        ]),
+      )
+      .executeTakeFirst();
+    return { sessions: Number(sessions.numDeletedRows), failures: Number(failures.numDeletedRows) };
+  });
+}
