@@ -54,11 +54,17 @@ export async function appendAudit(trx: Kysely<DB>, entry: AuditEntry): Promise<v
 }
 
 /**
- * Walks the whole chain and reports the first row whose link or content was altered. Reads it in
- * batches by seq, so a desk with years of history verifies in bounded memory. `checked` counts the
- * rows examined, up to and including the first bad one.
+ * Walks the whole chain and reports the first row whose link or content was altered, then checks
+ * that the chain reaches its head (the last hash and row count kept in `audit_head`, outside the
+ * chain rows): a chain that ends short of it was cut (`truncated`, at the first seq missing). The
+ * head is read first and only rows up to it are walked, so writes during the walk change nothing.
+ * Reads in batches by seq, so a desk with years of history verifies in bounded memory. `checked`
+ * counts the rows examined, up to and including the first bad one.
  */
 export async function verifyAudit(db: Kysely<DB>, batchSize = 2_000): Promise<AuditReport> {
+  // A missing head (it cannot be deleted without dropping its guard) anchors an empty chain.
+  const anchored = await db.selectFrom('audit_head').select(['seq', 'hash', 'count']).where('id', '=', 1).executeTakeFirst();
+  const head = anchored ?? { seq: Number.MAX_SAFE_INTEGER, hash: GENESIS_HASH, count: 0 };
   let prev = GENESIS_HASH;
   let checked = 0;
   let afterSeq = 0;
@@ -67,6 +73,7 @@ export async function verifyAudit(db: Kysely<DB>, batchSize = 2_000): Promise<Au
       .selectFrom('audit_log')
       .selectAll()
       .where('seq', '>', afterSeq)
+      .where('seq', '<=', Number(head.seq))
       .orderBy('seq')
       .limit(batchSize)
       .execute()) as AuditRow[];
@@ -76,7 +83,10 @@ export async function verifyAudit(db: Kysely<DB>, batchSize = 2_000): Promise<Au
       if (rowHash(prev_hash, row) !== hash) return { ok: false, checked, firstBad: { seq: row.seq, reason: 'hash_mismatch' } };
       prev = hash;
     }
-    if (rows.length < batchSize) return { ok: true, checked, firstBad: null };
-    afterSeq = rows[rows.length - 1]!.seq;
+    if (rows.length > 0) afterSeq = rows[rows.length - 1]!.seq;
+    if (rows.length < batchSize) break;
   }
+  if (checked !== Number(head.count) || prev !== head.hash)
+    return { ok: false, checked, firstBad: { seq: afterSeq + 1, reason: 'truncated' } };
+  return { ok: true, checked, firstBad: null };
 }
