@@ -1,5 +1,12 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { isLoopbackHost } from './host-guard';
+
+/** `host`, `host:port` or `[v6]:port`: the names a browser may call the server by. */
+const HostName = z
+  .string()
+  .regex(/^(\[[0-9a-f:.]+\]|[a-z0-9.-]+)(:\d{1,5})?$/i, 'a host name, optionally with :port')
+  .transform((h) => h.toLowerCase());
 
 const Config = z.object({
   host: z.string().default('127.0.0.1'),
@@ -17,6 +24,10 @@ const Config = z.object({
   smsWebhook: z.url({ protocol: /^https?$/ }).optional(),
   /** Lets tests move the server's clock (POST /api/test/clock). Never on in production. */
   testClock: z.boolean().default(false),
+  /** The Host names the server answers to; empty: 127.0.0.1, localhost and [::1] on its port. */
+  allowedHosts: z.array(HostName).default([]),
+  /** Whether callers must sign in. Sign-in does not exist yet, so always false: the server stays on loopback. */
+  signIn: z.boolean().default(false),
 });
 export type ServerConfig = z.infer<typeof Config>;
 
@@ -24,7 +35,7 @@ export type ServerConfig = z.infer<typeof Config>;
  * Flags win over environment variables: --port / KEPT_PORT, --data-dir / KEPT_DATA_DIR,
  * --host / KEPT_HOST, --empty / KEPT_EMPTY=1 (start with no demo data), --agent / KEPT_AGENT
  * (the employee number to act as), --policy-dir / KEPT_POLICY_DIR, --sms-webhook / KEPT_SMS_WEBHOOK,
- * --test-clock / KEPT_TEST_CLOCK=1.
+ * --test-clock / KEPT_TEST_CLOCK=1, --allowed-hosts / KEPT_ALLOWED_HOSTS (comma-separated).
  */
 export function readConfig(argv: string[], env: NodeJS.ProcessEnv): ServerConfig {
   const flag = (name: string) => {
@@ -40,6 +51,10 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv): ServerConfig
     policyDir: flag('policy-dir') ?? env.KEPT_POLICY_DIR,
     smsWebhook: flag('sms-webhook') ?? env.KEPT_SMS_WEBHOOK,
     testClock: argv.includes('--test-clock') || env.KEPT_TEST_CLOCK === '1',
+    allowedHosts: (flag('allowed-hosts') ?? env.KEPT_ALLOWED_HOSTS ?? '')
+      .split(',')
+      .map((h) => h.trim())
+      .filter((h) => h !== ''),
   });
   if (!parsed.success)
     throw new Error(`Bad server settings: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
@@ -48,4 +63,15 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv): ServerConfig
     dataDir: resolve(parsed.data.dataDir),
     ...(parsed.data.policyDir ? { policyDir: resolve(parsed.data.policyDir) } : {}),
   };
+}
+
+/**
+ * Until callers sign in, whoever reaches the server acts as the desk's agent: it listens on this
+ * machine only. Binding any other address without sign-in is refused with one clear line.
+ */
+export function checkBinding(config: Pick<ServerConfig, 'host' | 'signIn'>): void {
+  if (config.signIn || isLoopbackHost(config.host)) return;
+  throw new Error(
+    `Refusing to listen on ${config.host}: without sign-in anyone who can reach it would act as the desk's agent. Use --host 127.0.0.1 (the default).`,
+  );
 }

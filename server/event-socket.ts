@@ -1,14 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { Core } from '../main/core';
-import { isSameOrigin } from './security-headers';
 
-/** GET /api/events (WebSocket): every committed change and alert, as `{ event, payload }`. Clients only listen. */
+/**
+ * GET /api/events (WebSocket): every committed change and alert, as `{ event, payload }`. Clients only
+ * listen. The upgrade request passes the host guard (Host and Origin) like any other request: a
+ * refused one gets a 403 answer, never a socket.
+ */
 export function registerEventSocket(app: FastifyInstance, core: Core): void {
-  app.get('/api/events', { websocket: true }, (socket, request) => {
-    if (!isSameOrigin(request)) {
-      socket.close(1008, 'cross-origin');
-      return;
-    }
+  app.get('/api/events', { websocket: true }, (socket) => {
     const off = core.bus.on((event) => {
       if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(event));
     });

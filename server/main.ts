@@ -2,12 +2,16 @@ import { randomUUID } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import { findAgentByEmployeeNo, openSqliteCore, outboxGateway, startBackgroundJobs, webhookGateway } from '../main/core';
 import { buildServer } from './app';
-import { readConfig } from './config';
-import { movableClock, registerTestClock } from './test-clock';
+import { checkBinding, readConfig } from './config';
+import { lockDataDir } from './data-lock';
+import { movableClock, registerTestClock, TEST_CLOCK_WARNING } from './test-clock';
 
 /** `npm run serve`: the console in a browser, on embedded SQLite, with demo data on first start. */
 async function main(): Promise<void> {
   const config = readConfig(process.argv.slice(2), process.env);
+  checkBinding(config);
+  const unlock = lockDataDir(config.dataDir);
+  process.once('exit', unlock);
   const clock = movableClock();
   const opened = await openSqliteCore({
     now: clock.now,
@@ -24,8 +28,13 @@ async function main(): Promise<void> {
     core: opened.core,
     resolveActor: () => actor,
     rendererDir: resolve(__dirname, '..', 'out', 'renderer'),
+    ...(config.allowedHosts.length > 0 ? { allowedHosts: config.allowedHosts } : {}),
+    logRequest: (line) => console.log(line),
   });
-  if (config.testClock) registerTestClock(app, opened.core, clock.advance);
+  if (config.testClock) {
+    registerTestClock(app, opened.core, clock.advance);
+    console.warn(TEST_CLOCK_WARNING);
+  }
   const gateway = config.smsWebhook ? webhookGateway({ url: config.smsWebhook }) : outboxGateway;
   const stopJobs = startBackgroundJobs(opened.core.deps, {
     gateway,
@@ -40,6 +49,7 @@ async function main(): Promise<void> {
     stopJobs();
     await app.close();
     await opened.close();
+    unlock();
     process.exit(0);
   };
   process.once('SIGINT', stop);

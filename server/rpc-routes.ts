@@ -3,7 +3,6 @@ import { z } from 'zod';
 import { type Agent, type AppErrorShape, type Envelope, invalidInput } from '../shared';
 import type { Core } from '../main/core';
 import { HTTP_STATUS } from './http-status';
-import { isSameOrigin } from './security-headers';
 
 const Body = z.object({ input: z.unknown().optional(), mutationId: z.string().max(64).optional() }).strict();
 const Params = z.object({ procedure: z.string().max(100) });
@@ -16,7 +15,6 @@ export function sendError(reply: FastifyReply, error: AppErrorShape): FastifyRep
 /** POST /api/rpc/:procedure with `{ input, mutationId? }` → the same envelope the desktop's IPC returns. */
 export function registerRpcRoutes(app: FastifyInstance, core: Core, resolveActor: () => Agent): void {
   app.post('/api/rpc/:procedure', async (request, reply) => {
-    if (!isSameOrigin(request)) return sendError(reply, { code: 'forbidden', message: 'Cross-origin calls are not allowed.' });
     const params = Params.safeParse(request.params);
     if (!params.success) return sendError(reply, invalidInput(params.error).toShape());
     const body = Body.safeParse(request.body ?? {});

@@ -83,8 +83,12 @@ describe('the HTTP host', () => {
     socket.close();
 
     const foreign = new WebSocket(wsUrl, { headers: { origin: 'https://evil.example' } });
-    const code = await new Promise<number>((resolve) => foreign.once('close', (c) => resolve(c)));
-    expect(code).toBe(1008);
+    const status = await new Promise<number>((resolve) => {
+      foreign.once('unexpected-response', (_request, response) => resolve(response.statusCode ?? 0));
+      foreign.once('error', () => resolve(0));
+    });
+    expect(status).toBe(403);
+    foreign.terminate();
   });
 });
 
