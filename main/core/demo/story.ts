@@ -77,7 +77,7 @@ export async function seedStory(deps: CoreDeps): Promise<void> {
       dueAt,
       graceHours: answer.sla.graceHours,
       decision: decisionRecord(CASE_VOUCHER, STORY_CUSTOMER_ID, answer, `commitment.${kind}`),
-      approvalId: null,
+      escalationId: null,
       message: composeMessage('commitment_created', 'zh-CN', party, wording, dueAt, agent.employeeNo),
       at: when,
     });
