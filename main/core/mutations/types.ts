@@ -14,7 +14,7 @@ export interface Effect {
 /** How core applies one mutation. Its args were parsed against the contract's schema (`shared/contract/mutations/`). */
 export interface MutationHandler<A> {
   /** Writes the domain rows. Runs inside the mutation's transaction; throw AppError to refuse. */
-  apply(trx: Kysely<DB>, args: A, mutation: Mutation): Promise<Effect[]>;
+  apply: (trx: Kysely<DB>, args: A, mutation: Mutation) => Promise<Effect[]>;
 }
 
 /** A slice's handlers: exactly one for each of the given mutation names, typed by that mutation's args. */
