@@ -36,7 +36,7 @@ export async function caseChanges(db: Kysely<DB>, caseId: string): Promise<CaseC
   );
 }
 
-/** The case view: notes, calls, field history, incidents, pinned facts, promises, confirmations, decisions and escalations. */
+/** The case view: notes, calls, field history, incidents, pinned facts, commitments, confirmations, decisions and escalations. */
 export async function getCaseView(db: Kysely<DB>, id: string, now: Date): Promise<CaseView> {
   const detail = await getCaseDetail(db, id);
   const [changes, incidents, pinnedFacts, commitments, messages, decisions, escalations] = await Promise.all([

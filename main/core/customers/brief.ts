@@ -29,7 +29,7 @@ function gist(text: string): string {
  */
 export async function customerBrief(db: Kysely<DB>, customerId: string, now: Date): Promise<Brief> {
   const since = new Date(now.getTime() - WEEK_MS).toISOString();
-  const [summaries, caseRows, lastIds, weekCount, pinnedFacts, incidents, promises] = await Promise.all([
+  const [summaries, caseRows, lastIds, weekCount, pinnedFacts, incidents, commitments] = await Promise.all([
     customerSummaries(db, [customerId]),
     db
       .selectFrom('cases')
@@ -108,10 +108,10 @@ export async function customerBrief(db: Kysely<DB>, customerId: string, now: Dat
     })),
     incidents: incidents.filter((i) => touching.has(i.id)),
     commitments: {
-      open: promises.filter((c) => c.status === 'open' && !c.overdue && !c.dueSoon),
-      dueSoon: promises.filter((c) => c.dueSoon),
-      overdue: promises.filter((c) => c.overdue),
-      broken: promises.filter((c) => c.status === 'broken'),
+      open: commitments.filter((c) => c.status === 'open' && !c.overdue && !c.dueSoon),
+      dueSoon: commitments.filter((c) => c.dueSoon),
+      overdue: commitments.filter((c) => c.overdue),
+      broken: commitments.filter((c) => c.status === 'broken'),
     },
     contacts7d: Number(weekCount.n),
     generatedAt: now.toISOString(),

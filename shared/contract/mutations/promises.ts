@@ -25,7 +25,7 @@ const QueuedMessage = z.object({
 
 const RaisedEscalation = z.object({ id: Id, level: z.number().int(), reason: z.string(), detail: z.string() });
 
-/** Commitments (the record of a promise made to a customer) and escalations (a request to a supervisor). */
+/** Commitments (the record of what an agent promised a customer) and escalations (a request to a supervisor). */
 export const promiseMutations = {
   /** A commitment, its written confirmation, and the policy decision that authorised it. */
   'commitments.create': z.object({
