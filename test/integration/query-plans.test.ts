@@ -1,8 +1,8 @@
 import { Kysely, SqliteDialect } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STORY_CUSTOMER_ID, STORY_PHONE } from '../../main/core';
-import { lookupByPhone } from '../../main/core/customers';
-import { customerHistory } from '../../main/core/history';
+import { lookupByPhone } from '../../main/core/customers/customers';
+import { customerHistory } from '../../main/core/customers/history';
 import type { DB } from '../../main/db';
 import { openTempCore, type TempCore } from '../fixtures/temp-core';
 

@@ -57,8 +57,8 @@ export async function seedStory(deps: CoreDeps): Promise<void> {
     at: at(0, 10, 12),
   });
 
-  // The promises earlier agents made on the voucher case, as Kept would have recorded them.
-  const promise = async (
+  // The commitments earlier agents made on the voucher case, as Kept would have recorded them.
+  const recordCommitment = async (
     agent: (typeof A)[keyof typeof A],
     wording: string,
     kind: 'callback' | 'information',
@@ -77,7 +77,7 @@ export async function seedStory(deps: CoreDeps): Promise<void> {
       dueAt,
       graceHours: answer.sla.graceHours,
       decision: decisionRecord(CASE_VOUCHER, STORY_CUSTOMER_ID, answer, `commitment.${kind}`),
-      approvalId: null,
+      escalationId: null,
       message: composeMessage('commitment_created', 'zh-CN', party, wording, dueAt, agent.employeeNo),
       at: when,
     });
@@ -132,7 +132,7 @@ export async function seedStory(deps: CoreDeps): Promise<void> {
     endsAt: null,
     at: at(1, 8, 0),
   });
-  await promise(A.liQiang, '在48小时内回电，答复50元积分兑换券的兑换办法', 'callback', at(0, 16, 42), at(2, 16, 42));
+  await recordCommitment(A.liQiang, '在48小时内回电，答复50元积分兑换券的兑换办法', 'callback', at(0, 16, 42), at(2, 16, 42));
   await call(
     A.sunLei,
     at(1, 11, 30),
@@ -140,7 +140,7 @@ export async function seedStory(deps: CoreDeps): Promise<void> {
     [CASE_VOUCHER],
     'outbound',
   );
-  await promise(A.sunLei, '为您的50元积分兑换券办理延期7天，并短信告知新的截止日期', 'information', at(1, 11, 35), at(2, 11, 35));
+  await recordCommitment(A.sunLei, '为您的50元积分兑换券办理延期7天，并短信告知新的截止日期', 'information', at(1, 11, 35), at(2, 11, 35));
   await call(
     A.zhaoMin,
     at(1, 20, 5),

@@ -1,0 +1,7 @@
+import { z } from 'zod';
+import { Id, Role } from '../../domain/values';
+
+/** The agents a desk or the server knows (demo seeding and, later, the directory). */
+export const sessionMutations = {
+  'agents.upsert': z.object({ id: Id, employeeNo: z.string().min(1).max(20), name: z.string().min(1).max(80), role: Role }),
+} as const;
