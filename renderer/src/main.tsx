@@ -1,9 +1,11 @@
+import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { chooseClient } from './api/choose-client';
 import { App } from './app/App';
 import { setupI18n } from './i18n/setup';
 import { ClientProvider } from './state/client-context';
+import { createQueryClient } from './state/query-client';
 import { SessionProvider } from './state/use-session';
 import './styles/base.css';
 import './styles/layout.css';
@@ -23,9 +25,11 @@ async function start(): Promise<void> {
   createRoot(root).render(
     <StrictMode>
       <ClientProvider client={client}>
-        <SessionProvider>
-          <App />
-        </SessionProvider>
+        <QueryClientProvider client={createQueryClient()}>
+          <SessionProvider>
+            <App />
+          </SessionProvider>
+        </QueryClientProvider>
       </ClientProvider>
     </StrictMode>,
   );

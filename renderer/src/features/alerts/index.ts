@@ -1,0 +1,4 @@
+/** Alerts about commitments falling due or broken: in the corner, and as desktop notices. */
+export { AlertToasts } from './AlertToasts';
+export { useDesktopNotices, useNoticePermission } from './desktop-notices';
+export { useCommitmentAlerts, type CommitmentAlert } from './use-commitment-alerts';

@@ -1,0 +1,5 @@
+/** A customer's cases: the list, the case view in full, a new case, and the selected case's actions. */
+export { CaseList } from './CaseList';
+export { CASE_TABS, type CaseTab, CaseViewDialog } from './CaseViewDialog';
+export { CreateCaseDialog } from './CreateCaseDialog';
+export { SelectedCaseActions } from './SelectedCaseActions';

@@ -1,0 +1,3 @@
+/** Known incidents: the top-bar list and form, and the banner a brief or case view shows. */
+export { IncidentBanner } from './IncidentBanner';
+export { IncidentsButton } from './IncidentsButton';

@@ -1,0 +1,3 @@
+/** The note box, its host-kept drafts, and which cases hold a draft. */
+export { NoteComposer } from './NoteComposer';
+export { type CaseDrafts, latestDraftCase, useCaseDrafts } from './use-case-drafts';

@@ -1,0 +1,2 @@
+/** The list of keyboard shortcuts (`?`). */
+export { ShortcutsDialog } from './ShortcutsDialog';

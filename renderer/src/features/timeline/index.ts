@@ -1,0 +1,3 @@
+/** The customer's whole history, virtualized, and the pin button an entry (or a case view's note) shows. */
+export { PinNoteButton } from './PinNoteButton';
+export { Timeline } from './Timeline';
