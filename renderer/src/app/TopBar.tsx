@@ -1,3 +1,4 @@
+import './top-bar.css';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EscalationsButton } from '../features/promises';
