@@ -5,21 +5,24 @@
  * typed since. Otherwise the digits of the next caller's number would land in this customer's note.
  */
 interface Claim {
-  at: Element | null;
+  at: unknown;
   moved: boolean;
 }
+
+/** The part of the document the rule needs (a test hands in a stand-in). */
+export type FocusScope = Pick<Document, 'activeElement' | 'body' | 'addEventListener' | 'removeEventListener'>;
 
 let claim: Claim | null = null;
 let release: (() => void) | null = null;
 
 /** Called when the agent asks for a customer: remembers where focus is, and watches for typing or moving. */
-export function claimFocusForPop(doc: Document = document): void {
+export function claimFocusForPop(doc: FocusScope = document): void {
   release?.();
   const current: Claim = { at: doc.activeElement, moved: false };
   const onInput = () => {
     current.moved = true;
   };
-  const onFocus = (event: FocusEvent) => {
+  const onFocus = (event: Event) => {
     if (event.target !== current.at) current.moved = true;
   };
   doc.addEventListener('input', onInput, true);
@@ -37,7 +40,7 @@ export function claimFocusForPop(doc: Document = document): void {
  * True once per look-up, when the agent left focus where it was (or on the page itself) and typed
  * nothing since asking: the desk may then move focus for them. Any later call says false.
  */
-export function takeFocusClaim(doc: Document = document): boolean {
+export function takeFocusClaim(doc: FocusScope = document): boolean {
   const current = claim;
   release?.();
   if (!current || current.moved) return false;
