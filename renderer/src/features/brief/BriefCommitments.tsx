@@ -43,7 +43,7 @@ export function BriefCommitments({ commitments, now, onOpenCase, onCommit }: Bri
           </span>
         ))}
         <button type="button" className="link-button brief-heading-action" onClick={onCommit} aria-keyshortcuts="Alt+M">
-          + {t('commitments.add')} <Kbd keys={SHORTCUTS.promise.keys} />
+          + {t('commitments.add')} <Kbd keys={SHORTCUTS.commitment.keys} />
         </button>
       </h3>
       {cards.length + lines.length === 0 ? (

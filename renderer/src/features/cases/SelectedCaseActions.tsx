@@ -19,7 +19,7 @@ export function SelectedCaseActions({ target, onOffers, onCommit }: SelectedCase
         {t('policy.title')} <Kbd keys={SHORTCUTS.offers.keys} />
       </button>
       <button type="button" className="button button-small" onClick={onCommit} aria-keyshortcuts="Alt+M">
-        {t('commitments.add')} <Kbd keys={SHORTCUTS.promise.keys} />
+        {t('commitments.add')} <Kbd keys={SHORTCUTS.commitment.keys} />
       </button>
       <span className="case-actions-target" title={target.title}>
         {target.number}

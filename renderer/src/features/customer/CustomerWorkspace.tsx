@@ -74,7 +74,7 @@ export function CustomerWorkspace({ summary, phone, focus }: CustomerWorkspacePr
     [],
   );
   const openCommitments = useCallback((caseId: string) => openCase(caseId, 'promises'), [openCase]);
-  const startCommitment = (start: 'offers' | 'promise') => target && dispatch({ type: 'start-commitment', caseId: target.id, start });
+  const startCommitment = (start: 'offers' | 'commitment') => target && dispatch({ type: 'start-commitment', caseId: target.id, start });
   const closeDialog = () => dispatch({ type: 'close-dialog' });
   const dialogSetter = (kind: 'record' | 'create-case' | 'pin-fact') => (open: boolean) =>
     dispatch(open ? { type: 'open-dialog', dialog: { kind } } : { type: 'close-dialog' });
@@ -120,7 +120,7 @@ export function CustomerWorkspace({ summary, phone, focus }: CustomerWorkspacePr
   useShortcut(SHORTCUTS.pinFact.shortcut, () => dispatch({ type: 'open-dialog', dialog: { kind: 'pin-fact' } }));
   useShortcut(SHORTCUTS.caseView.shortcut, () => target && openCase(target.id));
   useShortcut(SHORTCUTS.offers.shortcut, () => startCommitment('offers'));
-  useShortcut(SHORTCUTS.promise.shortcut, () => startCommitment('promise'));
+  useShortcut(SHORTCUTS.commitment.shortcut, () => startCommitment('commitment'));
 
   return (
     <DeskActionsProvider value={actions}>
@@ -154,7 +154,11 @@ export function CustomerWorkspace({ summary, phone, focus }: CustomerWorkspacePr
               onSelect={chooseCase}
               onNewCase={() => dispatch({ type: 'open-dialog', dialog: { kind: 'create-case' } })}
             />
-            <SelectedCaseActions target={target} onOffers={() => startCommitment('offers')} onCommit={() => startCommitment('promise')} />
+            <SelectedCaseActions
+              target={target}
+              onOffers={() => startCommitment('offers')}
+              onCommit={() => startCommitment('commitment')}
+            />
             <NoteComposer
               customerId={summary.id}
               target={customer && drafts.known ? target : undefined}
@@ -169,7 +173,7 @@ export function CustomerWorkspace({ summary, phone, focus }: CustomerWorkspacePr
               caseNumbers={caseNumbers}
               onOpenCase={openCase}
               onOpenCommitments={openCommitments}
-              onCommit={() => startCommitment('promise')}
+              onCommit={() => startCommitment('commitment')}
               onAddFact={() => dispatch({ type: 'open-dialog', dialog: { kind: 'pin-fact' } })}
               onUnpinFact={unpinFact}
             />

@@ -10,7 +10,7 @@ import { CommitmentWorkbench, type WorkbenchView } from './CommitmentWorkbench';
 /** Which case, and whether to start at the offers (Alt F) or at a promise (Alt M). */
 export interface CommitmentRequest {
   caseId: string;
-  start: 'offers' | 'promise';
+  start: 'offers' | 'commitment';
   /** Tells two requests for the same case apart, so pressing the key again starts afresh. */
   nonce: number;
 }

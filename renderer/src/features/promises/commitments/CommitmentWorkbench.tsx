@@ -8,12 +8,12 @@ import { CommitmentForm } from './CommitmentForm';
 import type { CreatedCommitment } from './CommitmentForm';
 
 export type WorkbenchView = View['kind'];
-type View = { kind: 'offers' } | { kind: 'promise'; prefill: CommitmentPrefill } | { kind: 'done'; result: CreatedCommitment };
+type View = { kind: 'offers' } | { kind: 'commitment'; prefill: CommitmentPrefill } | { kind: 'done'; result: CreatedCommitment };
 
 interface CommitmentWorkbenchProps {
   caseId: string;
   /** Where to begin: the offers, or straight at a promise made by hand. */
-  start: 'offers' | 'promise';
+  start: 'offers' | 'commitment';
   /** Something was written (a promise, a request): the desk re-reads what it shows. */
   onChanged(): void;
   /** The agent is done here. */
@@ -29,7 +29,7 @@ interface CommitmentWorkbenchProps {
 export function CommitmentWorkbench({ caseId, start, onChanged, onFinish, onViewChange }: CommitmentWorkbenchProps) {
   const policy = usePolicyAnswer(caseId);
   const { escalations, reload: reloadEscalations } = useCaseEscalations(caseId);
-  const [view, setView] = useState<View>(start === 'promise' ? { kind: 'promise', prefill: BY_HAND } : { kind: 'offers' });
+  const [view, setView] = useState<View>(start === 'commitment' ? { kind: 'commitment', prefill: BY_HAND } : { kind: 'offers' });
   useEffect(() => onViewChange?.(view.kind), [view.kind, onViewChange]);
 
   switch (view.kind) {
@@ -39,14 +39,14 @@ export function CommitmentWorkbench({ caseId, start, onChanged, onFinish, onView
           caseId={caseId}
           policy={policy}
           escalations={escalations}
-          onCommit={(prefill) => setView({ kind: 'promise', prefill })}
+          onCommit={(prefill) => setView({ kind: 'commitment', prefill })}
           onRequested={() => {
             reloadEscalations();
             onChanged();
           }}
         />
       );
-    case 'promise':
+    case 'commitment':
       return (
         <CommitmentForm
           key={`${view.prefill.kind}-${view.prefill.amount ?? ''}`}

@@ -62,7 +62,7 @@ export function OffersPanel({ caseId, policy, escalations, onCommit, onRequested
               onClick={() => onCommit(BY_HAND)}
               aria-keyshortcuts="Alt+M"
             >
-              + {t('policy.byHand')} <Kbd keys={SHORTCUTS.promise.keys} />
+              + {t('policy.byHand')} <Kbd keys={SHORTCUTS.commitment.keys} />
             </button>
           </WhyDetails>
         </>
