@@ -391,7 +391,7 @@ export const en: Catalog = {
       pinFact: 'Pin a fact',
       incidents: 'Known incidents',
       offers: 'What can I offer? (selected case)',
-      promise: 'Make a promise, confirmed by SMS (selected case)',
+      commitment: 'Make a promise, confirmed by SMS (selected case)',
       nextEntry: 'Next history entry',
       previousEntry: 'Previous history entry',
       nextEntryAlt: 'Next history entry',

@@ -388,7 +388,7 @@ export const zhCN = {
       pinFact: '置顶一条事实',
       incidents: '查看已知故障',
       offers: '可以给客户什么（所选工单）',
-      promise: '做出承诺并短信确认（所选工单）',
+      commitment: '做出承诺并短信确认（所选工单）',
       nextEntry: '下一条记录',
       previousEntry: '上一条记录',
       nextEntryAlt: '下一条记录',
