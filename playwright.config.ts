@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defineConfig } from '@playwright/test';
-import { findChromium } from './scripts/find-browser.mjs';
+import { findChromium } from './scripts/find-browser.cjs';
 
 /**
  * End-to-end tests drive the real console in Chromium against the real server, on a fresh
@@ -14,7 +14,7 @@ const baseURL = `http://127.0.0.1:${port}`;
 const dataDir = process.env.KEPT_E2E_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'kept-e2e-'));
 process.env.KEPT_E2E_DATA_DIR = dataDir;
 
-// A system Chromium is launched by path; otherwise Playwright's own browser (see scripts/find-browser.mjs).
+// A system Chromium is launched by path; otherwise Playwright's own browser (see scripts/find-browser.cjs).
 const browser = findChromium();
 
 export default defineConfig({

@@ -4,7 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { findChromium, INSTALL_HINT, SYSTEM_CHROMIUM_PATHS } from './find-browser.mjs';
+import { findChromium, INSTALL_HINT, SYSTEM_CHROMIUM_PATHS } from './find-browser.cjs';
 
 const root = join(import.meta.dirname, '..');
 const results = join(root, 'test-results');

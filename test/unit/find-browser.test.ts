@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findChromium, INSTALL_HINT, SYSTEM_CHROMIUM_PATHS } from '../../scripts/find-browser.mjs';
+import { findChromium, INSTALL_HINT, SYSTEM_CHROMIUM_PATHS } from '../../scripts/find-browser.cjs';
 
 const onDisk =
   (...paths: string[]) =>
@@ -41,7 +41,7 @@ describe('findChromium', () => {
   });
 
   it('loads in plain Node, as test-all.mjs uses it', () => {
-    const script = join(import.meta.dirname, '../../scripts/find-browser.mjs');
+    const script = join(import.meta.dirname, '../../scripts/find-browser.cjs');
     const run = spawnSync(
       process.execPath,
       [
