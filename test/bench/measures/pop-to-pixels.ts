@@ -134,7 +134,15 @@ function installProbe(): void {
       requestAnimationFrame(poll);
       const started = t0;
       setTimeout(() => {
-        if (t0 === started && fail) fail(new Error(`No pop of ${target?.name} painted within 10 s.`));
+        if (t0 !== started || !fail) return;
+        // Say what the screen showed instead, to tell a slow pop from a selector that no longer matches.
+        const seen = {
+          headings: Array.from(document.querySelectorAll('h1'), (h) => h.textContent?.trim()),
+          briefBusy: document.querySelector('[data-region="customer-brief"]')?.getAttribute('aria-busy') ?? 'no brief',
+          entries: document.querySelectorAll('[role="feed"] article[data-entry-key]').length,
+          input: (document.activeElement as HTMLInputElement | null)?.value,
+        };
+        fail(new Error(`No pop of ${target?.name} painted within 10 s; the screen showed ${JSON.stringify(seen)}.`));
       }, 10_000);
     },
     { capture: true },
