@@ -62,7 +62,8 @@ for (const language of ['zh-CN', 'en'] as const) {
     test('the start screen, the customer, search, shortcuts, the case view, offers and a promise, incidents, the record', async ({
       page,
     }) => {
-      test.setTimeout(120_000);
+      // Some twenty axe runs: allow for a loaded machine.
+      test.setTimeout(240_000);
       await openDesk(page);
       await chooseLanguage(page, language);
       await check(page, `${language}: start screen`);
@@ -138,6 +139,7 @@ test.describe('as the supervisor', () => {
 
   for (const language of ['zh-CN', 'en'] as const) {
     test(`approvals and the incidents form, ${language}`, async ({ page }) => {
+      test.setTimeout(120_000);
       await openDesk(page, server.url);
       await chooseLanguage(page, language);
       await openSeedCustomer(page);
