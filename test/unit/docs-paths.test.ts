@@ -53,7 +53,7 @@ function looksLikeRepoPath(s: string): boolean {
   if (s === '' || /\s/.test(s)) return false;
   if (/^[a-z][a-z0-9+.-]*:/i.test(s)) return false; // URL or scheme
   if (s.startsWith('/') || s.startsWith('-') || s.startsWith('@') || s.split('/').includes('..')) return false; // not in the repo, a flag, a package
-  if (/[*?<>{}|…,'"()=[\]$\\]/.test(s) || /N{2,}/.test(s) || s.includes('...')) return false; // glob, placeholder, code
+  if (/[*?<>{}|…,'"()=[\]$\\]/.test(s) || /NNNN/.test(s) || s.includes('...')) return false; // glob, placeholder, code
   if (GENERATED_ROOTS.some((g) => s === g.replace(/\/$/, '') || s.startsWith(g.endsWith('/') ? g : `${g}/`))) return false;
   const ext = new RegExp(`\\.(${PATH_EXTENSIONS.join('|')})$`);
   return s.includes('/') ? /^[\w.@-]+(\/[\w.@-]+)*\/?$/.test(s) : ext.test(s) && /^[\w@-][\w.@-]*$/.test(s); // not a bare `.mjs`
