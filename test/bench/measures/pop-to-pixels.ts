@@ -32,7 +32,7 @@ const ROOT = resolve(__dirname, '../../..');
 const POPS = 60;
 const WARMUP = 10;
 const SYNTHETIC_CUSTOMERS = 5;
-/** The search box searches as the agent types (150 ms debounce): let that settle, it is not the pop. */
+/** The search box searches as the agent types (150 ms debounce), and a pop ends with late work: let both settle, they are not the pop. */
 const SETTLE_MS = 400;
 
 interface PopCustomer {
@@ -291,9 +291,20 @@ export const popToPixels: StandaloneMeasure = {
       const procedures = new Set<string>();
       for (let i = 0; i < warmup + pops; i++) {
         const customer = customers[i % customers.length]!;
-        await page.keyboard.press('Control+K');
-        await box.fill(customer.typed);
-        await page.waitForTimeout(SETTLE_MS);
+        // The previous pop's late work (focus moving to the note box, further reads) must be over, or it
+        // can take the focus between typing and Enter. Type until the box holds the number and has the focus.
+        for (let attempt = 1; ; attempt++) {
+          await page.waitForTimeout(SETTLE_MS);
+          await page.keyboard.press('Control+K');
+          await box.fill(customer.typed);
+          await page.waitForTimeout(SETTLE_MS);
+          const ready = await box.evaluate(
+            (el, typed) => el === document.activeElement && (el as HTMLInputElement).value === typed,
+            customer.typed,
+          );
+          if (ready) break;
+          if (attempt === 5) throw new Error(`The search box would not keep ${customer.typed} and the focus.`);
+        }
         await page.evaluate(([name, keys, cases]) => window.__pop!.arm(name, keys, cases), [
           customer.name,
           customer.keys,
