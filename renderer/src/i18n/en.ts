@@ -326,8 +326,8 @@ export const en: Catalog = {
     window: '{{from}} to {{to}}',
     guidance: 'Approved guidance',
     button: 'Incidents',
-    buttonLabel_one: 'Known incidents, {{count}} in progress',
-    buttonLabel_other: 'Known incidents, {{count}} in progress',
+    buttonLabel_one: 'Incidents, {{count}} in progress',
+    buttonLabel_other: 'Incidents, {{count}} in progress',
     dialogTitle: 'Known incidents',
     leadDescription: 'Record incidents that affect customers and the approved guidance; affected open cases show a banner.',
     agentDescription:
