@@ -2,10 +2,12 @@ import { existsSync } from 'node:fs';
 import fastifyStatic from '@fastify/static';
 import fastifyWebsocket from '@fastify/websocket';
 import Fastify, { type FastifyInstance } from 'fastify';
-import type { Agent } from '../shared';
+import { type Agent, DRAFT_MAX_CHARS } from '../shared';
 import type { Core } from '../main/core';
 import { type AuthOptions, registerAuth } from './auth/routes';
 import { registerEventSocket } from './event-socket';
+import { registerHostGuard } from './host-guard';
+import { registerRequestLog } from './request-log';
 import { registerRpcRoutes, sendError } from './rpc-routes';
 import { setSecurityHeaders } from './security-headers';
 
@@ -22,16 +24,27 @@ export interface ServerOptions {
   rendererDir?: string;
   bodyLimitBytes?: number;
   logger?: boolean;
+  /** The Host names the server answers to (`host` or `host:port`); default: loopback on the listening port. */
+  allowedHosts?: readonly string[];
+  /** One line per answered request (method, route or procedure, status, duration); omitted, nothing is logged. */
+  logRequest?: (line: string) => void;
 }
 
-/** A body bigger than the longest note plus room for its envelope. */
-export const DEFAULT_BODY_LIMIT = 256 * 1024;
+/**
+ * The largest input the contract accepts is a draft of DRAFT_MAX_CHARS UTF-16 units. JSON can carry
+ * any unit in at most 6 bytes (`\u0001`, a lone surrogate); UTF-8 needs at most 3 per unit (4 per
+ * surrogate pair). So a draft the console accepts always fits, with room for the envelope; anything
+ * bigger is refused with `payload_too_large`.
+ */
+export const DEFAULT_BODY_LIMIT = DRAFT_MAX_CHARS * 6 + 16 * 1024;
 
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
   const app = Fastify({ logger: options.logger ?? false, bodyLimit: options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT });
 
-  app.addHook('onSend', async (_request, reply, payload) => {
+  app.addHook('onSend', async (request, reply, payload) => {
     setSecurityHeaders(reply);
+    // Answers carry customers' data: no browser or proxy cache keeps them.
+    if (request.url.startsWith('/api/')) reply.header('Cache-Control', 'no-store');
     return payload;
   });
 
@@ -48,6 +61,9 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   // JSON only: a cross-site form or text/plain post cannot reach a procedure without a CORS preflight.
   app.removeContentTypeParser('text/plain');
   await app.register(fastifyWebsocket, { options: { maxPayload: 1024 } });
+  // After the WebSocket plugin: its own onRequest hook marks an upgrade first, so a refused upgrade's socket is closed.
+  if (options.logRequest) registerRequestLog(app, options.logRequest);
+  registerHostGuard(app, options.allowedHosts);
   const auth = await registerAuth(app, options.core, {
     ...(options.resolveActor ? { testActor: options.resolveActor } : {}),
     ...(options.signInRateLimit ? { signInRateLimit: options.signInRateLimit } : {}),

@@ -1,5 +1,12 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { isLoopbackHost } from './host-guard';
+
+/** `host`, `host:port` or `[v6]:port`: the names a browser may call the server by. */
+const HostName = z
+  .string()
+  .regex(/^(\[[0-9a-f:.]+\]|[a-z0-9.-]+)(:\d{1,5})?$/i, 'a host name, optionally with :port')
+  .transform((h) => h.toLowerCase());
 
 const Config = z.object({
   host: z.string().default('127.0.0.1'),
@@ -22,14 +29,23 @@ const Config = z.object({
   testClock: z.boolean().default(false),
   /** Sign-in attempts allowed per client address per minute. */
   signInPerMinute: z.coerce.number().int().min(1).max(10_000).default(30),
+  /** The Host names the server answers to; empty: 127.0.0.1, localhost and [::1] on its port. */
+  allowedHosts: z.array(HostName).default([]),
 });
-export type ServerConfig = z.infer<typeof Config>;
+export type ServerConfig = z.infer<typeof Config> & {
+  /**
+   * Whether callers must sign in: always, except in test mode (`--agent`), where a request without a
+   * session acts as that person. Decides where the server may listen (`checkBinding`).
+   */
+  signIn: boolean;
+};
 
 /**
  * Flags win over environment variables: --port / KEPT_PORT, --data-dir / KEPT_DATA_DIR,
  * --host / KEPT_HOST, --empty / KEPT_EMPTY=1 (start with no demo data), --agent / KEPT_AGENT
  * (test mode: who acts without signing in; refused without --test-clock), --policy-dir / KEPT_POLICY_DIR,
- * --sms-webhook / KEPT_SMS_WEBHOOK, --test-clock / KEPT_TEST_CLOCK=1, --sign-in-per-minute / KEPT_SIGN_IN_PER_MINUTE.
+ * --sms-webhook / KEPT_SMS_WEBHOOK, --test-clock / KEPT_TEST_CLOCK=1, --sign-in-per-minute / KEPT_SIGN_IN_PER_MINUTE,
+ * --allowed-hosts / KEPT_ALLOWED_HOSTS (comma-separated).
  */
 export function readConfig(argv: string[], env: NodeJS.ProcessEnv): ServerConfig {
   const flag = (name: string) => {
@@ -46,6 +62,10 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv): ServerConfig
     smsWebhook: flag('sms-webhook') ?? env.KEPT_SMS_WEBHOOK,
     testClock: argv.includes('--test-clock') || env.KEPT_TEST_CLOCK === '1',
     signInPerMinute: flag('sign-in-per-minute') ?? env.KEPT_SIGN_IN_PER_MINUTE,
+    allowedHosts: (flag('allowed-hosts') ?? env.KEPT_ALLOWED_HOSTS ?? '')
+      .split(',')
+      .map((h) => h.trim())
+      .filter((h) => h !== ''),
   });
   if (!parsed.success)
     throw new Error(`Bad server settings: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
@@ -55,7 +75,20 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv): ServerConfig
     );
   return {
     ...parsed.data,
+    signIn: parsed.data.agent === undefined,
     dataDir: resolve(parsed.data.dataDir),
     ...(parsed.data.policyDir ? { policyDir: resolve(parsed.data.policyDir) } : {}),
   };
+}
+
+/**
+ * With sign-in (the default) the server may listen on any address: every call needs a session. In
+ * test mode (`--agent`) a request without a session acts as that person, so the server listens on
+ * this machine only; binding any other address without sign-in is refused with one clear line.
+ */
+export function checkBinding(config: Pick<ServerConfig, 'host' | 'signIn'>): void {
+  if (config.signIn || isLoopbackHost(config.host)) return;
+  throw new Error(
+    `Refusing to listen on ${config.host} without sign-in: in test mode (--agent) anyone who can reach it would act as that agent. Use --host 127.0.0.1 (the default) or leave out --agent.`,
+  );
 }

@@ -4,15 +4,15 @@ import type { Auth } from './auth/routes';
 import type { RequestActor } from './auth/sessions';
 import { SESSION_ENDED } from './auth/live-sockets';
 import { sendError } from './rpc-routes';
-import { isSameOrigin } from './security-headers';
 
 /** How often an open socket checks that its session still stands (expiry); revocations close it at once. */
 const RECHECK_MS = 60_000;
 
 /**
  * GET /api/events (WebSocket): every committed change and alert, as `{ event, payload }`. Clients only
- * listen. Opening it needs a valid session (else `401` before the upgrade); the socket closes with
- * 4401 when its session ends: sign-out, expiry, or the account disabled.
+ * listen. The upgrade request passes the host guard (Host and Origin) like any other request: a
+ * refused one gets a 403 answer, never a socket. Opening it needs a valid session (else `401` before
+ * the upgrade); the socket closes with 4401 when its session ends: sign-out, expiry, or the account disabled.
  */
 export function registerEventSocket(app: FastifyInstance, core: Core, auth: Auth): void {
   const actors = new WeakMap<FastifyRequest, RequestActor>();
@@ -21,17 +21,12 @@ export function registerEventSocket(app: FastifyInstance, core: Core, auth: Auth
     {
       websocket: true,
       preValidation: async (request, reply) => {
-        if (!isSameOrigin(request)) return; // upgraded, then closed with 1008 below
         const actor = await auth.resolveActor(request);
         if (!actor) return sendError(reply, { code: 'unauthenticated', message: 'Sign in first.' });
         actors.set(request, actor);
       },
     },
     (socket, request) => {
-      if (!isSameOrigin(request)) {
-        socket.close(1008, 'cross-origin');
-        return;
-      }
       const actor = actors.get(request);
       if (!actor) {
         socket.close(SESSION_ENDED, 'unauthenticated');

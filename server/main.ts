@@ -9,12 +9,16 @@ import {
   webhookGateway,
 } from '../main/core';
 import { buildServer } from './app';
-import { readConfig } from './config';
-import { movableClock, registerTestClock } from './test-clock';
+import { checkBinding, readConfig } from './config';
+import { lockDataDir } from './data-lock';
+import { movableClock, registerTestClock, TEST_CLOCK_WARNING } from './test-clock';
 
 /** `npm run serve`: the console in a browser, on embedded SQLite, with demo data on first start. */
 async function main(): Promise<void> {
   const config = readConfig(process.argv.slice(2), process.env);
+  checkBinding(config);
+  const unlock = lockDataDir(config.dataDir);
+  process.once('exit', unlock);
   const clock = movableClock();
   const opened = await openSqliteCore({
     now: clock.now,
@@ -33,8 +37,13 @@ async function main(): Promise<void> {
     ...(testActor ? { resolveActor: () => testActor } : {}),
     signInRateLimit: { max: config.signInPerMinute, timeWindowMs: 60_000 },
     rendererDir: resolve(__dirname, '..', 'out', 'renderer'),
+    ...(config.allowedHosts.length > 0 ? { allowedHosts: config.allowedHosts } : {}),
+    logRequest: (line) => console.log(line),
   });
-  if (config.testClock) registerTestClock(app, opened.core, clock.advance);
+  if (config.testClock) {
+    registerTestClock(app, opened.core, clock.advance);
+    console.warn(TEST_CLOCK_WARNING);
+  }
   const gateway = config.smsWebhook ? webhookGateway({ url: config.smsWebhook }) : outboxGateway;
   const stopJobs = startBackgroundJobs(opened.core.deps, {
     gateway,
@@ -56,6 +65,7 @@ async function main(): Promise<void> {
     clearInterval(purgeTimer);
     await app.close();
     await opened.close();
+    unlock();
     process.exit(0);
   };
   process.once('SIGINT', stop);

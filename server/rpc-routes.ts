@@ -4,7 +4,6 @@ import { type AppErrorShape, type Envelope, invalidInput } from '../shared';
 import type { Core } from '../main/core';
 import type { ActorResolver } from './auth/sessions';
 import { HTTP_STATUS } from './http-status';
-import { isSameOrigin } from './security-headers';
 
 const Body = z.object({ input: z.unknown().optional(), mutationId: z.string().max(64).optional() }).strict();
 const Params = z.object({ procedure: z.string().max(100) });
@@ -20,7 +19,6 @@ export function sendError(reply: FastifyReply, error: AppErrorShape): FastifyRep
  */
 export function registerRpcRoutes(app: FastifyInstance, core: Core, resolveActor: ActorResolver): void {
   app.post('/api/rpc/:procedure', async (request, reply) => {
-    if (!isSameOrigin(request)) return sendError(reply, { code: 'forbidden', message: 'Cross-origin calls are not allowed.' });
     const params = Params.safeParse(request.params);
     if (!params.success) return sendError(reply, invalidInput(params.error).toShape());
     const body = Body.safeParse(request.body ?? {});

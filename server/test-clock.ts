@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { type Core, tickCommitments } from '../main/core';
+import { isLoopbackAddress } from './host-guard';
 import { sendError } from './rpc-routes';
-import { isSameOrigin } from './security-headers';
 
 /** A movable clock: real time plus an offset that only tests advance. */
 export function movableClock(): { now: () => Date; advance: (ms: number) => void } {
@@ -23,11 +23,12 @@ const Body = z
 /**
  * POST /api/test/clock `{ advanceMinutes }`: moves the server's clock and runs the commitment clock
  * at once, so an end-to-end test sees a promise fall due and break without waiting. Registered only
- * with --test-clock.
+ * with --test-clock (and the server says so at start), and answered only to a peer on this machine.
  */
 export function registerTestClock(app: FastifyInstance, core: Core, advance: (ms: number) => void): void {
   app.post('/api/test/clock', async (request, reply) => {
-    if (!isSameOrigin(request)) return sendError(reply, { code: 'forbidden', message: 'Cross-origin calls are not allowed.' });
+    if (!isLoopbackAddress(request.socket.remoteAddress))
+      return sendError(reply, { code: 'forbidden', message: 'The test clock answers only on this machine.' });
     const body = Body.safeParse(request.body ?? {});
     if (!body.success) return sendError(reply, { code: 'bad_request', message: 'Send { "advanceMinutes": n }.' });
     advance(body.data.advanceMinutes * 60_000);
@@ -35,3 +36,6 @@ export function registerTestClock(app: FastifyInstance, core: Core, advance: (ms
     return { now: core.deps.now().toISOString(), ...tick };
   });
 }
+
+export const TEST_CLOCK_WARNING =
+  "WARNING: the test clock is on (--test-clock): anyone on this machine can move this server's time. Never use it with real data.";

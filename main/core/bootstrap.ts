@@ -8,7 +8,7 @@ import { seedDemoAccounts } from './accounts/demo';
 import { DEMO_AGENTS, DESK_AGENT, seedDemo } from './demo';
 import { seedWrite } from './demo/write';
 import type { DispatchOptions } from './dispatch';
-import { SYSTEM_AGENT } from './system-agent';
+import { SYSTEM_AGENT } from './session/system-agent';
 
 export interface OpenOptions {
   /** SQLite file path. */

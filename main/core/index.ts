@@ -1,16 +1,40 @@
-export * from './accounts';
-export { findAgentByEmployeeNo, getAgent } from './agents';
-export { verifyAudit } from './audit';
+export {
+  ACCOUNT_RULES,
+  DEMO_TEAMS,
+  getAccount,
+  hashPassword,
+  listAccounts,
+  lockOutOf,
+  passwordProblem,
+  purgeEndedSessions,
+  resolveSession,
+  type ResolvedSession,
+  revokeAllSessions,
+  SCRYPT_PARAMS,
+  seedDemoAccounts,
+  setPassword,
+  signIn,
+  type SignInResult,
+  signOut,
+  tokenHash,
+  verifyPassword,
+} from './accounts';
+export { findAgentByEmployeeNo, getAgent } from './session/agents';
+export { verifyAudit } from './audit/audit';
 export * from './bootstrap';
 export type { CallContext, CoreDeps } from './context';
 export { type Core, createCore } from './create-core';
-export { DEMO_AGENTS, DESK_AGENT, seedDemo, STORY_CUSTOMER_ID, STORY_PHONE } from './demo';
+export { DEMO_AGENTS, DESK_AGENT, seedDemo } from './demo';
+export * from './demo/ids';
 export { dispatch, type DispatchRequest } from './dispatch';
 export type { Changed, CoreEvent, EventBus } from './events';
 export { applyMutation } from './mutations/apply';
 export { mintMutation } from './mutations/mint';
+export { type MutationRegistry, mutationHandlers } from './mutations/registry';
+export type { MutationHandler, MutationHandlers } from './mutations/types';
+export { type Implementations, write } from './procedure-kit';
 export { tickCommitments, type ClockTick } from './promises/clock';
 export { DEFAULT_DISPATCH, dispatchMessages, type DispatchPolicy } from './promises/dispatcher';
 export { type Gateway, outboxGateway, webhookGateway } from './promises/gateways';
-export { SYSTEM_AGENT } from './system-agent';
+export { SYSTEM_AGENT } from './session/system-agent';
 export { type JobOptions, startBackgroundJobs } from './promises/jobs';

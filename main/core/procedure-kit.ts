@@ -1,4 +1,4 @@
-import type { ParsedInput, ProcedureName, ProcedureOutput } from '../../shared';
+import type { MutationArgs, MutationName, ParsedInput, ProcedureName, ProcedureOutput } from '../../shared';
 import type { CallContext, CoreDeps } from './context';
 import { applyMutation } from './mutations/apply';
 import { mintMutation } from './mutations/mint';
@@ -15,10 +15,36 @@ export type Impl<P extends ProcedureName> = (
   meta: CallMeta,
 ) => Promise<ProcedureOutput<P>>;
 
+/**
+ * A slice's implementations: exactly one for each of the given procedure names. A slice takes its
+ * names from its domain's contract file, e.g. `Implementations<ProcedureNamesOf<typeof caseProcedures>>`.
+ */
 export type Implementations<Names extends ProcedureName> = { [P in Names]: Impl<P> };
 
-/** Mints and applies a mutation; returns the args as applied (a retry gets the original's). */
-export async function write<A>(deps: CoreDeps, ctx: CallContext, meta: CallMeta, name: string, args: A): Promise<A> {
-  const mutation = await mintMutation(deps, ctx, name, args, meta.mutationId);
-  return (await applyMutation(deps, mutation)).args as A;
+/**
+ * Mints mutation `name` from this replica and actor and applies it. Only a known mutation name
+ * compiles, and only with args of that mutation's schema (`shared/contract/mutations/`).
+ */
+export async function commit<N extends MutationName>(
+  deps: CoreDeps,
+  ctx: CallContext,
+  name: N,
+  args: MutationArgs<N>,
+  mutationId?: string,
+): Promise<{ applied: boolean; args: MutationArgs<N> }> {
+  const mutation = await mintMutation(deps, ctx, name, args, mutationId);
+  const { applied, args: asApplied } = await applyMutation(deps, mutation);
+  // applyMutation parsed them with the schema of `name`, so they are that mutation's args.
+  return { applied, args: asApplied as MutationArgs<N> };
+}
+
+/** Mints and applies a mutation for a procedure; returns the args as applied (a retry gets the original's). */
+export async function write<N extends MutationName>(
+  deps: CoreDeps,
+  ctx: CallContext,
+  meta: CallMeta,
+  name: N,
+  args: MutationArgs<N>,
+): Promise<MutationArgs<N>> {
+  return (await commit(deps, ctx, name, args, meta.mutationId)).args;
 }

@@ -161,6 +161,13 @@ export interface DB extends AccountTables {
     prev_hash: string;
     hash: string;
   };
+  /** The audit chain's head, one row (id 1), moved by a trigger on every audit insert (0007). */
+  audit_head: {
+    id: number;
+    seq: number;
+    hash: string;
+    count: number;
+  };
   applied_mutations: {
     id: string;
     client_id: string;

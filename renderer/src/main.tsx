@@ -1,18 +1,16 @@
+// The global sheets first: each feature's own sheet (imported by its index.ts) comes after them.
+import './styles/base.css';
+import './styles/layout.css';
+import './styles/controls.css';
+import './styles/notices.css';
+import './styles/tones.css';
+import './styles/dialogs.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { chooseClient } from './api/choose-client';
 import { App } from './app/App';
-import { chooseAuth } from './features/sign-in/auth-api';
-import { AuthGate } from './features/sign-in/AuthGate';
+import { AuthGate, chooseAuth } from './features/sign-in';
 import { setupI18n } from './i18n/setup';
-import './styles/base.css';
-import './styles/layout.css';
-import './styles/components.css';
-import './styles/brief.css';
-import './styles/search.css';
-import './styles/case-view.css';
-import './styles/dialogs.css';
-import './styles/promises.css';
 
 async function start(): Promise<void> {
   await setupI18n();

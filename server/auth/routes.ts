@@ -4,7 +4,6 @@ import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import { type Agent, AUTH_PATHS, invalidInput, SignInRequest, type SignInResponse } from '../../shared';
 import { type Core, signIn, signOut } from '../../main/core';
 import { sendError } from '../rpc-routes';
-import { isSameOrigin } from '../security-headers';
 import { SESSION_COOKIE, sessionCookieOptions, sessionToken } from './cookie';
 import { LiveSockets } from './live-sockets';
 import { type ActorResolver, sessionActorResolver } from './sessions';
@@ -61,7 +60,6 @@ export async function registerAuth(app: FastifyInstance, core: Core, options: Au
       },
     },
     async (request, reply) => {
-      if (!isSameOrigin(request)) return sendError(reply, { code: 'forbidden', message: 'Cross-origin calls are not allowed.' });
       const body = SignInRequest.safeParse(request.body ?? {});
       if (!body.success) return send(reply, 400, { ok: false, error: invalidInput(body.error).toShape() });
       const result = await signIn(core.deps, body.data.employeeNo, body.data.password);
@@ -84,7 +82,6 @@ export async function registerAuth(app: FastifyInstance, core: Core, options: Au
   );
 
   app.post(AUTH_PATHS.signOut, async (request, reply) => {
-    if (!isSameOrigin(request)) return sendError(reply, { code: 'forbidden', message: 'Cross-origin calls are not allowed.' });
     const token = sessionToken(request);
     if (token !== undefined) {
       await signOut(core.deps, token);

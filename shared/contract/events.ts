@@ -18,7 +18,7 @@ export type Entity = z.infer<typeof Entity>;
 /** Pushes from main or server to the UI. A UI that hears `changed` re-reads what it shows. */
 export const events = {
   changed: z.object({ entity: Entity, id: z.string(), customerId: z.string().nullable() }),
-  /** A promise fell due (its owner is told) or was marked broken (it was escalated). */
+  /** A commitment fell due (its owner is told) or was marked broken (it was escalated). */
   alert: z.object({
     kind: z.enum(['commitment_due', 'commitment_broken']),
     commitmentId: z.string(),

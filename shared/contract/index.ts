@@ -4,4 +4,5 @@ export * from './client';
 export * from './errors';
 export * from './events';
 export * from './mutation';
+export * from './mutations';
 export * from './procedures';

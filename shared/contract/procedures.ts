@@ -1,24 +1,51 @@
 import type { z } from 'zod';
 import { accountProcedures } from './procedures/accounts';
-import { briefProcedures } from './procedures/brief';
-import { customerRecordProcedures } from './procedures/customer-records';
+import { auditProcedures } from './procedures/audit';
+import { caseProcedures } from './procedures/cases';
+import { contactProcedures } from './procedures/contacts';
+import { customerProcedures } from './procedures/customers';
+import { draftProcedures } from './procedures/drafts';
+import { factProcedures } from './procedures/facts';
+import { incidentProcedures } from './procedures/incidents';
 import { promiseProcedures } from './procedures/promises';
-import { skeletonProcedures } from './procedures/skeleton';
+import { searchProcedures } from './procedures/search';
+import { sessionProcedures } from './procedures/session';
 
 export { ADMINS, ANY_ROLE, LEADS, type ProcedureKind, type ProcedureSpec } from './spec';
-export { DRAFT_MAX_CHARS, FACT_MAX_CHARS } from './procedures/brief';
+export { DRAFT_MAX_CHARS } from './procedures/drafts';
+export { FACT_MAX_CHARS } from './procedures/facts';
 export { Account, EmployeeNo, NewPassword, PASSWORD_MAX_CHARS, PASSWORD_MIN_CHARS } from './procedures/accounts';
+export {
+  accountProcedures,
+  auditProcedures,
+  caseProcedures,
+  contactProcedures,
+  customerProcedures,
+  draftProcedures,
+  factProcedures,
+  incidentProcedures,
+  promiseProcedures,
+  searchProcedures,
+  sessionProcedures,
+};
 
 /**
  * The API contract: one map from procedure name to its input, output, kind and roles.
  * The desktop (IPC) and the browser (HTTP) serve exactly this map; core implements it once.
- * Each capability keeps its procedures in its own file under procedures/.
+ * Each domain keeps its procedures in its own file under procedures/, and core has one slice per
+ * domain that implements exactly that file's names.
  */
 export const procedures = {
-  ...skeletonProcedures,
-  ...customerRecordProcedures,
-  ...briefProcedures,
+  ...sessionProcedures,
+  ...customerProcedures,
+  ...caseProcedures,
+  ...contactProcedures,
+  ...factProcedures,
+  ...incidentProcedures,
+  ...searchProcedures,
+  ...draftProcedures,
   ...promiseProcedures,
+  ...auditProcedures,
   ...accountProcedures,
 } as const;
 
@@ -29,6 +56,9 @@ export type ProcedureInput<P extends ProcedureName> = z.input<Procedures[P]['inp
 /** What core receives (after the contract parsed it). */
 export type ParsedInput<P extends ProcedureName> = z.output<Procedures[P]['input']>;
 export type ProcedureOutput<P extends ProcedureName> = z.output<Procedures[P]['output']>;
+
+/** The names of one domain's procedures, e.g. `ProcedureNamesOf<typeof caseProcedures>`. */
+export type ProcedureNamesOf<Domain> = keyof Domain & ProcedureName;
 
 export const procedureNames = Object.keys(procedures) as ProcedureName[];
 

@@ -89,6 +89,6 @@ export type HistoryItem = z.infer<typeof HistoryItem>;
 export const AuditReport = z.object({
   ok: z.boolean(),
   checked: z.number().int(),
-  firstBad: z.object({ seq: z.number().int(), reason: z.enum(['hash_mismatch', 'broken_link']) }).nullable(),
+  firstBad: z.object({ seq: z.number().int(), reason: z.enum(['hash_mismatch', 'broken_link', 'truncated']) }).nullable(),
 });
 export type AuditReport = z.infer<typeof AuditReport>;

@@ -41,8 +41,42 @@ export type CaseCategory = z.infer<typeof CaseCategory>;
 /** Escalation level: 1 agent, 2 supervisor, 3 complaint centre. */
 export const Level = z.union([z.literal(1), z.literal(2), z.literal(3)]);
 
-/** Free text a person typed: trimmed, never empty. */
-export const Text = (max: number) => z.string().trim().min(1, 'required').max(max, 'too_long');
+/**
+ * Half of a UTF-16 surrogate pair without its other half. Such a string is not text: it cannot be
+ * written as UTF-8 (the database would store U+FFFD in its place) and shows as a box or nothing.
+ */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * What shows nothing on screen: whitespace of every kind (the ideographic space too), control and
+ * format characters (zero-width space, joiners, word joiner, BOM, soft hyphen, bidi marks, embeddings,
+ * overrides and isolates, tags), variation selectors, the combining grapheme joiner, and the
+ * Hangul fillers and braille blank that render as blank.
+ */
+const INVISIBLE_ONLY = /^[\s\p{Cc}\p{Cf}\p{Z}\u034F\u115F\u1160\u17B4\u17B5\u2800\u3164\uFE00-\uFE0F\uFFA0\u{E0100}-\u{E01EF}]*$/u;
+
+/** True when `s` holds a lone surrogate (it came from a broken paste or a program, not from a keyboard). */
+export function hasLoneSurrogate(s: string): boolean {
+  return LONE_SURROGATE.test(s);
+}
+
+/** True when `s` would show nothing at all: empty, or only whitespace, zero-width and bidi control characters. */
+export function isInvisible(s: string): boolean {
+  return INVISIBLE_ONLY.test(s);
+}
+
+/**
+ * Free text a person typed: trimmed, never empty, never only invisible characters (`invisible`),
+ * never a broken string (`malformed_text`: a lone surrogate).
+ */
+export const Text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1, 'required')
+    .max(max, 'too_long')
+    .refine((s) => !hasLoneSurrogate(s), 'malformed_text')
+    .refine((s) => s.length === 0 || !isInvisible(s), 'invisible');
 
 /** A phone number as typed by a person; parsed to E.164 or refused with `phone_invalid`. */
 export const PhoneInput = z

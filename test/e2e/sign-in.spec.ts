@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { type Browser, expect, type Page, test } from '@playwright/test';
-import { DEMO_PASSWORD } from '../../main/core/accounts/demo';
+import { DEMO_PASSWORD } from '../fixtures/demo-ids';
 import { searchBox } from './support/desk';
 import { type OwnServer, startOwnServer } from './support/own-server';
 

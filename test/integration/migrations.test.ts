@@ -1,9 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { sql } from 'kysely';
+import Database from 'better-sqlite3';
+import { type Migration, sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DatabaseTooNewError, migrateToLatest, openSqlite, type SqliteHandle } from '../../main/db';
+import { BACKUPS_KEPT, DatabaseTooNewError, migrateToLatest, openSqlite, type SqliteHandle } from '../../main/db';
 import { migrations } from '../../main/db/migrations';
 
 let dir: string;
@@ -166,6 +167,75 @@ describe('0006_escalation_note', () => {
     expect(handle.raw.prepare('select id, status, decision_note from escalations').all()).toEqual([
       { id: 'e1', status: 'open', decision_note: null },
     ]);
+  });
+});
+
+describe('0007_audit_head', () => {
+  it('anchors the head of a chain already there, then moves it with each insert', async () => {
+    await migrateToLatest(handle.db, migrations.slice(0, 6));
+    const row = (seq: number, prev: string, hash: string) =>
+      `insert into audit_log (seq, at, actor_id, mutation_id, action, entity, entity_id, data, prev_hash, hash)
+         values (${seq}, '2026-01-01', 'a1', 'm${seq}', 'x', 'y', 'z', '{}', '${prev}', '${hash}');`;
+    handle.raw.exec(row(1, '0'.repeat(64), 'a'.repeat(64)) + row(2, 'a'.repeat(64), 'b'.repeat(64)));
+    await migrateToLatest(handle.db, migrations.slice(0, 7));
+    expect(handle.raw.prepare('select seq, hash, count from audit_head').all()).toEqual([{ seq: 2, hash: 'b'.repeat(64), count: 2 }]);
+    handle.raw.exec(row(3, 'b'.repeat(64), 'c'.repeat(64)));
+    expect(handle.raw.prepare('select seq, hash, count from audit_head').all()).toEqual([{ seq: 3, hash: 'c'.repeat(64), count: 3 }]);
+    expect(() => handle.raw.exec('delete from audit_log where seq = 3')).toThrow(/append-only/);
+  });
+
+  it('anchors an empty chain at the genesis hash', async () => {
+    await migrateToLatest(handle.db);
+    expect(handle.raw.prepare('select seq, hash, count from audit_head').all()).toEqual([{ seq: 0, hash: '0'.repeat(64), count: 0 }]);
+  });
+});
+
+describe('each migration in its own transaction', () => {
+  it('rolls a failing migration back whole, keeps the ones before it, and carries on once it is fixed', async () => {
+    const failing: Migration = {
+      up: async (db) => {
+        await sql`create table half_done (id integer)`.execute(db);
+        throw new Error('stopped half-way');
+      },
+    };
+    const list = [...migrations.slice(0, 2), ['0003_commitments', failing] as const];
+    await expect(migrateToLatest(handle.db, list)).rejects.toThrow(/stopped half-way/);
+    expect(await tableNames()).not.toContain('half_done');
+    const ledger = handle.raw.prepare('select name from kysely_migration order by name').all();
+    expect(ledger).toEqual([{ name: '0001_initial' }, { name: '0002_brief' }]);
+    expect(await migrateToLatest(handle.db)).toEqual(migrations.slice(2).map(([n]) => n));
+  });
+});
+
+describe('the copy before migrating', () => {
+  const backups = () => readdirSync(dir).filter((f) => f.endsWith('.bak'));
+
+  it('is not made for a new, empty file', async () => {
+    await migrateToLatest(handle.db);
+    expect(backups()).toEqual([]);
+  });
+
+  it('is made when migrations are pending on a file with data, named for the first pending one, and opens', async () => {
+    await migrateToLatest(handle.db, migrations.slice(0, 3));
+    handle.raw.exec(ONE_CASE);
+    await migrateToLatest(handle.db, migrations.slice(0, 3)); // nothing pending: no copy
+    expect(backups()).toEqual([]);
+    await migrateToLatest(handle.db);
+    expect(backups()).toEqual(['kept.db.before-0004.bak']);
+    const copy = new Database(join(dir, 'kept.db.before-0004.bak'), { readonly: true });
+    try {
+      expect(copy.prepare('select name from kysely_migration order by name').all()).toHaveLength(3);
+      expect(copy.prepare('select title from cases').all()).toEqual([{ title: '积分兑换券无法兑换' }]);
+    } finally {
+      copy.close();
+    }
+  });
+
+  it(`keeps the last ${BACKUPS_KEPT}`, async () => {
+    await migrateToLatest(handle.db, migrations.slice(0, 1));
+    for (let n = 2; n <= migrations.length; n++) await migrateToLatest(handle.db, migrations.slice(0, n));
+    const expected = migrations.slice(-BACKUPS_KEPT).map(([name]) => `kept.db.before-${name.slice(0, 4)}.bak`);
+    expect(backups()).toEqual(expected);
   });
 });
 

@@ -1,12 +1,12 @@
 import type { Agent } from '../../../shared';
 import type { CoreDeps } from '../context';
 import { DEMO_AGENTS } from '../demo/agents';
+import { DEMO_PASSWORD } from '../demo/ids';
 import { seedWrite } from '../demo/write';
-import { SYSTEM_AGENT } from '../system-agent';
+import { SYSTEM_AGENT } from '../session/system-agent';
 import { setPassword } from './credentials';
 
-/** The one password of every demo account (README: "Demo accounts"). Never used outside demo data. */
-export const DEMO_PASSWORD = 'kept-demo-2026';
+export { DEMO_PASSWORD };
 
 /** Which team each demo person works in. */
 export const DEMO_TEAMS: Record<keyof typeof DEMO_AGENTS, string | null> = {

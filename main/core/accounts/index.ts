@@ -1,6 +1,7 @@
 export { setPassword } from './credentials';
 export { hashPassword, passwordProblem, SCRYPT_PARAMS, verifyPassword } from './passwords';
-export { accountImplementations } from './procedures';
+export { mutations } from './mutations';
+export { procedures } from './procedures';
 export { getAccount, listAccounts } from './read';
 export {
   lockOutOf,

@@ -1,15 +1,15 @@
-import { z } from 'zod';
-import { AppError, Id, IsoTime, Role } from '../../../shared';
-import { defineMutation } from '../mutations/types';
-import { SYSTEM_AGENT } from '../system-agent';
 import type { Kysely } from 'kysely';
+import { type accountMutations, AppError } from '../../../shared';
 import type { DB } from '../../db';
+import { defineMutation, type MutationHandlers } from '../mutations/types';
+import { SYSTEM_AGENT } from '../session/system-agent';
 import { revokeSessionsIn } from './sessions';
 
 /*
  * Account changes are mutations like any other write: audited in the hash chain, idempotent by id.
  * Their args never hold a password or a hash: the credential is written beside the mutation
- * (`credentials.ts`), and the audit row says only that a password was set.
+ * (`credentials.ts`), and the audit row says only that a password was set. Their args' schemas:
+ * `shared/contract/mutations/accounts.ts`.
  */
 
 async function existing(trx: Kysely<DB>, id: string) {
@@ -23,15 +23,7 @@ function notOneself(actor: string, id: string, what: string): void {
     throw new AppError('invalid_input', `An administrator cannot ${what} their own account.`, [{ path: 'id', message: 'own_account' }]);
 }
 
-export const createAccount = defineMutation({
-  args: z.object({
-    id: Id,
-    employeeNo: z.string().min(1).max(20),
-    name: z.string().min(1).max(80),
-    role: Role,
-    team: z.string().max(40).nullable(),
-    at: IsoTime,
-  }),
+export const createAccount = defineMutation('accounts.create', {
   async apply(trx, args) {
     const taken = await trx.selectFrom('agents').select('id').where('employee_no', '=', args.employeeNo).executeTakeFirst();
     if (taken)
@@ -55,8 +47,7 @@ export const createAccount = defineMutation({
 });
 
 /** Records that an administrator set a new password (which is not in the args), and ends the person's sessions. */
-export const resetPassword = defineMutation({
-  args: z.object({ id: Id, at: IsoTime }),
+export const resetPassword = defineMutation('accounts.resetPassword', {
   async apply(trx, args) {
     await existing(trx, args.id);
     await revokeSessionsIn(trx, args.id, args.at);
@@ -64,8 +55,7 @@ export const resetPassword = defineMutation({
   },
 });
 
-export const setRole = defineMutation({
-  args: z.object({ id: Id, role: Role, at: IsoTime }),
+export const setRole = defineMutation('accounts.setRole', {
   async apply(trx, args, m) {
     const row = await existing(trx, args.id);
     if (args.role !== 'admin') notOneself(m.actor, args.id, 'demote');
@@ -75,8 +65,7 @@ export const setRole = defineMutation({
 });
 
 /** Disabling ends every session of that person in the same transaction: their next call is refused. */
-export const setDisabled = defineMutation({
-  args: z.object({ id: Id, disabled: z.boolean(), at: IsoTime }),
+export const setDisabled = defineMutation('accounts.setDisabled', {
   async apply(trx, args, m) {
     await existing(trx, args.id);
     if (args.disabled) {
@@ -91,3 +80,11 @@ export const setDisabled = defineMutation({
     return [{ entity: 'agent', id: args.id, customerId: null }];
   },
 });
+
+/** The accounts slice's writes, one handler per mutation of `shared/contract/mutations/accounts.ts`. */
+export const mutations: MutationHandlers<keyof typeof accountMutations> = {
+  'accounts.create': createAccount,
+  'accounts.resetPassword': resetPassword,
+  'accounts.setRole': setRole,
+  'accounts.setDisabled': setDisabled,
+};

@@ -1,10 +1,8 @@
-import { AppError, newId } from '../../../shared';
+import { type accountProcedures, AppError, newId } from '../../../shared';
 import { type Implementations, write } from '../procedure-kit';
 import { setPassword } from './credentials';
 import { passwordProblem } from './passwords';
 import { getAccount, listAccounts } from './read';
-
-type AccountProcedures = 'accounts.list' | 'accounts.create' | 'accounts.resetPassword' | 'accounts.setRole' | 'accounts.setDisabled';
 
 function checkPassword(password: string, employeeNo: string): void {
   const problem = passwordProblem(password, employeeNo);
@@ -13,7 +11,7 @@ function checkPassword(password: string, employeeNo: string): void {
 }
 
 /** An administrator's procedures (contract roles: admin). The password goes to `setPassword`, never into a mutation. */
-export const accountImplementations: Implementations<AccountProcedures> = {
+export const procedures: Implementations<keyof typeof accountProcedures> = {
   'accounts.list': async (deps) => listAccounts(deps),
 
   'accounts.create': async (deps, input, ctx, meta) => {

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { type Account, AppError, Role } from '../../../shared';
 import type { CoreDeps } from '../context';
-import { SYSTEM_AGENT } from '../system-agent';
+import { SYSTEM_AGENT } from '../session/system-agent';
 import { ACCOUNT_RULES } from './settings';
 
 /** Everyone who may sign in (the system's own actor excluded), with lock-out and live sessions. */

@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import { type Agent, newId, Role } from '../../../shared';
 import { type DB, writeTransaction } from '../../db';
 import type { CoreDeps } from '../context';
-import { SYSTEM_AGENT } from '../system-agent';
+import { SYSTEM_AGENT } from '../session/system-agent';
 import { burnPasswordCheck, type StoredCredential, verifyPassword } from './passwords';
 import { ACCOUNT_RULES } from './settings';
 

@@ -6,7 +6,7 @@ import { seedSynthetic } from './synthetic';
 import { seedWrite } from './write';
 
 export { DEMO_AGENTS, DESK_AGENT } from './agents';
-export { STORY_CUSTOMER_ID, STORY_PHONE } from './story';
+export * from './ids';
 
 export interface DemoOptions {
   syntheticCustomers?: number;
@@ -16,7 +16,7 @@ export interface DemoOptions {
 export async function seedDemo(deps: CoreDeps, options: DemoOptions = {}): Promise<void> {
   for (const agent of Object.values(DEMO_AGENTS)) await seedWrite(deps, DESK_AGENT, 'agents.upsert', agent);
   await seedStory(deps);
-  // The story's promises are long past due: let the clock mark them broken and escalate, as it would have.
+  // The story's commitments are long past due: let the clock mark them broken and escalate, as it would have.
   await tickCommitments(deps);
   await seedSynthetic(deps, options.syntheticCustomers ?? 200);
 }

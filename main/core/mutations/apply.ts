@@ -1,10 +1,20 @@
 import type { Kysely } from 'kysely';
-import { AppError, canonicalJson, invalidInput, type Mutation } from '../../../shared';
+import type { z } from 'zod';
+import {
+  AppError,
+  canonicalJson,
+  invalidInput,
+  isMutationName,
+  type Mutation,
+  type MutationArgs,
+  type MutationName,
+  mutationArgs,
+} from '../../../shared';
 import { type DB, writeTransaction } from '../../db';
-import { appendAudit } from '../audit';
+import { appendAudit } from '../audit/audit';
 import type { CoreDeps } from '../context';
 import { mutationHandlers } from './registry';
-import type { Effect } from './types';
+import type { Effect, MutationHandler } from './types';
 
 export interface ApplyResult {
   /** False when this mutation id had already been applied: nothing was written. */
@@ -21,11 +31,21 @@ async function alreadyApplied(trx: Kysely<DB>, id: string): Promise<unknown> {
 /**
  * Applies one mutation in one transaction: domain rows, audit rows, the applied-mutation
  * ledger and (on a desk) the outbox. Applying the same id twice is a no-op.
+ *
+ * A mutation may come from another desk, so its args are checked here against the contract's
+ * schema for its name, whoever minted it: unknown names are `bad_request`, args that fail the
+ * schema are `invalid_input`, and neither writes anything.
  */
 export async function applyMutation(deps: CoreDeps, mutation: Mutation): Promise<ApplyResult> {
-  const handler = mutationHandlers[mutation.name];
-  if (!handler) throw new AppError('bad_request', `Unknown mutation "${mutation.name}".`);
-  const parsed = handler.args.safeParse(mutation.args);
+  if (!isMutationName(mutation.name)) throw new AppError('bad_request', `Unknown mutation "${mutation.name}".`);
+  return applyNamed(deps, mutation, mutation.name);
+}
+
+async function applyNamed<N extends MutationName>(deps: CoreDeps, mutation: Mutation, name: N): Promise<ApplyResult> {
+  const handler: MutationHandler<MutationArgs<N>> = mutationHandlers[name];
+  // mutationArgs[N] is by definition the schema whose output is MutationArgs<N>; TypeScript cannot follow a generic index into the union.
+  const schema = mutationArgs[name] as unknown as z.ZodType<MutationArgs<N>>;
+  const parsed = schema.safeParse(mutation.args);
   if (!parsed.success) throw invalidInput(parsed.error);
 
   const outcome = await writeTransaction(deps.db, async (trx) => {

@@ -16,7 +16,11 @@ async function nextSeq(db: Kysely<DB>): Promise<number> {
   return Number(row.value);
 }
 
-/** Wraps resolved args as a mutation from this replica and this actor. */
+/**
+ * Wraps resolved args as a mutation from this replica and this actor: the envelope as it travels,
+ * so name and args are not checked here. Core's own writes go through the typed `write`/`commit`
+ * (`procedure-kit.ts`); `applyMutation` checks the args of any mutation it is given.
+ */
 export async function mintMutation(deps: CoreDeps, ctx: CallContext, name: string, args: unknown, id: string = newId()): Promise<Mutation> {
   return {
     id,

@@ -1,58 +1,30 @@
-import { createAccount, resetPassword, setDisabled, setRole } from '../accounts/mutations';
-import { upsertAgent } from '../agents';
-import { createCase, updateCase } from '../cases';
-import { linkContact, logContact } from '../contacts';
-import { addCustomerPhone, removeCustomerPhone, updateCustomer } from '../customer-records';
-import { createCustomer } from '../customers';
-import { pinFact, unpinFact } from '../facts';
-import { createIncident, updateIncident } from '../incidents';
-import { addNote } from '../notes';
-import { recordPromotion } from '../promotions';
-import {
-  alertCommitment,
-  breakCommitment,
-  createCommitment,
-  decideApproval,
-  requestApproval,
-  rescheduleCommitment,
-  resolveCommitment,
-} from '../promises/mutations';
-import type { MutationHandler } from './types';
+import type { MutationName } from '../../../shared';
+import { exactly } from '../exactly';
+import { mutations as accounts } from '../accounts/mutations';
+import { mutations as cases } from '../cases/mutations';
+import { mutations as contacts } from '../contacts/mutations';
+import { mutations as customers } from '../customers/mutations';
+import { mutations as facts } from '../facts/mutations';
+import { mutations as incidents } from '../incidents/mutations';
+import { mutations as promises } from '../promises/mutations';
+import { mutations as session } from '../session/mutations';
+import type { MutationHandlers } from './types';
+
+/** The handler of every mutation in the contract, typed by that mutation's args. */
+export type MutationRegistry = MutationHandlers<MutationName>;
 
 /**
- * Every write core knows, by mutation name. A desk's outbox and the team server's push endpoint
- * replay mutations through this same table.
+ * Every write core knows, by mutation name, merged from the domain slices. A desk's outbox and the
+ * team server's push endpoint replay mutations through this same table. A mutation in the contract
+ * without a handler, a handler without a mutation, or a handler of other args fails to compile.
  */
-export const mutationHandlers: Readonly<Record<string, MutationHandler<unknown>>> = {
-  'agents.upsert': erase(upsertAgent),
-  'customers.create': erase(createCustomer),
-  'customers.update': erase(updateCustomer),
-  'customers.addPhone': erase(addCustomerPhone),
-  'customers.removePhone': erase(removeCustomerPhone),
-  'cases.create': erase(createCase),
-  'contacts.log': erase(logContact),
-  'notes.add': erase(addNote),
-  'cases.update': erase(updateCase),
-  'contacts.link': erase(linkContact),
-  'facts.pin': erase(pinFact),
-  'facts.unpin': erase(unpinFact),
-  'incidents.create': erase(createIncident),
-  'incidents.update': erase(updateIncident),
-  'commitments.create': erase(createCommitment),
-  'commitments.resolve': erase(resolveCommitment),
-  'commitments.reschedule': erase(rescheduleCommitment),
-  'commitments.alert': erase(alertCommitment),
-  'commitments.break': erase(breakCommitment),
-  'escalations.request': erase(requestApproval),
-  'escalations.decide': erase(decideApproval),
-  'promotions.record': erase(recordPromotion),
-  'accounts.create': erase(createAccount),
-  'accounts.resetPassword': erase(resetPassword),
-  'accounts.setRole': erase(setRole),
-  'accounts.setDisabled': erase(setDisabled),
-};
-
-// Safe: apply() only ever receives what that same handler's args schema produced.
-function erase<A>(handler: MutationHandler<A>): MutationHandler<unknown> {
-  return handler as unknown as MutationHandler<unknown>;
-}
+export const mutationHandlers: MutationRegistry = exactly<MutationRegistry>()({
+  ...session,
+  ...customers,
+  ...cases,
+  ...contacts,
+  ...facts,
+  ...incidents,
+  ...promises,
+  ...accounts,
+});

@@ -1,6 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { z } from 'zod';
-import type { Entity, Mutation } from '../../../shared';
+import type { Entity, Mutation, MutationArgs, MutationName } from '../../../shared';
 import type { DB } from '../../db';
 
 /** One row a mutation touched: audited, and announced to listeners after commit. */
@@ -12,12 +11,19 @@ export interface Effect {
   data?: unknown;
 }
 
+/** How core applies one mutation. Its args were parsed against the contract's schema (`shared/contract/mutations/`). */
 export interface MutationHandler<A> {
-  args: z.ZodType<A>;
   /** Writes the domain rows. Runs inside the mutation's transaction; throw AppError to refuse. */
-  apply(trx: Kysely<DB>, args: A, mutation: Mutation): Promise<Effect[]>;
+  apply: (trx: Kysely<DB>, args: A, mutation: Mutation) => Promise<Effect[]>;
 }
 
-export function defineMutation<A>(handler: MutationHandler<A>): MutationHandler<A> {
+/** A slice's handlers: exactly one for each of the given mutation names, typed by that mutation's args. */
+export type MutationHandlers<Names extends MutationName> = { [N in Names]: MutationHandler<MutationArgs<N>> };
+
+/** The handler of mutation `name`; its args are typed by the contract's schema of that name. */
+export function defineMutation<N extends MutationName>(
+  _name: N,
+  handler: MutationHandler<MutationArgs<N>>,
+): MutationHandler<MutationArgs<N>> {
   return handler;
 }

@@ -1,9 +1,8 @@
 import { newId } from '../../../shared';
 import type { CoreDeps } from '../context';
-import { getAgent } from '../agents';
-import { applyMutation } from '../mutations/apply';
-import { mintMutation } from '../mutations/mint';
-import { SYSTEM_AGENT } from '../system-agent';
+import { commit } from '../procedure-kit';
+import { getAgent } from '../session/agents';
+import { SYSTEM_AGENT } from '../session/system-agent';
 import { decisionRecord, evaluateCase } from './commands';
 
 const HOUR = 3_600_000;
@@ -14,7 +13,7 @@ export interface ClockTick {
 }
 
 /**
- * One turn of the commitment clock at deps.now(): owners are alerted when a promise falls due;
+ * One turn of the commitment clock at deps.now(): owners are alerted when a commitment falls due;
  * past its grace period (from the sla table) it is marked broken and escalated per the escalation
  * table. Idempotent: a second tick at the same time changes nothing. Hosts run it on a timer;
  * tests move the injected clock and call it.
@@ -35,7 +34,7 @@ export async function tickCommitments(deps: CoreDeps): Promise<ClockTick> {
 
   for (const c of due) {
     if (!c.alerted_at) {
-      const { applied } = await applyMutation(deps, await mintMutation(deps, actor, 'commitments.alert', { id: c.id, at: nowIso }));
+      const { applied } = await commit(deps, actor, 'commitments.alert', { id: c.id, at: nowIso });
       if (applied) {
         tick.alerted.push(c.id);
         deps.bus.emit({
@@ -54,8 +53,8 @@ export async function tickCommitments(deps: CoreDeps): Promise<ClockTick> {
     }
     if (Date.parse(c.due_at) + c.grace_hours * HOUR > now.getTime()) continue;
 
-    // Evaluated as the promise's owner (so the recorded offers are what that agent may grant, not
-    // the system's), and as if this promise were already broken, so the escalation table sees it.
+    // Evaluated as the commitment's owner (so the recorded offers are what that agent may grant, not
+    // the system's), and as if this commitment were already broken, so the escalation table sees it.
     const owner = await getAgent(deps.db, c.owner_id).catch(() => SYSTEM_AGENT);
     const answer = await evaluateCase(deps, c.case_id, owner);
     const facts = {
@@ -65,15 +64,12 @@ export async function tickCommitments(deps: CoreDeps): Promise<ClockTick> {
     };
     const escalation = (await deps.policy.evaluate<{ level: number; reason: string }[]>('escalation', facts)).result ?? [];
     const top = escalation.reduce((best, t) => (t.level > best.level ? t : best), { level: 2, reason: 'broken_commitment' });
-    const { applied } = await applyMutation(
-      deps,
-      await mintMutation(deps, actor, 'commitments.break', {
-        id: c.id,
-        escalation: { id: newId(), level: top.level, reason: top.reason, detail: c.wording },
-        decision: decisionRecord(c.case_id, c.customer_id, { ...answer, facts }, 'commitment.broken'),
-        at: nowIso,
-      }),
-    );
+    const { applied } = await commit(deps, actor, 'commitments.break', {
+      id: c.id,
+      escalation: { id: newId(), level: top.level, reason: top.reason, detail: c.wording },
+      decision: decisionRecord(c.case_id, c.customer_id, { ...answer, facts }, 'commitment.broken'),
+      at: nowIso,
+    });
     if (applied) {
       tick.broken.push(c.id);
       deps.bus.emit({

@@ -91,7 +91,7 @@ const GRANTS: ReadonlySet<CommitmentKind> = new Set(['extension', 'conversion', 
 /**
  * Checks a grant against policy and authority, in core, whatever the UI did: the offer must be
  * allowed by policy, within its limit, and within the actor's authority or covered by an approved
- * escalation for this case, offer and amount. Returns the approval used, if any.
+ * escalation for this case, offer and amount. Returns the id of the approved escalation used, if any.
  */
 export async function checkGrant(
   deps: CoreDeps,
@@ -110,7 +110,7 @@ export async function checkGrant(
       { path: 'amount', message: 'above_policy_limit' },
     ]);
   if (rule.status === 'allowed' && amount <= rule.authorityLimit) return null;
-  const approval = await deps.db
+  const approved = await deps.db
     .selectFrom('escalations')
     .select('id')
     .where('case_id', '=', caseId)
@@ -120,13 +120,13 @@ export async function checkGrant(
     .orderBy('decided_at', 'desc')
     .limit(1)
     .executeTakeFirst();
-  if (!approval)
+  if (!approved)
     throw new AppError(
       'forbidden',
       `Granting ${amount} for ${offer} needs a supervisor's approval first (your limit is ${rule.authorityLimit}).`,
       [{ path: 'amount', message: 'above_authority' }],
     );
-  return approval.id;
+  return approved.id;
 }
 
 export function isGrant(kind: CommitmentKind): kind is OfferKind & CommitmentKind {

@@ -1,32 +1,12 @@
 import type { Kysely } from 'kysely';
-import { z } from 'zod';
-import { AppError, CommitmentKind, Id, IsoTime, OfferKind } from '../../../shared';
+import { AppError, type MutationArgs, type promiseMutations } from '../../../shared';
 import type { DB } from '../../db';
-import { defineMutation } from '../mutations/types';
+import { defineMutation, type MutationHandlers } from '../mutations/types';
 
-const DecisionRow = z.object({
-  id: Id,
-  caseId: Id,
-  customerId: Id,
-  bundleVersion: z.string(),
-  facts: z.unknown(),
-  answer: z.unknown(),
-  ruleIds: z.record(z.string(), z.array(z.string())),
-  action: z.string(),
-});
-type DecisionRow = z.infer<typeof DecisionRow>;
+type DecisionRow = NonNullable<MutationArgs<'commitments.create'>['decision']>;
+type MessageRow = MutationArgs<'commitments.create'>['message'];
 
-const MessageRow = z.object({
-  id: Id,
-  template: z.string(),
-  locale: z.enum(['zh-CN', 'en']),
-  to: z.string(),
-  body: z.string(),
-});
-
-type MessageRow = z.infer<typeof MessageRow>;
-
-/** Queues a customer confirmation in the same transaction as the promise it confirms. */
+/** Queues a customer confirmation in the same transaction as the commitment it confirms. */
 async function queueMessage(
   trx: Kysely<DB>,
   message: MessageRow,
@@ -54,8 +34,6 @@ async function queueMessage(
     .execute();
 }
 
-const EscalationRow = z.object({ id: Id, level: z.number().int(), reason: z.string(), detail: z.string() });
-
 function decisionValues(d: DecisionRow, actor: string, at: string) {
   return {
     id: d.id,
@@ -71,33 +49,19 @@ function decisionValues(d: DecisionRow, actor: string, at: string) {
   };
 }
 
-/** A promise, its written confirmation, and the policy decision that authorised it: one transaction. */
-export const createCommitment = defineMutation({
-  args: z.object({
-    id: Id,
-    caseId: Id,
-    customerId: Id,
-    kind: CommitmentKind,
-    wording: z.string().min(1),
-    amount: z.number().int().nonnegative().nullable(),
-    dueAt: IsoTime,
-    graceHours: z.number().nonnegative(),
-    decision: DecisionRow.nullable(),
-    approvalId: Id.nullable(),
-    message: MessageRow,
-    at: IsoTime,
-  }),
+/** A commitment, its written confirmation, and the policy decision that authorised it: one transaction. */
+export const createCommitment = defineMutation('commitments.create', {
   async apply(trx, a, m) {
     if (a.decision)
       await trx
         .insertInto('decisions')
         .values(decisionValues(a.decision, m.actor, a.at))
         .execute();
-    if (a.approvalId) {
+    if (a.escalationId) {
       const used = await trx
         .updateTable('escalations')
         .set({ status: 'closed', commitment_id: a.id })
-        .where('id', '=', a.approvalId)
+        .where('id', '=', a.escalationId)
         .where('status', '=', 'approved')
         .executeTakeFirst();
       if (Number(used.numUpdatedRows) !== 1)
@@ -117,7 +81,7 @@ export const createCommitment = defineMutation({
         grace_hours: a.graceHours,
         status: 'open',
         decision_id: a.decision?.id ?? null,
-        escalation_id: a.approvalId,
+        escalation_id: a.escalationId,
         created_by: m.actor,
         created_at: a.at,
         alerted_at: null,
@@ -135,8 +99,7 @@ export const createCommitment = defineMutation({
 });
 
 /** Kept or cancelled, with the reason, and a written word to the customer either way. */
-export const resolveCommitment = defineMutation({
-  args: z.object({ id: Id, status: z.enum(['kept', 'cancelled']), reason: z.string().min(1), message: MessageRow, at: IsoTime }),
+export const resolveCommitment = defineMutation('commitments.resolve', {
   async apply(trx, a) {
     const row = await trx.selectFrom('commitments').select(['status', 'customer_id', 'case_id']).where('id', '=', a.id).executeTakeFirst();
     if (!row) throw new AppError('not_found', `No commitment ${a.id}.`, [{ path: 'id', message: 'not_found' }]);
@@ -156,8 +119,7 @@ export const resolveCommitment = defineMutation({
 });
 
 /** A new deadline: the clock starts over (a new "due" alert when it comes), and the customer is written to. */
-export const rescheduleCommitment = defineMutation({
-  args: z.object({ id: Id, dueAt: IsoTime, reason: z.string().min(1), message: MessageRow, at: IsoTime }),
+export const rescheduleCommitment = defineMutation('commitments.reschedule', {
   async apply(trx, a) {
     const row = await trx
       .selectFrom('commitments')
@@ -176,9 +138,8 @@ export const rescheduleCommitment = defineMutation({
   },
 });
 
-/** The owner was told the promise fell due. */
-export const alertCommitment = defineMutation({
-  args: z.object({ id: Id, at: IsoTime }),
+/** The owner was told the commitment fell due. */
+export const alertCommitment = defineMutation('commitments.alert', {
   async apply(trx, a) {
     const row = await trx
       .selectFrom('commitments')
@@ -191,9 +152,8 @@ export const alertCommitment = defineMutation({
   },
 });
 
-/** Past due and past grace: the promise is broken, and the escalation trigger is recorded with the decision behind it. */
-export const breakCommitment = defineMutation({
-  args: z.object({ id: Id, escalation: EscalationRow, decision: DecisionRow, at: IsoTime }),
+/** Past due and past grace: the commitment is broken, and the escalation trigger is recorded with the decision behind it. */
+export const breakCommitment = defineMutation('commitments.break', {
   async apply(trx, a, m) {
     const row = await trx.selectFrom('commitments').select(['customer_id', 'case_id', 'status']).where('id', '=', a.id).executeTakeFirst();
     if (!row || row.status !== 'open') return [];
@@ -241,18 +201,7 @@ export const breakCommitment = defineMutation({
 });
 
 /** An agent asks a supervisor to approve an offer beyond their authority. */
-export const requestApproval = defineMutation({
-  args: z.object({
-    id: Id,
-    caseId: Id,
-    customerId: Id,
-    offer: OfferKind,
-    amount: z.number().int().nonnegative(),
-    detail: z.string(),
-    level: z.number().int(),
-    decision: DecisionRow,
-    at: IsoTime,
-  }),
+export const requestEscalation = defineMutation('escalations.request', {
   async apply(trx, a, m) {
     await trx
       .insertInto('decisions')
@@ -283,8 +232,7 @@ export const requestApproval = defineMutation({
   },
 });
 
-export const decideApproval = defineMutation({
-  args: z.object({ id: Id, approve: z.boolean(), note: z.string().nullable(), at: IsoTime }),
+export const decideEscalation = defineMutation('escalations.decide', {
   async apply(trx, a, m) {
     const row = await trx.selectFrom('escalations').select(['status', 'customer_id']).where('id', '=', a.id).executeTakeFirst();
     if (!row) throw new AppError('not_found', `No escalation ${a.id}.`, [{ path: 'id', message: 'not_found' }]);
@@ -298,3 +246,14 @@ export const decideApproval = defineMutation({
     return [{ entity: 'escalation', id: a.id, customerId: row.customer_id, data: { approve: a.approve, note: a.note } }];
   },
 });
+
+/** The promises slice's writes, one handler per mutation of `shared/contract/mutations/promises.ts`. */
+export const mutations: MutationHandlers<keyof typeof promiseMutations> = {
+  'commitments.create': createCommitment,
+  'commitments.resolve': resolveCommitment,
+  'commitments.reschedule': rescheduleCommitment,
+  'commitments.alert': alertCommitment,
+  'commitments.break': breakCommitment,
+  'escalations.request': requestEscalation,
+  'escalations.decide': decideEscalation,
+};

@@ -16,7 +16,7 @@ const REGULATOR_WORDS = ['工信部', '申诉', '12300', '消费者协会'];
 
 /**
  * Everything the policy tables read about a case, derived from the record: contact counts, days
- * open, broken and overdue promises, incident overlap, tier, promotion and voucher. The agent's
+ * open, broken and overdue commitments, incident overlap, tier, promotion and voucher. The agent's
  * supplied facts fill only what the system cannot know.
  */
 export async function gatherFacts(deps: CoreDeps, caseId: string, actor: Agent, supplied: SuppliedFacts = {}): Promise<PolicyFacts> {

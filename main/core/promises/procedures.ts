@@ -1,24 +1,11 @@
-import { AppError, newId } from '../../../shared';
+import { AppError, newId, type promiseProcedures } from '../../../shared';
 import { REQUIRED_TABLES } from '../../policy';
 import { type Implementations, write } from '../procedure-kit';
 import type { CoreDeps } from '../context';
 import { caseParty, checkGrant, composeMessage, decisionRecord, evaluateCase, futureDueAt, isGrant, resolveDueAt } from './commands';
 import { commitmentsOf, decisionsOf, escalationsOf, messagesOf, readCommitments, toMessage } from './read';
 
-type PromiseProcedures =
-  | 'policy.evaluate'
-  | 'policy.bundle'
-  | 'commitments.create'
-  | 'commitments.resolve'
-  | 'commitments.reschedule'
-  | 'commitments.list'
-  | 'messages.list'
-  | 'decisions.list'
-  | 'escalations.request'
-  | 'escalations.decide'
-  | 'escalations.list';
-
-/** The promise as it now stands and the confirmation written about it; a retried call gets the first attempt's message. */
+/** The commitment as it now stands and the confirmation written about it; a retried call gets the first attempt's message. */
 async function withMessage(deps: CoreDeps, commitmentId: string, messageId: string) {
   const [commitment] = await readCommitments(
     deps.db,
@@ -45,7 +32,8 @@ async function one<T>(rows: Promise<T[]>, what: string): Promise<T> {
   return row;
 }
 
-export const promiseImplementations: Implementations<PromiseProcedures> = {
+/** The promises slice: policy answers, commitments and their confirmations, decisions and escalations. */
+export const procedures: Implementations<keyof typeof promiseProcedures> = {
   'policy.evaluate': async (deps, input, ctx) => evaluateCase(deps, input.caseId, ctx.actor, input.supplied),
 
   'policy.bundle': async (deps) => ({ version: deps.policy.version, tables: [...REQUIRED_TABLES] }),
@@ -56,7 +44,7 @@ export const promiseImplementations: Implementations<PromiseProcedures> = {
     const grant = input.fromOffer ?? (isGrant(input.kind) ? input.kind : undefined);
     if (grant && input.amount === undefined)
       throw new AppError('invalid_input', 'Say how much (yuan, or days for an extension).', [{ path: 'amount', message: 'required' }]);
-    const approvalId = grant ? await checkGrant(deps, answer, input.caseId, grant, input.amount ?? 0) : null;
+    const escalationId = grant ? await checkGrant(deps, answer, input.caseId, grant, input.amount ?? 0) : null;
     const dueAt = resolveDueAt(deps, answer, input.kind, input.dueAt);
     const message = composeMessage('commitment_created', input.locale, party, input.wording, dueAt, ctx.actor.employeeNo);
     const decision = decisionRecord(input.caseId, party.customerId, answer, grant ? `commitment.${grant}` : `commitment.${input.kind}`);
@@ -70,7 +58,7 @@ export const promiseImplementations: Implementations<PromiseProcedures> = {
       dueAt,
       graceHours: answer.sla.graceHours,
       decision,
-      approvalId,
+      escalationId,
       message,
       at: deps.now().toISOString(),
     });

@@ -5,6 +5,7 @@ import * as m0003 from './0003_commitments';
 import * as m0004 from './0004_entity_search';
 import * as m0005 from './0005_timeline_reads';
 import * as m0006 from './0006_escalation_note';
+import * as m0007 from './0007_audit_head';
 import * as m0008 from './0008_accounts';
 
 /**
@@ -18,5 +19,6 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Migrat
   ['0004_entity_search', m0004],
   ['0005_timeline_reads', m0005],
   ['0006_escalation_note', m0006],
+  ['0007_audit_head', m0007],
   ['0008_accounts', m0008],
 ];

@@ -1,9 +1,10 @@
+import './top-bar.css';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { AccountsButton } from '../features/accounts/AccountsButton';
-import { ApprovalsButton } from '../features/approvals/ApprovalsButton';
-import { IncidentsButton } from '../features/incidents/IncidentsButton';
-import { SignOutButton } from '../features/sign-in/SignOutButton';
+import { AccountsButton } from '../features/accounts';
+import { EscalationsButton } from '../features/promises';
+import { IncidentsButton } from '../features/incidents';
+import { SignOutButton } from '../features/sign-in';
 import { SHORTCUTS } from '../state/shortcuts';
 import { Kbd } from '../ui/Kbd';
 import { AgentBadge } from './AgentBadge';
@@ -34,7 +35,7 @@ export function TopBar({ search, onShowShortcuts, onOpenCase }: TopBarProps) {
       </span>
       <div className="topbar-search">{search}</div>
       <div className="topbar-end">
-        <ApprovalsButton onOpenCase={onOpenCase} />
+        <EscalationsButton onOpenCase={onOpenCase} />
         <AccountsButton />
         <IncidentsButton />
         <DesktopNoticeToggle />

@@ -15,7 +15,7 @@ import { ANY_ROLE, LEADS, procedure } from '../spec';
 
 export const Locale = z.enum(['zh-CN', 'en']);
 
-/** Policy answers, commitments and their written confirmations, escalations and approvals. */
+/** Policy answers, commitments and their written confirmations, escalations and their decisions. */
 export const promiseProcedures = {
   'policy.evaluate': procedure({
     kind: 'query',
@@ -41,7 +41,7 @@ export const promiseProcedures = {
         dueAt: IsoTime.optional(),
         /** Yuan for money, days for an extension. */
         amount: z.number().int('whole_number').min(0, 'negative').max(100_000, 'too_large').optional(),
-        /** The offer this promise grants; policy and authority are checked against it. */
+        /** The offer this commitment grants; policy and authority are checked against it. */
         fromOffer: OfferKind.optional(),
         supplied: SuppliedFacts.default({}),
         locale: Locale.default('zh-CN'),

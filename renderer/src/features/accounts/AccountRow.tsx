@@ -2,7 +2,7 @@ import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Account, Role } from '../../../../shared';
 import { formatDateTime } from '../../format/date-time';
-import { useRetryableCall } from '../../state/use-retryable-call';
+import { useProcedureMutation } from '../../state/use-procedure-mutation';
 import { describeAccountError } from './describe-account-error';
 
 /** One person: role (changed in place), team, status, and the actions on their account. */
@@ -16,9 +16,9 @@ export function AccountRow({
   onChanged(account: Account, message: string): void;
 }) {
   const { t, i18n } = useTranslation();
-  const setRole = useRetryableCall('accounts.setRole');
-  const setDisabled = useRetryableCall('accounts.setDisabled');
-  const reset = useRetryableCall('accounts.resetPassword');
+  const setRole = useProcedureMutation('accounts.setRole');
+  const setDisabled = useProcedureMutation('accounts.setDisabled');
+  const reset = useProcedureMutation('accounts.resetPassword');
   const [resetting, setResetting] = useState(false);
   const [password, setPassword] = useState('');
   const resetButton = useRef<HTMLButtonElement>(null);

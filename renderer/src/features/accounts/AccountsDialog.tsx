@@ -7,7 +7,6 @@ import { AccountRow } from './AccountRow';
 import { CreateAccountForm } from './CreateAccountForm';
 import { describeAccountError } from './describe-account-error';
 import { useAccounts } from './use-accounts';
-import './accounts.css';
 
 /** The administrator's accounts screen: list, create, reset a password, change a role, disable or enable. */
 export function AccountsDialog({ open, onOpenChange, me }: { open: boolean; onOpenChange(open: boolean): void; me: string }) {

@@ -2,7 +2,7 @@ import { type FormEvent, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Account, Role } from '../../../../shared';
 import { fieldsAtFault } from '../../errors/describe-error';
-import { useRetryableCall } from '../../state/use-retryable-call';
+import { useProcedureMutation } from '../../state/use-procedure-mutation';
 import { describeAccountError } from './describe-account-error';
 
 const EMPTY = { employeeNo: '', name: '', role: 'agent' as Role, team: '', password: '' };
@@ -10,7 +10,7 @@ const EMPTY = { employeeNo: '', name: '', role: 'agent' as Role, team: '', passw
 /** A new account: employee number, name, role, team and an initial password the person is told in person. */
 export function CreateAccountForm({ onCreated }: { onCreated(account: Account): void }) {
   const { t } = useTranslation();
-  const create = useRetryableCall('accounts.create');
+  const create = useProcedureMutation('accounts.create');
   const [form, setForm] = useState(EMPTY);
   const first = useRef<HTMLInputElement>(null);
   const id = useId();

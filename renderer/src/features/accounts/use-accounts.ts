@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback } from 'react';
 import type { Account } from '../../../../shared';
-import { useClient } from '../../state/client-context';
+import { setProcedureData, useProcedureQuery } from '../../state/queries';
 
 export interface AccountsState {
   accounts: Account[] | null;
@@ -10,37 +11,21 @@ export interface AccountsState {
   replace(account: Account): void;
 }
 
-/** Everyone who may sign in (`accounts.list`, administrators only), read while the screen is open. */
+/** Everyone who may sign in (`accounts.list`, administrators only), read afresh each time the screen opens. */
 export function useAccounts(open: boolean): AccountsState {
-  const client = useClient();
-  const [accounts, setAccounts] = useState<Account[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [attempt, setAttempt] = useState(0);
-
-  useEffect(() => {
-    if (!open) return;
-    let live = true;
-    setError(null);
-    client.call('accounts.list', {}).then(
-      (list) => live && setAccounts(list),
-      (e: unknown) => live && setError(e),
-    );
-    return () => {
-      live = false;
-    };
-  }, [client, open, attempt]);
-
-  const reload = useCallback(() => setAttempt((n) => n + 1), []);
+  const queryClient = useQueryClient();
+  const { data, error, refetch } = useProcedureQuery('accounts.list', open ? {} : null, { staleTime: 0 });
+  const reload = useCallback(() => void refetch(), [refetch]);
   const replace = useCallback(
     (account: Account) =>
-      setAccounts((list) => {
+      setProcedureData(queryClient, 'accounts.list', {}, (list) => {
         if (!list) return [account];
         const at = list.findIndex((a) => a.id === account.id);
         return at < 0
           ? [...list, account].sort((a, b) => a.employeeNo.localeCompare(b.employeeNo))
           : list.map((a) => (a.id === account.id ? account : a));
       }),
-    [],
+    [queryClient],
   );
-  return { accounts, error, reload, replace };
+  return { accounts: data ?? null, error: error ?? null, reload, replace };
 }

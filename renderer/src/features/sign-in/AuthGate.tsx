@@ -1,8 +1,11 @@
+import { QueryClientProvider } from '@tanstack/react-query';
 import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AppError } from '../../../../shared';
 import type { ConsoleClient } from '../../api';
 import { ClientProvider } from '../../state/client-context';
+import { setProcedureData } from '../../state/queries';
+import { createQueryClient } from '../../state/query-client';
 import { SessionProvider } from '../../state/use-session';
 import type { AuthApi } from './auth-api';
 import { AuthContext, type AuthControls } from './auth-context';
@@ -32,7 +35,8 @@ function watched(client: ConsoleClient, onSignedOut: () => void): ConsoleClient 
 /**
  * Who is at the console. Asks the host (`session.me`); when it answers `unauthenticated` — never
  * signed in, signed out, expired, disabled — shows the sign-in page instead of the desk. Each
- * sign-in gets a fresh client, so nothing of the previous person's screen or socket survives.
+ * sign-in gets a fresh client and a fresh query cache, so nothing of the previous person's screen,
+ * cached reads or socket survives.
  */
 export function AuthGate({ makeClient, auth, children }: { makeClient: () => ConsoleClient; auth: AuthApi | null; children: ReactNode }) {
   const { t } = useTranslation();
@@ -41,9 +45,11 @@ export function AuthGate({ makeClient, auth, children }: { makeClient: () => Con
   const signedOut = useRef<(notice: SignInNotice) => void>(() => undefined);
   signedOut.current = (notice) => setPhase((p) => (p.status === 'out' ? p : { status: 'out', notice }));
 
-  // A new client for each sign-in (`generation`), so nothing of the previous person's screen or socket survives.
-  const client = useMemo(
-    () => (generation >= 0 ? watched(makeClient(), () => signedOut.current('expired')) : null),
+  // A new client and query cache for each sign-in (`generation`), so nothing of the previous person's
+  // screen, cached reads or socket survives.
+  const { client, queryClient } = useMemo(
+    () =>
+      generation >= 0 ? { client: watched(makeClient(), () => signedOut.current('expired')), queryClient: createQueryClient() } : null,
     [makeClient, generation],
   )!;
   useEffect(() => {
@@ -59,13 +65,18 @@ export function AuthGate({ makeClient, auth, children }: { makeClient: () => Con
     if (phase.status !== 'checking') return;
     let live = true;
     client.call('session.me', {}).then(
-      () => live && setPhase({ status: 'in' }),
+      (agent) => {
+        if (!live) return;
+        // The desk's session read (`SessionProvider`) starts from this answer instead of asking again.
+        setProcedureData(queryClient, 'session.me', {}, agent);
+        setPhase({ status: 'in' });
+      },
       (error: unknown) => live && setPhase(isUnauthenticated(error) ? { status: 'out', notice: null } : { status: 'in' }),
     );
     return () => {
       live = false;
     };
-  }, [client, phase.status]);
+  }, [client, queryClient, phase.status]);
 
   // A live-update socket that drops may mean the session ended (signed out elsewhere, expired, the
   // account disabled): ask the host, so an idle page shows the sign-in page without waiting for a click.
@@ -82,17 +93,20 @@ export function AuthGate({ makeClient, auth, children }: { makeClient: () => Con
       signOut: () => {
         void auth?.signOut().then(() => {
           client.close();
+          queryClient.clear();
           setPhase({ status: 'out', notice: 'signedOut' });
         });
       },
     }),
-    [auth, client],
+    [auth, client, queryClient],
   );
 
   const onSignedIn = useCallback(() => {
+    // What the previous person read (a session that expired on screen) is dropped with their cache.
+    queryClient.clear();
     setGeneration((n) => n + 1);
     setPhase({ status: 'in' });
-  }, []);
+  }, [queryClient]);
 
   if (phase.status === 'checking')
     return (
@@ -107,7 +121,9 @@ export function AuthGate({ makeClient, auth, children }: { makeClient: () => Con
   return (
     <AuthContext.Provider value={controls}>
       <ClientProvider client={client} key={generation}>
-        <SessionProvider>{children}</SessionProvider>
+        <QueryClientProvider client={queryClient}>
+          <SessionProvider>{children}</SessionProvider>
+        </QueryClientProvider>
       </ClientProvider>
     </AuthContext.Provider>
   );

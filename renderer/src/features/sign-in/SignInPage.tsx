@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../format/date-time';
 import { LanguageToggle } from '../../app/LanguageToggle';
 import type { AuthApi, SignInFailure } from './auth-api';
-import './sign-in.css';
 
 /** Why the page is shown, when it is not the first visit: the session ended on its own, or the person signed out. */
 export type SignInNotice = 'expired' | 'signedOut' | null;

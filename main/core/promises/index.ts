@@ -1,0 +1,2 @@
+export { mutations } from './mutations';
+export { procedures } from './procedures';

@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { CaseCategory, CasePriority, CaseStatus, Id, IsoTime, Level } from '../../domain/values';
+
+/** Case writes: the case number is allocated before the mutation is minted, so a replay reuses it. */
+export const caseMutations = {
+  'cases.create': z.object({
+    id: Id,
+    number: z.string().min(3).max(20),
+    customerId: Id,
+    title: z.string().min(1).max(120),
+    category: CaseCategory,
+    priority: CasePriority,
+    level: Level,
+    at: IsoTime,
+  }),
+  /** Field changes against the version the agent saw; a stale version is a conflict. */
+  'cases.update': z.object({
+    id: Id,
+    version: z.number().int().positive(),
+    title: z.string().min(1).max(120).optional(),
+    category: CaseCategory.optional(),
+    priority: CasePriority.optional(),
+    status: CaseStatus.optional(),
+    at: IsoTime,
+  }),
+} as const;

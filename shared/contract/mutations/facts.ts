@@ -1,0 +1,16 @@
+import { z } from 'zod';
+import { Id, IsoTime } from '../../domain/values';
+import { FACT_MAX_CHARS } from '../procedures/facts';
+
+/** Pinning and unpinning facts; the body is resolved (a pinned note's text, shortened) before minting. */
+export const factMutations = {
+  'facts.pin': z.object({
+    id: Id,
+    customerId: Id,
+    caseId: Id.nullable(),
+    noteId: Id.nullable(),
+    body: z.string().min(1).max(FACT_MAX_CHARS),
+    at: IsoTime,
+  }),
+  'facts.unpin': z.object({ id: Id, at: IsoTime }),
+} as const;
