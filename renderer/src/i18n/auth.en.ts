@@ -57,7 +57,7 @@ export const accountsEn: Catalog['accounts'] = {
   enable: 'Enable',
   disableLabel: 'Disable {{name}}',
   enableLabel: 'Enable {{name}}',
-  resetLabel: 'Reset the password of {{name}}',
+  resetLabel: 'Reset password for {{name}}',
   disabledDone: '{{name}} is disabled; all of their sessions have ended.',
   enabledDone: '{{name}} is enabled again.',
   issue: {
