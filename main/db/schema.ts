@@ -84,6 +84,8 @@ export interface DB {
     rule_ids: string;
     action: string;
     created_at: string;
+    /** JSON: the facts the agent supplied that counted (the record had none). */
+    supplied: string | null;
   };
   escalations: {
     id: string;
@@ -120,6 +122,8 @@ export interface DB {
     created_at: string;
     alerted_at: string | null;
     resolved_at: string | null;
+    reschedules: number;
+    first_due_at: string | null;
     resolution_reason: string | null;
     version: number;
   };
@@ -168,6 +172,8 @@ export interface DB {
     actor_id: string;
     at: string;
     applied_at: string;
+    /** sha256 of the procedure and input the id was first used for; null for writes not made through a procedure. */
+    request: string | null;
   };
   outbox: {
     seq: Generated<number>;

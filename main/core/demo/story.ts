@@ -1,5 +1,5 @@
 import type { CoreDeps } from '../context';
-import { caseParty, composeMessage, decisionRecord, evaluateCase } from '../promises/commands';
+import { caseParty, composeMessage } from '../promises/commands';
 import { DEMO_AGENTS as A } from './agents';
 import { seedWrite } from './write';
 
@@ -66,18 +66,17 @@ export async function seedStory(deps: CoreDeps): Promise<void> {
     dueAt: string,
   ) => {
     const party = await caseParty(deps, CASE_VOUCHER);
-    const answer = await evaluateCase(deps, CASE_VOUCHER, agent);
     await seedWrite(deps, agent, 'commitments.create', {
       id: id('d'),
       caseId: CASE_VOUCHER,
       customerId: STORY_CUSTOMER_ID,
       kind,
+      fromOffer: null,
       wording,
       amount: null,
       dueAt,
-      graceHours: answer.sla.graceHours,
-      decision: decisionRecord(CASE_VOUCHER, STORY_CUSTOMER_ID, answer, `commitment.${kind}`),
-      escalationId: null,
+      supplied: {},
+      decisionId: id('d'),
       message: composeMessage('commitment_created', 'zh-CN', party, wording, dueAt, agent.employeeNo),
       at: when,
     });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CaseCategory, CasePriority, CaseStatus, Id, IsoTime, Level } from '../../domain/values';
+import { CaseCategory, CasePriority, CaseStatus, Id, UtcTime, Level } from '../../domain/values';
 
 /** Case writes: the case number is allocated before the mutation is minted, so a replay reuses it. */
 export const caseMutations = {
@@ -11,7 +11,7 @@ export const caseMutations = {
     category: CaseCategory,
     priority: CasePriority,
     level: Level,
-    at: IsoTime,
+    at: UtcTime,
   }),
   /** Field changes against the version the agent saw; a stale version is a conflict. */
   'cases.update': z.object({
@@ -21,6 +21,6 @@ export const caseMutations = {
     category: CaseCategory.optional(),
     priority: CasePriority.optional(),
     status: CaseStatus.optional(),
-    at: IsoTime,
+    at: UtcTime,
   }),
 } as const;
