@@ -22,6 +22,11 @@ export function around(at: string | Date, past: number, future: number): Window 
   return { from: t - past, to: t + future };
 }
 
+/** A time in its one stored form (UTC, ms, `Z`); the contract has already checked it is a time. */
+export function canonicalTime(value: string): string {
+  return new Date(Date.parse(value)).toISOString();
+}
+
 /**
  * A caller-supplied time, refused outside `window` and returned in its one stored form (UTC, ms,
  * `Z`), so "+08:00" and "Z" spellings of one instant store, compare and sort alike.

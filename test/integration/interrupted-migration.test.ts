@@ -35,7 +35,10 @@ beforeEach(() => {
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 function migrateAndDie(killAfter: number): { signal: NodeJS.Signals | null; stderr: string } {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', child, file, lastName, String(killAfter)], { encoding: 'utf8', timeout: 60_000 });
+  const run = spawnSync(process.execPath, ['--import', 'tsx', child, file, lastName, String(killAfter)], {
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
   return { signal: run.signal, stderr: run.stderr };
 }
 

@@ -94,7 +94,8 @@ export async function seedSynthetic(deps: CoreDeps, count: number, seed = 202611
           caseIds: [caseId],
           channel: random() < 0.85 ? 'phone' : 'chat',
           direction: 'inbound',
-          startedAt: new Date(when).toISOString(),
+          // Calls happen in the past: a later note of a recent case must not land ahead of the clock.
+          startedAt: new Date(Math.min(when, now - 60_000)).toISOString(),
           note: { id: id(), body },
         });
         when += Math.floor(random() * 2 * DAY) + 3_600_000;
