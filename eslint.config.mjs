@@ -1,4 +1,6 @@
 // Lint, and the layering of DESIGN.md as rules: a folder may import only what its README says.
+import { readdirSync } from 'node:fs';
+import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 import tseslint from 'typescript-eslint';
 
 // Bare Node built-ins are matched exactly (a pattern 'events' would also catch './events').
@@ -34,6 +36,32 @@ function layer(message, { packages = [], patterns = [], folders = [] }) {
     ],
   };
 }
+
+// The renderer's features (renderer/src/features/<name>/). Each exposes what others may use in its
+// index.ts; anything else in the folder is its own business.
+const FEATURES = readdirSync(new URL('./renderer/src/features', import.meta.url), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name);
+const FEATURE_MESSAGE = "Import another feature only through its index.ts (e.g. '../cases'), never a file inside it.";
+const featureBoundaries = [
+  ...FEATURES.flatMap((feature) =>
+    [...FEATURES.filter((other) => other !== feature).map((other) => `./renderer/src/features/${other}`), './renderer/src/app'].map(
+      (target) => ({ target, from: `./renderer/src/features/${feature}`, except: ['./index.ts'], message: FEATURE_MESSAGE }),
+    ),
+  ),
+  {
+    target: [
+      './renderer/src/state',
+      './renderer/src/ui',
+      './renderer/src/format',
+      './renderer/src/errors',
+      './renderer/src/api',
+      './renderer/src/i18n',
+    ],
+    from: './renderer/src/features',
+    message: 'state/, ui/, format/, errors/, api/ and i18n/ are shared by the features; they import none.',
+  },
+];
 
 export default tseslint.config(
   {
@@ -71,6 +99,21 @@ export default tseslint.config(
       patterns: ['node:*', '@fastify/*'],
       folders: ['main', 'server'],
     }),
+  },
+  {
+    // Features talk through each other's index.ts, and no chain of imports comes back where it started.
+    files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
+    plugins: { 'import-x': importX },
+    settings: {
+      // Without these the plugin reads only .js files, and no cycle through .ts(x) would ever be seen.
+      'import-x/extensions': ['.ts', '.tsx'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
+      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.js', '.json'] })],
+    },
+    rules: {
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
+      'import-x/no-restricted-paths': ['error', { zones: featureBoundaries }],
+    },
   },
   {
     files: ['main/core/**/*.ts', 'main/db/**/*.ts', 'main/policy/**/*.ts', 'main/sync/**/*.ts'],

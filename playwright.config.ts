@@ -1,7 +1,8 @@
-import { existsSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defineConfig } from '@playwright/test';
+import { findChromium } from './scripts/find-browser.cjs';
 
 /**
  * End-to-end tests drive the real console in Chromium against the real server, on a fresh
@@ -13,7 +14,8 @@ const baseURL = `http://127.0.0.1:${port}`;
 const dataDir = process.env.KEPT_E2E_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'kept-e2e-'));
 process.env.KEPT_E2E_DATA_DIR = dataDir;
 
-const systemChromium = '/usr/bin/chromium';
+// A system Chromium is launched by path; otherwise Playwright's own browser (see scripts/find-browser.cjs).
+const browser = findChromium();
 
 export default defineConfig({
   testDir: 'test/e2e',
@@ -33,7 +35,7 @@ export default defineConfig({
     timezoneId: 'Asia/Shanghai',
     trace: 'retain-on-failure',
     launchOptions: {
-      ...(existsSync(systemChromium) ? { executablePath: systemChromium } : {}),
+      ...(browser?.source === 'system' ? { executablePath: browser.path } : {}),
       args: [
         '--no-sandbox',
         '--disable-gpu',

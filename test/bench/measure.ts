@@ -11,17 +11,21 @@ export interface SampledCustomer {
   typed: string;
 }
 
-/** Everything a measure may use. The database is opened as the app opens it (openSqlite). */
-export interface BenchContext {
+/** How many operations to time, and which: what every measure is given. */
+export interface RunSettings {
+  /** Measured operations per measure, and unmeasured ones run first to warm caches and the JIT. */
+  iterations: number;
+  warmup: number;
+  seed: number;
+}
+
+/** Everything a measure on the synthetic database may use. The database is opened as the app opens it (openSqlite). */
+export interface BenchContext extends RunSettings {
   dataset: Dataset;
   sqlite: SqliteHandle;
   core: Core;
   /** A floor agent from the dataset, as the caller of core. */
   actor: Agent;
-  /** Measured operations per measure, and unmeasured ones run first to warm caches and the JIT. */
-  iterations: number;
-  warmup: number;
-  seed: number;
   /** `count` customers drawn uniformly with a seeded generator: the same seed, the same customers. */
   sampleCustomers(count: number, seed: number): SampledCustomer[];
 }
@@ -52,3 +56,17 @@ export interface Measure {
   target?: Target;
   run(ctx: BenchContext): Promise<MeasureResult>;
 }
+
+/**
+ * A benchmark that brings its own data (e.g. a real server with the demo set) and does not need the
+ * synthetic database: `npm run bench -- --only <name>` then skips building or opening it.
+ */
+export interface StandaloneMeasure {
+  name: string;
+  title: string;
+  target?: Target;
+  standalone: true;
+  run(settings: RunSettings): Promise<MeasureResult>;
+}
+
+export type AnyMeasure = Measure | StandaloneMeasure;

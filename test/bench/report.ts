@@ -32,7 +32,7 @@ export interface RunReport {
     reused: boolean;
     buildSeconds: number;
     buildPhases: Dataset['build']['phases'];
-  };
+  } | null;
   measures: MeasureReport[];
 }
 
@@ -51,9 +51,15 @@ export function formatReport(report: RunReport, root: string): string {
   const lines = [
     `Kept benchmark  ${report.at}${m.commit ? `  commit ${m.commit}` : ''}`,
     `machine  ${m.cpu} · ${m.cores} cores · ${m.ramGiB} GiB RAM · Node ${m.node} · ${m.os} · SQLite ${m.sqlite} · load ${m.loadAverage}`,
-    `dataset  ${n(d.rows.customers)} customers (${n(d.rows.customer_phones)} phones) · ${n(d.rows.contacts)} contacts · ${n(d.rows.notes)} notes · ${n(d.rows.cases)} cases · ${n(d.rows.agents)} agents`,
-    `         ${(d.bytes / 2 ** 30).toFixed(2)} GiB at ${relative(root, d.file)} · ${d.reused ? 'reused from cache' : 'built now'} (build took ${d.buildSeconds.toFixed(1)} s)`,
-    `runs     ${n(report.iterations)} measured per measure after ${n(report.warmup)} warm-up, seed ${report.seed}, page cache ${report.cache} at the start of each measure`,
+    ...(d
+      ? [
+          `dataset  ${n(d.rows.customers)} customers (${n(d.rows.customer_phones)} phones) · ${n(d.rows.contacts)} contacts · ${n(d.rows.notes)} notes · ${n(d.rows.cases)} cases · ${n(d.rows.agents)} agents`,
+          `         ${(d.bytes / 2 ** 30).toFixed(2)} GiB at ${relative(root, d.file)} · ${d.reused ? 'reused from cache' : 'built now'} (build took ${d.buildSeconds.toFixed(1)} s)`,
+        ]
+      : ['dataset  none: the measures run bring their own data (see their details)']),
+    d
+      ? `runs     ${n(report.iterations)} measured per measure after ${n(report.warmup)} warm-up, seed ${report.seed}, page cache ${report.cache} at the start of each measure`
+      : `runs     up to ${n(report.iterations)} measured after up to ${n(report.warmup)} warm-up, seed ${report.seed} (each measure's details say how many)`,
     '',
   ];
   const header = [

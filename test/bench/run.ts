@@ -1,7 +1,9 @@
 import { join, resolve } from 'node:path';
-import { ensureDataset } from './dataset';
+import Database from 'better-sqlite3';
+import { type Dataset, ensureDataset } from './dataset';
 import { openContext } from './context';
 import { describeMachine } from './machine';
+import type { BenchContext, MeasureResult } from './measure';
 import { measures } from './measures';
 import { type BenchOptions, parseOptions, USAGE, UsageError } from './options';
 import { preparePageCache } from './page-cache';
@@ -19,26 +21,37 @@ async function runBench(options: BenchOptions): Promise<boolean> {
   const unknown = options.only.filter((name) => !measures.some((m) => m.name === name));
   if (unknown.length) throw new UsageError(`Unknown measure(s): ${unknown.join(', ')}. Known: ${measures.map((m) => m.name).join(', ')}.`);
 
-  const { customers, contacts, notes } = options.sizes;
-  log(
-    `Dataset: ${customers.toLocaleString('en')} customers, ${contacts.toLocaleString('en')} contacts, ${notes.toLocaleString('en')} notes`,
-  );
-  const dataset = await ensureDataset(CACHE_DIR, options.sizes, { rebuild: options.rebuild, log });
-  log(
-    dataset.reused
-      ? `Reusing cached database ${dataset.file} (built earlier in ${dataset.build.seconds.toFixed(1)} s).`
-      : `Built in ${dataset.build.seconds.toFixed(1)} s.`,
-  );
-
-  const ctx = openContext(dataset, { iterations: options.iterations, warmup: options.warmup, seed: options.seed });
+  // Measures that bring their own data (a real server, a browser) do not need the synthetic database.
+  const needsDataset = selected.some((m) => !('standalone' in m));
+  let dataset: Dataset | null = null;
+  let ctx: BenchContext | null = null;
+  if (needsDataset) {
+    const { customers, contacts, notes } = options.sizes;
+    log(
+      `Dataset: ${customers.toLocaleString('en')} customers, ${contacts.toLocaleString('en')} contacts, ${notes.toLocaleString('en')} notes`,
+    );
+    dataset = await ensureDataset(CACHE_DIR, options.sizes, { rebuild: options.rebuild, log });
+    log(
+      dataset.reused
+        ? `Reusing cached database ${dataset.file} (built earlier in ${dataset.build.seconds.toFixed(1)} s).`
+        : `Built in ${dataset.build.seconds.toFixed(1)} s.`,
+    );
+    ctx = openContext(dataset, { iterations: options.iterations, warmup: options.warmup, seed: options.seed });
+  }
   try {
-    const sqliteVersion = ctx.sqlite.raw.prepare<[], { v: string }>('select sqlite_version() as v').get()?.v ?? 'unknown';
-    const machine = describeMachine(sqliteVersion);
+    const machine = describeMachine(sqliteVersion(ctx));
     const results: MeasureReport[] = [];
     for (const measure of selected) {
-      const cacheSeconds = preparePageCache(ctx.sqlite.raw, dataset.file, options.cache);
-      log(`Running ${measure.name} (page cache ${options.cache}, set in ${cacheSeconds.toFixed(1)} s) …`);
-      const result = await measure.run(ctx);
+      let result: MeasureResult;
+      if ('standalone' in measure) {
+        log(`Running ${measure.name} …`);
+        result = await measure.run({ iterations: options.iterations, warmup: options.warmup, seed: options.seed });
+      } else {
+        if (!ctx || !dataset) throw new Error('The synthetic database is not open.');
+        const cacheSeconds = preparePageCache(ctx.sqlite.raw, dataset.file, options.cache);
+        log(`Running ${measure.name} (page cache ${options.cache}, set in ${cacheSeconds.toFixed(1)} s) …`);
+        result = await measure.run(ctx);
+      }
       const summary = summarize(result.samplesMs);
       results.push({
         name: measure.name,
@@ -58,7 +71,7 @@ async function runBench(options: BenchOptions): Promise<boolean> {
       seed: options.seed,
       cache: options.cache,
       machine,
-      dataset: {
+      dataset: dataset && {
         sizes: dataset.sizes,
         rows: dataset.build.rows,
         file: dataset.file,
@@ -75,7 +88,17 @@ async function runBench(options: BenchOptions): Promise<boolean> {
     log(`Wrote ${writeReport(report, RESULTS_DIR)} and latest.json`);
     return results.every((r) => !r.target || r.target.met);
   } finally {
-    await ctx.sqlite.close();
+    await ctx?.sqlite.close();
+  }
+}
+
+/** SQLite's version: the synthetic database's, or the bundled library's when no database is open. */
+function sqliteVersion(ctx: BenchContext | null): string {
+  const db = ctx?.sqlite.raw ?? new Database(':memory:');
+  try {
+    return db.prepare<[], { v: string }>('select sqlite_version() as v').get()?.v ?? 'unknown';
+  } finally {
+    if (!ctx) db.close();
   }
 }
 

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { brief, openDesk, openSeedCustomer } from './support/desk';
+import { STORY_VOUCHER_CASE_NUMBER } from '../fixtures/demo-ids';
 
 test('the seed customer’s brief shows the strong repeat flag, the pinned facts and the incident with its guidance', async ({ page }) => {
   await openDesk(page);
@@ -8,7 +9,7 @@ test('the seed customer’s brief shows the strong repeat flag, the pinned facts
   await expect(region).toBeVisible();
 
   // Six calls in a week about the voucher: the strong flag, on that case.
-  const voucher = region.locator('[data-case-number="C-2611-0418"]');
+  const voucher = region.locator(`[data-case-number="${STORY_VOUCHER_CASE_NUMBER}"]`);
   await expect(voucher.locator('[data-repeat="strong"]')).toHaveText(/频繁来电 · 7天\d+次/);
   await expect(voucher).toContainText('50元积分兑换券无法兑换');
   await expect(voucher).toContainText('积分与兑换券');
@@ -24,7 +25,7 @@ test('the seed customer’s brief shows the strong repeat flag, the pinned facts
   // The known incident and the approved words for it.
   const banner = region.getByRole('region', { name: /积分商城兑换系统升级维护/ });
   await expect(banner).toContainText('已知故障');
-  await expect(banner).toContainText('C-2611-0418');
+  await expect(banner).toContainText(STORY_VOUCHER_CASE_NUMBER);
   await expect(banner).toContainText('统一口径');
   await expect(banner).toContainText('不要建议客户“晚上再试”');
 
@@ -38,7 +39,7 @@ test('the seed customer’s brief shows the strong repeat flag, the pinned facts
   const promises = region.getByRole('region', { name: '承诺' });
   await expect(promises.locator('.commitment-count-broken')).toHaveText('未兑现 2');
   const callback = promises.locator('[data-bucket="broken"]', { hasText: '在48小时内回电' });
-  await expect(callback).toContainText('C-2611-0418');
+  await expect(callback).toContainText(STORY_VOUCHER_CASE_NUMBER);
   await expect(callback).toContainText('李强 · 工号 10688');
   await expect(callback).toContainText(/\d+ 天前到期/);
   await expect(promises.locator('[data-bucket="broken"]', { hasText: '办理延期7天' })).toContainText('孙磊 · 工号 10815');

@@ -1,6 +1,7 @@
 import { expect, type Page, test } from '@playwright/test';
 import { noteBox, openDesk, openSeedCustomer } from './support/desk';
 import { startOwnServer } from './support/own-server';
+import { STORY_VOUCHER_CASE_NUMBER } from '../fixtures/demo-ids';
 
 /** The autosave has reached the host: the status under the box says so. */
 async function draftSaved(page: Page): Promise<void> {
@@ -34,8 +35,8 @@ test('a draft on another case brings the note box back to that case', async ({ p
   const draft = `草稿：兑换券延期到哪天以短信为准（${Date.now()}）`;
   await openDesk(page);
   await openSeedCustomer(page);
-  await page.getByRole('radio', { name: /C-2611-0418/ }).click();
-  await expect(page.locator('.note-target')).toContainText('C-2611-0418');
+  await page.getByRole('radio', { name: STORY_VOUCHER_CASE_NUMBER }).click();
+  await expect(page.locator('.note-target')).toContainText(STORY_VOUCHER_CASE_NUMBER);
   await noteBox(page).fill(draft);
   // Leaving the box saves at once, without waiting for the pause.
   await noteBox(page).blur();
@@ -43,7 +44,7 @@ test('a draft on another case brings the note box back to that case', async ({ p
 
   await page.reload();
   await openSeedCustomer(page);
-  await expect(page.locator('.note-target')).toContainText('C-2611-0418');
+  await expect(page.locator('.note-target')).toContainText(STORY_VOUCHER_CASE_NUMBER);
   await expect(noteBox(page)).toHaveValue(draft);
   await clearDraft(page);
 });

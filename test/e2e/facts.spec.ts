@@ -1,5 +1,6 @@
 import { expect, type Page, test } from '@playwright/test';
 import { brief, openDesk, openSeedCustomer, timeline } from './support/desk';
+import { STORY_VOUCHER_CASE_NUMBER } from '../fixtures/demo-ids';
 
 function factsSection(page: Page) {
   return brief(page).locator('.brief-facts');
@@ -19,14 +20,14 @@ test('a short fact written by the agent is pinned, survives a reload, and can be
 
   const dialog = await openPinDialog(page);
   await dialog.getByLabel('事实').fill(text);
-  const voucherCase = await dialog.locator('option', { hasText: 'C-2611-0418' }).getAttribute('value');
+  const voucherCase = await dialog.locator('option', { hasText: STORY_VOUCHER_CASE_NUMBER }).getAttribute('value');
   await dialog.getByLabel('关联工单').selectOption(voucherCase ?? '');
   await dialog.getByRole('button', { name: '置顶', exact: true }).click();
   await expect(dialog).toBeHidden();
 
   const fact = factsSection(page).locator('.fact', { hasText: text });
   await expect(fact).toContainText('林晓 · 工号 20001');
-  await expect(fact).toContainText('C-2611-0418');
+  await expect(fact).toContainText(STORY_VOUCHER_CASE_NUMBER);
 
   await page.reload();
   await openSeedCustomer(page);

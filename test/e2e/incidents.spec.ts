@@ -1,6 +1,7 @@
 import { expect, type Page, test } from '@playwright/test';
 import { brief, openDesk, openSeedCustomer } from './support/desk';
 import { type OwnServer, startOwnServer } from './support/own-server';
+import { STORY_CONDUCT_CASE_NUMBER } from '../fixtures/demo-ids';
 
 /** "2026-11-26T09:30" in the desk's time zone, hours from now. */
 function localInput(hoursFromNow: number): string {
@@ -66,9 +67,9 @@ test.describe('as the supervisor', () => {
 
     // The conduct complaint of the seed customer is open: its brief shows the new banner at once.
     const banner = brief(page).getByRole('region', { name: new RegExp(title.replace(/[()（）]/g, '.')) });
-    await expect(banner).toContainText('C-2611-0533');
+    await expect(banner).toContainText(STORY_CONDUCT_CASE_NUMBER);
     await expect(banner).toContainText('由班长在24小时内回电');
-    await expect(brief(page).locator('[data-case-number="C-2611-0533"]')).toContainText('受故障影响');
+    await expect(brief(page).locator(`[data-case-number="${STORY_CONDUCT_CASE_NUMBER}"]`)).toContainText('受故障影响');
 
     // Ending it takes the banner away.
     dialog = await openIncidents(page);

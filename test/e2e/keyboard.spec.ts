@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { noteBox, openDesk, openSeedCustomer, searchBox, timeline } from './support/desk';
+import { STORY_REFUND_CASE_NUMBER } from '../fixtures/demo-ids';
 
 test('? lists every shortcut in Chinese, and in English after switching; it does not fire while typing', async ({ page }) => {
   await openDesk(page);
@@ -74,7 +75,7 @@ test('the keys move through the history, open a new case and come back to the no
   await page.keyboard.press('Escape');
 
   await page.keyboard.press('Alt+O');
-  await expect(page.getByRole('dialog', { name: /C-2611-0534/ })).toBeVisible();
+  await expect(page.getByRole('dialog', { name: STORY_REFUND_CASE_NUMBER })).toBeVisible();
   await page.keyboard.press('Escape');
 
   await page.keyboard.press('Alt+N');

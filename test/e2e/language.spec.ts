@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { openDesk, openSeedCustomer, searchBox } from './support/desk';
+import { STORY_PHONE_DIGITS } from '../fixtures/demo-ids';
 
 test('switching to English changes the interface, and the choice survives a reload', async ({ page }) => {
   await openDesk(page);
@@ -17,7 +18,7 @@ test('switching to English changes the interface, and the choice survives a relo
 
   await page.reload();
   await expect(page.getByRole('heading', { name: 'Waiting for a call' })).toBeVisible();
-  await searchBox(page).fill('13800138000');
+  await searchBox(page).fill(STORY_PHONE_DIGITS);
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1, name: '何志明' })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'History' })).toBeVisible();

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { DESK_EMPLOYEE_NO, lookUp, openDesk, openSeedCustomer, readWholeTimeline, SEED, searchBox, timeline } from './support/desk';
+import { STORY_PHONE_DIGITS, STORY_REFUND_CASE_NUMBER, STORY_VOUCHER_CASE_NUMBER } from '../fixtures/demo-ids';
 
 test('looks the seed customer up however the number is typed and shows every call, by whom', async ({ page }) => {
   await openDesk(page);
@@ -12,8 +13,8 @@ test('looks the seed customer up however the number is typed and shows every cal
   // The case the note goes to by default is the newest open one.
   const cases = page.getByRole('radiogroup', { name: '工单' });
   await expect(cases.getByRole('radio')).toHaveCount(3);
-  await expect(cases.getByRole('radio', { checked: true })).toContainText('C-2611-0534');
-  await expect(page.locator('.note-target')).toContainText('C-2611-0534');
+  await expect(cases.getByRole('radio', { checked: true })).toContainText(STORY_REFUND_CASE_NUMBER);
+  await expect(page.locator('.note-target')).toContainText(STORY_REFUND_CASE_NUMBER);
 
   // Everything fits in the first page, so the header can say how many there are in all.
   await expect(page.getByText(/共 \d+ 条/)).toBeVisible();
@@ -52,8 +53,8 @@ test('looks the seed customer up however the number is typed and shows every cal
   await expect(timeline(page).getByText('以上是全部记录')).toBeVisible();
 
   // The search box takes a new number without the agent clearing it by hand.
-  await lookUp(page, '13800138000');
-  await expect(searchBox(page)).toHaveValue('13800138000');
+  await lookUp(page, STORY_PHONE_DIGITS);
+  await expect(searchBox(page)).toHaveValue(STORY_PHONE_DIGITS);
 });
 
 test('the desk with the seed customer open, as an agent sees it at 1366×768', async ({ page }) => {
@@ -67,10 +68,10 @@ test('the desk with the seed customer open, as an agent sees it at 1366×768', a
 test('the selected case opens in full, with every note filed under it', async ({ page }) => {
   await openDesk(page);
   await openSeedCustomer(page);
-  await page.getByRole('radio', { name: /C-2611-0418/ }).click();
+  await page.getByRole('radio', { name: STORY_VOUCHER_CASE_NUMBER }).click();
   await page.getByRole('button', { name: '工单详情' }).click();
 
-  const dialog = page.getByRole('dialog', { name: /C-2611-0418/ });
+  const dialog = page.getByRole('dialog', { name: STORY_VOUCHER_CASE_NUMBER });
   await expect(dialog).toContainText('50元积分兑换券无法兑换');
   await expect(dialog).toContainText('积分与兑换券');
   await expect(dialog).toContainText('王芳 · 工号 10452');

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { noteBox, openDesk, openSeedCustomer, timeline } from './support/desk';
+import { STORY_REFUND_CASE_NUMBER, STORY_VOUCHER_CASE_NUMBER } from '../fixtures/demo-ids';
 
 test('a Chinese note is saved to the selected case, shows at once, and is still there after a reload', async ({ page }) => {
   const body = `客户已收到书面确认短信，同意等待回电。（${Date.now()}）`;
@@ -16,7 +17,7 @@ test('a Chinese note is saved to the selected case, shows at once, and is still 
   const first = timeline(page).locator('article').first();
   await expect(first).toContainText(body);
   await expect(first).toContainText('林晓 · 工号 20001');
-  await expect(first).toContainText('C-2611-0534');
+  await expect(first).toContainText(STORY_REFUND_CASE_NUMBER);
 
   await page.reload();
   await openSeedCustomer(page);
@@ -28,8 +29,8 @@ test('the agent can file the note under another case by choosing it', async ({ p
   const body = `已向客户说明兑换券延期以书面短信为准。（${Date.now()}）`;
   await openDesk(page);
   await openSeedCustomer(page);
-  await page.getByRole('radio', { name: /C-2611-0418/ }).click();
-  await expect(page.locator('.note-target')).toContainText('C-2611-0418');
+  await page.getByRole('radio', { name: STORY_VOUCHER_CASE_NUMBER }).click();
+  await expect(page.locator('.note-target')).toContainText(STORY_VOUCHER_CASE_NUMBER);
   await noteBox(page).fill(body);
   // The agent had scrolled back through the history; their new note still comes into view.
   await timeline(page).evaluate((el) => {
@@ -37,7 +38,7 @@ test('the agent can file the note under another case by choosing it', async ({ p
   });
   await page.getByRole('button', { name: /保存备注/ }).click();
   const saved = timeline(page).locator('article', { hasText: body });
-  await expect(saved).toContainText('C-2611-0418');
+  await expect(saved).toContainText(STORY_VOUCHER_CASE_NUMBER);
   await expect(saved).toBeInViewport();
 });
 
@@ -84,7 +85,7 @@ test('the agent can log this call itself, with the note as its text', async ({ p
   const logged = timeline(page).locator('article[data-kind="contact"]', { hasText: body });
   await expect(logged).toContainText('电话 · 呼入');
   await expect(logged).toContainText('林晓 · 工号 20001');
-  await expect(logged).toContainText('C-2611-0534');
+  await expect(logged).toContainText(STORY_REFUND_CASE_NUMBER);
   // The next entry is a plain note again unless the agent says otherwise.
   await expect(page.getByRole('radiogroup', { name: '记录为' }).getByRole('radio', { name: '备注' })).toBeChecked();
 });

@@ -1,6 +1,7 @@
 import { type APIRequestContext, expect, test } from '@playwright/test';
 import { commitments, DESK_EMPLOYEE_NO, offer, openDesk, openOffers, openSeedCustomer, rpcAt, VOUCHER_CASE } from './support/desk';
 import { type OwnServer, startOwnServer } from './support/own-server';
+import { STORY_PHONE_DIGITS } from '../fixtures/demo-ids';
 
 const WORDING = '在48小时内回电，告知兑换券延期30天的办理结果';
 const DAY = 86_400_000;
@@ -13,7 +14,7 @@ const DAY = 86_400_000;
  * days open + 5 × 2 broken promises + 10 for our incident.
  */
 async function intoTheVoucherCasesSeventhDay(server: OwnServer, request: APIRequestContext): Promise<void> {
-  const { customer } = await rpcAt<{ customer: { id: string } }>(request, server.url, 'customers.lookup', { phone: '13800138000' });
+  const { customer } = await rpcAt<{ customer: { id: string } }>(request, server.url, 'customers.lookup', { phone: STORY_PHONE_DIGITS });
   const { cases } = await rpcAt<{ cases: { number: string; openedAt: string }[] }>(request, server.url, 'customers.get', {
     id: customer.id,
   });
@@ -192,7 +193,7 @@ test.describe('bad input, on a server whose clock the test moves', () => {
     await intoTheVoucherCasesSeventhDay(server, request);
     await openDesk(page, server.url);
     await openSeedCustomer(page);
-    const { customer } = await rpcAt<{ customer: { id: string } }>(request, server.url, 'customers.lookup', { phone: '13800138000' });
+    const { customer } = await rpcAt<{ customer: { id: string } }>(request, server.url, 'customers.lookup', { phone: STORY_PHONE_DIGITS });
     const before = await rpcAt<unknown[]>(request, server.url, 'commitments.list', { customerId: customer.id });
 
     const panel = await openOffers(page);

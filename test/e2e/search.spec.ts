@@ -1,5 +1,6 @@
 import { expect, type Page, test } from '@playwright/test';
 import { brief, openDesk, searchBox, searchResults, SEED } from './support/desk';
+import { STORY_PHONE_TYPED, STORY_VOUCHER_CASE_NUMBER } from '../fixtures/demo-ids';
 
 /** Ctrl+K and type, as an agent would; the list follows the typing. */
 async function search(page: Page, text: string): Promise<void> {
@@ -24,10 +25,7 @@ test('a two-character Chinese word finds the note, with the match marked and the
   await expect(hit).toContainText('钱伟 · 工号 23338');
   // The case whose title has the word is found too, in its own group.
   await expect(
-    searchResults(page)
-      .getByRole('group', { name: '工单' })
-      .getByRole('option', { name: /C-2611-0418/ })
-      .locator('mark'),
+    searchResults(page).getByRole('group', { name: '工单' }).getByRole('option', { name: STORY_VOUCHER_CASE_NUMBER }).locator('mark'),
   ).toHaveText(['缺货']);
 });
 
@@ -49,10 +47,8 @@ test('English words in a note are found as well', async ({ page }) => {
 
 test('arrow keys move through the results and Enter opens the chosen case', async ({ page }) => {
   await openDesk(page);
-  await search(page, 'C-2611-0418');
-  const option = searchResults(page)
-    .getByRole('option', { name: /C-2611-0418/ })
-    .first();
+  await search(page, STORY_VOUCHER_CASE_NUMBER);
+  const option = searchResults(page).getByRole('option', { name: STORY_VOUCHER_CASE_NUMBER }).first();
   await expect(option).toBeVisible();
   // The first row is chosen as the results arrive; Down and Up move the choice and come back.
   await expect(searchResults(page).getByRole('option').first()).toHaveAttribute('aria-selected', 'true');
@@ -66,7 +62,7 @@ test('arrow keys move through the results and Enter opens the chosen case', asyn
   await page.keyboard.press('Enter');
 
   // The case opens over its customer's desk (the dialog hides the desk from assistive technology).
-  const caseView = page.getByRole('dialog', { name: /C-2611-0418/ });
+  const caseView = page.getByRole('dialog', { name: STORY_VOUCHER_CASE_NUMBER });
   await expect(caseView).toBeVisible();
   await page.keyboard.press('Escape');
   await expect(caseView).toBeHidden();
@@ -78,7 +74,7 @@ test('a note found in search opens its case with the note marked', async ({ page
   await openDesk(page);
   await search(page, '缺货');
   await noteResults(page).filter({ hasText: '不是我们的问题' }).click();
-  const caseView = page.getByRole('dialog', { name: /C-2611-0418/ });
+  const caseView = page.getByRole('dialog', { name: STORY_VOUCHER_CASE_NUMBER });
   await expect(caseView.locator('.case-detail-note-found')).toContainText('不是我们的问题');
   await expect(caseView.locator('.case-detail-note-found')).toBeInViewport();
 });
@@ -94,7 +90,7 @@ test('a customer is found by name, and a number typed in full still looks the ca
   await expect(page.getByRole('heading', { level: 1, name: SEED.name })).toBeVisible();
 
   await page.keyboard.press('Control+K');
-  await page.keyboard.type('138 0013 8000');
+  await page.keyboard.type(STORY_PHONE_TYPED);
   await expect(searchResults(page).getByRole('option').first()).toContainText('查找来电号码 138 0013 8000');
   await page.keyboard.press('Enter');
   await expect(page.locator('.customer-phone').first()).toHaveText(SEED.phone);

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { lookUp, noteBox, openDesk, rpc, searchBox, timeline } from './support/desk';
+import { STORY_PHONE_TYPED } from '../fixtures/demo-ids';
 
 test('a malformed number gets a clear message and no look-up result', async ({ page }) => {
   await openDesk(page);
@@ -64,7 +65,7 @@ test('creating a customer with a number that is already taken says so', async ({
   await lookUp(page, '+86 199 0000 0001');
   await page.getByRole('button', { name: '新建客户' }).click();
   const dialog = page.getByRole('dialog', { name: '新建客户' });
-  await dialog.getByLabel('手机号码').fill('138 0013 8000');
+  await dialog.getByLabel('手机号码').fill(STORY_PHONE_TYPED);
   await dialog.getByLabel('客户姓名').fill('重复号码');
   await dialog.getByRole('button', { name: '创建客户' }).click();
   await expect(dialog.getByRole('alert')).toHaveText('这个号码已经属于另一位客户。');

@@ -1,8 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_AGENTS, STORY_CUSTOMER_ID } from '../../main/core';
+import {
+  DEMO_AGENTS,
+  STORY_CUSTOMER_ID,
+  STORY_CONDUCT_CASE_NUMBER,
+  STORY_REFUND_CASE_NUMBER,
+  STORY_VOUCHER_CASE_ID,
+  STORY_VOUCHER_CASE_NUMBER,
+} from '../../main/core';
 import { expectAppError, openTempCore, type TempCore } from '../fixtures/temp-core';
+import { NO_SUCH_ID } from '../fixtures/demo-ids';
 
-const VOUCHER_CASE = '01930000-0000-7000-8000-00000000ca01';
+const VOUCHER_CASE = STORY_VOUCHER_CASE_ID;
 let t: TempCore;
 beforeAll(async () => {
   t = await openTempCore({ synthetic: 3 });
@@ -13,12 +21,16 @@ describe('customers.brief for the seed customer', () => {
   it('shows open cases with age and the repeat-contact flag', async () => {
     const brief = await t.call('customers.brief', { customerId: STORY_CUSTOMER_ID });
     expect(brief.customer.name).toBe('何志明');
-    expect(brief.openCases.map((c) => c.number).sort()).toEqual(['C-2611-0418', 'C-2611-0533', 'C-2611-0534']);
+    expect(brief.openCases.map((c) => c.number).sort()).toEqual([
+      STORY_VOUCHER_CASE_NUMBER,
+      STORY_CONDUCT_CASE_NUMBER,
+      STORY_REFUND_CASE_NUMBER,
+    ]);
     const voucher = brief.openCases.find((c) => c.id === VOUCHER_CASE)!;
     expect(voucher.contacts7d).toBeGreaterThanOrEqual(3);
     expect(voucher.repeat).toBe('strong');
     expect(voucher.ageHours).toBeGreaterThan(24);
-    const refund = brief.openCases.find((c) => c.number === 'C-2611-0534')!;
+    const refund = brief.openCases.find((c) => c.number === STORY_REFUND_CASE_NUMBER)!;
     expect(refund.contacts7d).toBe(1);
     expect(refund.repeat).toBe('none');
     expect(brief.contacts7d).toBeGreaterThanOrEqual(6);
@@ -54,9 +66,7 @@ describe('customers.brief for the seed customer', () => {
   });
 
   it('a missing customer is not_found', async () => {
-    expect((await expectAppError(t.call('customers.brief', { customerId: '01930000-0000-7000-8000-0000000fffff' }))).code).toBe(
-      'not_found',
-    );
+    expect((await expectAppError(t.call('customers.brief', { customerId: NO_SUCH_ID }))).code).toBe('not_found');
   });
 });
 
@@ -90,7 +100,7 @@ describe('pinned facts', () => {
     [{ text: '   ' }, 'required'],
     [{ text: '长'.repeat(201) }, 'too_long'],
     [{}, 'note_or_text'],
-    [{ text: 'x', noteId: '01930000-0000-7000-8000-0000000fffff' }, 'note_or_text'],
+    [{ text: 'x', noteId: NO_SUCH_ID }, 'note_or_text'],
   ])('refuses %j with %s', async (extra, message) => {
     const error = await expectAppError(t.call('facts.pin', { customerId: STORY_CUSTOMER_ID, ...extra }));
     expect(error.code).toBe('invalid_input');
@@ -102,7 +112,7 @@ describe('pinned facts', () => {
     expect((await expectAppError(t.call('facts.pin', { customerId: other.id, caseId: VOUCHER_CASE, text: '不属于他' }))).code).toBe(
       'invalid_input',
     );
-    expect((await expectAppError(t.call('facts.unpin', { id: '01930000-0000-7000-8000-0000000fffff' }))).code).toBe('not_found');
+    expect((await expectAppError(t.call('facts.unpin', { id: NO_SUCH_ID }))).code).toBe('not_found');
   });
 });
 

@@ -1,8 +1,17 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type CoreEvent, DEMO_AGENTS, STORY_CUSTOMER_ID, tickCommitments } from '../../main/core';
+import {
+  type CoreEvent,
+  DEMO_AGENTS,
+  STORY_CUSTOMER_ID,
+  tickCommitments,
+  STORY_PHONE,
+  STORY_VOUCHER_CASE_ID,
+  STORY_VOUCHER_CASE_NUMBER,
+} from '../../main/core';
 import { expectAppError, openTempCore, type TempCore } from '../fixtures/temp-core';
+import { NO_SUCH_ID } from '../fixtures/demo-ids';
 
-const VOUCHER_CASE = '01930000-0000-7000-8000-00000000ca01';
+const VOUCHER_CASE = STORY_VOUCHER_CASE_ID;
 const HOUR = 3_600_000;
 let t: TempCore;
 let offset = 0;
@@ -37,10 +46,11 @@ describe('a promised callback, end to end', () => {
     // due time defaulted from the sla table's callback window
     expect(Date.parse(commitment.dueAt) - Date.now()).toBeGreaterThan((answer.sla.callbackHours - 0.1) * HOUR);
     expect(Date.parse(commitment.dueAt) - Date.now()).toBeLessThan((answer.sla.callbackHours + 0.1) * HOUR);
-    expect(commitment).toMatchObject({ status: 'open', owner: { employeeNo: '20001' }, caseNumber: 'C-2611-0418' });
+    expect(commitment).toMatchObject({ status: 'open', owner: { employeeNo: '20001' }, caseNumber: STORY_VOUCHER_CASE_NUMBER });
     expect(message.status).toBe('queued');
-    for (const part of ['C-2611-0418', '今天18点前回电告知兑换券延期结果', '20001', '完成期限']) expect(message.body).toContain(part);
-    expect(message.to).toBe('+8613800138000');
+    for (const part of [STORY_VOUCHER_CASE_NUMBER, '今天18点前回电告知兑换券延期结果', '20001', '完成期限'])
+      expect(message.body).toContain(part);
+    expect(message.to).toBe(STORY_PHONE);
     expect(decision).toMatchObject({ action: 'commitment.callback', bundleVersion: answer.bundleVersion });
     expect(decision?.ruleIds.sla?.length).toBe(1);
 
@@ -73,7 +83,7 @@ describe('a promised callback, end to end', () => {
     expect(escalation).toMatchObject({
       status: 'open',
       raisedBy: { employeeNo: '0' },
-      caseNumber: 'C-2611-0418',
+      caseNumber: STORY_VOUCHER_CASE_NUMBER,
       customerName: '何志明',
       detail: commitment.wording,
     });
@@ -218,8 +228,8 @@ describe('a new deadline the customer agreed to', () => {
       reason: '门店周四补货，客户同意延后',
     });
     expect(moved).toMatchObject({ status: 'open', dueAt: newDue, overdue: false });
-    expect(message).toMatchObject({ template: 'commitment_rescheduled', status: 'queued', to: '+8613800138000' });
-    for (const part of ['C-2611-0418', '明天中午前回电告知补货时间', '门店周四补货，客户同意延后', '20001', '期限改为'])
+    expect(message).toMatchObject({ template: 'commitment_rescheduled', status: 'queued', to: STORY_PHONE });
+    for (const part of [STORY_VOUCHER_CASE_NUMBER, '明天中午前回电告知补货时间', '门店周四补货，客户同意延后', '20001', '期限改为'])
       expect(message.body).toContain(part);
 
     // Not broken at the old deadline's grace period; alerted again at the new one.
@@ -251,12 +261,8 @@ describe('a new deadline the customer agreed to', () => {
     await t.call('commitments.resolve', { id: commitment.id, status: 'kept', reason: '已回电' });
     const settled = await expectAppError(t.call('commitments.reschedule', { id: commitment.id, dueAt: later, reason: '客户同意' }));
     expect(settled).toMatchObject({ code: 'conflict', issues: [{ path: 'status', message: 'not_open' }] });
-    expect(
-      (
-        await expectAppError(
-          t.call('commitments.reschedule', { id: '01930000-0000-7000-8000-0000000fffff', dueAt: later, reason: '客户同意' }),
-        )
-      ).code,
-    ).toBe('not_found');
+    expect((await expectAppError(t.call('commitments.reschedule', { id: NO_SUCH_ID, dueAt: later, reason: '客户同意' }))).code).toBe(
+      'not_found',
+    );
   });
 });

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { STORY_CUSTOMER_ID } from '../../main/core';
+import { STORY_CUSTOMER_ID, STORY_PHONE, STORY_PHONE_DIGITS } from '../../main/core';
 import { expectAppError, openTempCore, type TempCore } from '../fixtures/temp-core';
+import { NO_SUCH_ID } from '../fixtures/demo-ids';
 
 let t: TempCore;
 beforeEach(async () => {
@@ -15,7 +16,7 @@ describe('customers.update', () => {
     const before = await t.call('customers.get', { id: STORY_CUSTOMER_ID });
     const updated = await t.call('customers.update', { id: STORY_CUSTOMER_ID, version: before.version, name: '何智明', tier: 'gold' });
     expect(updated).toMatchObject({ name: '何智明', tier: 'gold', version: before.version + 1 });
-    expect((await t.call('customers.lookup', { phone: '13800138000' })).customer?.name).toBe('何智明');
+    expect((await t.call('customers.lookup', { phone: STORY_PHONE_DIGITS })).customer?.name).toBe('何智明');
 
     const audit = t.sqlite.raw
       .prepare("select data from audit_log where entity = 'customer' and entity_id = ? order by seq desc limit 1")
@@ -49,9 +50,7 @@ describe('customers.update', () => {
     expect((await expectAppError(t.call('customers.update', { id: STORY_CUSTOMER_ID, version, tier: 'diamond' as never }))).code).toBe(
       'invalid_input',
     );
-    expect(
-      (await expectAppError(t.call('customers.update', { id: '01930000-0000-7000-8000-0000000fffff', version: 1, name: '谁' }))).code,
-    ).toBe('not_found');
+    expect((await expectAppError(t.call('customers.update', { id: NO_SUCH_ID, version: 1, name: '谁' }))).code).toBe('not_found');
   });
 });
 
@@ -63,7 +62,7 @@ describe('customers.addPhone and customers.removePhone', () => {
       label: '家里座机',
     });
     expect(with2.phones).toEqual([
-      { e164: '+8613800138000', label: null },
+      { e164: STORY_PHONE, label: null },
       { e164: '+861065529988', label: '家里座机' },
     ]);
     expect((await t.call('customers.lookup', { phone: '010 6552 9988' })).customer?.id).toBe(STORY_CUSTOMER_ID);
@@ -91,14 +90,14 @@ describe('customers.addPhone and customers.removePhone', () => {
   it('removes a number the customer no longer has, but never the last one', async () => {
     await t.call('customers.addPhone', { customerId: STORY_CUSTOMER_ID, phone: '13700007777', label: '旧号' });
     const after = await t.call('customers.removePhone', { customerId: STORY_CUSTOMER_ID, phone: '137 0000 7777' });
-    expect(after.phones.map((p) => p.e164)).toEqual(['+8613800138000']);
+    expect(after.phones.map((p) => p.e164)).toEqual([STORY_PHONE]);
     expect((await t.call('customers.lookup', { phone: '13700007777' })).customer).toBeNull();
 
-    const last = await expectAppError(t.call('customers.removePhone', { customerId: STORY_CUSTOMER_ID, phone: '13800138000' }));
+    const last = await expectAppError(t.call('customers.removePhone', { customerId: STORY_CUSTOMER_ID, phone: STORY_PHONE_DIGITS }));
     expect(last).toMatchObject({ code: 'invalid_input', issues: [{ path: 'phone', message: 'last_phone' }] });
     const notTheirs = await expectAppError(t.call('customers.removePhone', { customerId: STORY_CUSTOMER_ID, phone: '13700007777' }));
     expect(notTheirs).toMatchObject({ code: 'not_found', issues: [{ path: 'phone', message: 'not_found' }] });
-    expect((await t.call('customers.lookup', { phone: '13800138000' })).customer?.id).toBe(STORY_CUSTOMER_ID);
+    expect((await t.call('customers.lookup', { phone: STORY_PHONE_DIGITS })).customer?.id).toBe(STORY_CUSTOMER_ID);
   });
 
   it('moves the record’s version on, so an edit made against the old one is caught', async () => {

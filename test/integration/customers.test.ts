@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type HistoryItem } from '../../shared';
-import { STORY_CUSTOMER_ID } from '../../main/core';
+import { STORY_CUSTOMER_ID, STORY_PHONE, STORY_PHONE_DIGITS, STORY_VOUCHER_CASE_ID, STORY_VOUCHER_CASE_NUMBER } from '../../main/core';
 import { expectAppError, openTempCore, type TempCore } from '../fixtures/temp-core';
+import { NO_SUCH_ID } from '../fixtures/demo-ids';
 
 let t: TempCore;
 beforeAll(async () => {
@@ -30,7 +31,7 @@ describe('customers.lookup', () => {
     '＋８６　１３８－００１３－８０００',
   ])('finds the seed customer from %j', async (phone) => {
     const found = await t.call('customers.lookup', { phone });
-    expect(found.phone).toBe('+8613800138000');
+    expect(found.phone).toBe(STORY_PHONE);
     expect(found.customer).toMatchObject({ id: STORY_CUSTOMER_ID, name: '何志明', tier: 'silver' });
   });
 
@@ -48,7 +49,7 @@ describe('customers.lookup', () => {
   );
 
   it('refuses input of the wrong shape', async () => {
-    for (const input of [null, 'x', { phone: 1 }, { phone: '13800138000', extra: true }]) {
+    for (const input of [null, 'x', { phone: 1 }, { phone: STORY_PHONE_DIGITS, extra: true }]) {
       expect((await expectAppError(t.call('customers.lookup', input as never))).code).toBe('invalid_input');
     }
   });
@@ -84,7 +85,7 @@ describe('customers.history (the seed story)', () => {
     expect((await expectAppError(t.call('customers.history', { customerId: STORY_CUSTOMER_ID, cursor: 'not-a-cursor' }))).code).toBe(
       'invalid_input',
     );
-    expect(await t.call('customers.history', { customerId: '01930000-0000-7000-8000-0000000fffff' })).toEqual({
+    expect(await t.call('customers.history', { customerId: NO_SUCH_ID })).toEqual({
       items: [],
       nextCursor: null,
     });
@@ -116,29 +117,26 @@ describe('writing the story', () => {
 
   it('refuses bad writes with typed errors and writes nothing', async () => {
     const before = t.sqlite.raw.prepare('select count(*) n from notes').get() as { n: number };
-    const empty = await expectAppError(t.call('notes.add', { caseId: '01930000-0000-7000-8000-00000000ca01', body: '   ' }));
+    const empty = await expectAppError(t.call('notes.add', { caseId: STORY_VOUCHER_CASE_ID, body: '   ' }));
     expect(empty.issues?.[0]).toMatchObject({ path: 'body', message: 'required' });
-    const long = await expectAppError(t.call('notes.add', { caseId: '01930000-0000-7000-8000-00000000ca01', body: '长'.repeat(20_001) }));
+    const long = await expectAppError(t.call('notes.add', { caseId: STORY_VOUCHER_CASE_ID, body: '长'.repeat(20_001) }));
     expect(long.issues?.[0]).toMatchObject({ path: 'body', message: 'too_long' });
-    expect((await expectAppError(t.call('notes.add', { caseId: '01930000-0000-7000-8000-0000000fffff', body: '找不到的工单' }))).code).toBe(
-      'not_found',
-    );
+    expect((await expectAppError(t.call('notes.add', { caseId: NO_SUCH_ID, body: '找不到的工单' }))).code).toBe('not_found');
     expect(
       (await expectAppError(t.call('cases.create', { customerId: STORY_CUSTOMER_ID, title: '随便', category: 'anything' as never }))).code,
     ).toBe('invalid_input');
     const otherCustomer = await t.call('customers.create', { name: '路人甲', phone: '13300000009' });
-    expect(
-      (await expectAppError(t.call('contacts.log', { customerId: otherCustomer.id, caseIds: ['01930000-0000-7000-8000-00000000ca01'] })))
-        .code,
-    ).toBe('invalid_input');
+    expect((await expectAppError(t.call('contacts.log', { customerId: otherCustomer.id, caseIds: [STORY_VOUCHER_CASE_ID] }))).code).toBe(
+      'invalid_input',
+    );
     expect((t.sqlite.raw.prepare('select count(*) n from notes').get() as { n: number }).n).toBe(before.n);
   });
 
   it('answers unknown procedures and unknown ids with typed errors', async () => {
     const envelope = await t.core.call({ procedure: 'customers.drop', input: {} }, { actor: t.actor });
     expect(envelope).toMatchObject({ ok: false, error: { code: 'unknown_procedure' } });
-    expect((await expectAppError(t.call('customers.get', { id: '01930000-0000-7000-8000-0000000fffff' }))).code).toBe('not_found');
-    expect((await expectAppError(t.call('cases.get', { id: 'C-2611-0418' as never }))).code).toBe('invalid_input');
+    expect((await expectAppError(t.call('customers.get', { id: NO_SUCH_ID }))).code).toBe('not_found');
+    expect((await expectAppError(t.call('cases.get', { id: STORY_VOUCHER_CASE_NUMBER as never }))).code).toBe('invalid_input');
   });
 
   it('a malformed mutationId is refused', async () => {

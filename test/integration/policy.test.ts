@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_AGENTS } from '../../main/core';
+import { DEMO_AGENTS, STORY_VOUCHER_CASE_ID } from '../../main/core';
 import { DEFAULT_BUNDLE, loadPolicy, PolicyBundleError } from '../../main/policy';
 import { expectAppError, openTempCore, type TempCore } from '../fixtures/temp-core';
+import { NO_SUCH_ID } from '../fixtures/demo-ids';
 
-const VOUCHER_CASE = '01930000-0000-7000-8000-00000000ca01';
+const VOUCHER_CASE = STORY_VOUCHER_CASE_ID;
 let t: TempCore;
 beforeAll(async () => {
   t = await openTempCore();
@@ -99,6 +100,6 @@ describe('policy.evaluate on the seed story', () => {
     expect((await expectAppError(t.call('policy.evaluate', { caseId: VOUCHER_CASE, supplied: { made: 'up' } as never }))).code).toBe(
       'invalid_input',
     );
-    expect((await expectAppError(t.call('policy.evaluate', { caseId: '01930000-0000-7000-8000-0000000fffff' }))).code).toBe('not_found');
+    expect((await expectAppError(t.call('policy.evaluate', { caseId: NO_SUCH_ID }))).code).toBe('not_found');
   });
 });

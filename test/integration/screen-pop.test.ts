@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { STORY_CUSTOMER_ID } from '../../main/core';
+import { STORY_CUSTOMER_ID, STORY_PHONE, STORY_PHONE_DIGITS } from '../../main/core';
 import { expectAppError, openTempCore, type TempCore } from '../fixtures/temp-core';
+import { NO_SUCH_ID } from '../fixtures/demo-ids';
 
 let t: TempCore;
 // A still clock, so the brief read alone and the brief in the pop are of the same instant.
@@ -14,7 +15,7 @@ describe('customers.pop: the first screen in one request', () => {
   it('by the number as typed, answers what the separate reads answer', async () => {
     const pop = await t.call('customers.pop', { phone: '+86 138-0013-8000', historyLimit: 5 });
     if (!pop.found) throw new Error('the seed customer was not found');
-    expect(pop.phone).toBe('+8613800138000');
+    expect(pop.phone).toBe(STORY_PHONE);
     expect(pop.customer).toEqual(await t.call('customers.get', { id: STORY_CUSTOMER_ID }));
     expect(pop.brief).toEqual(await t.call('customers.brief', { customerId: STORY_CUSTOMER_ID }));
     expect(pop.history).toEqual(await t.call('customers.history', { customerId: STORY_CUSTOMER_ID, limit: 5 }));
@@ -37,9 +38,9 @@ describe('customers.pop: the first screen in one request', () => {
   it('refuses bad requests with typed errors', async () => {
     expect((await expectAppError(t.call('customers.pop', { phone: '12345' }))).code).toBe('invalid_input');
     expect((await expectAppError(t.call('customers.pop', {}))).code).toBe('invalid_input');
-    expect((await expectAppError(t.call('customers.pop', { phone: '13800138000', customerId: STORY_CUSTOMER_ID }))).code).toBe(
+    expect((await expectAppError(t.call('customers.pop', { phone: STORY_PHONE_DIGITS, customerId: STORY_CUSTOMER_ID }))).code).toBe(
       'invalid_input',
     );
-    expect((await expectAppError(t.call('customers.pop', { customerId: '01930000-0000-7000-8000-0000000fffff' }))).code).toBe('not_found');
+    expect((await expectAppError(t.call('customers.pop', { customerId: NO_SUCH_ID }))).code).toBe('not_found');
   });
 });

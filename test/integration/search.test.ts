@@ -1,6 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_AGENTS, STORY_CUSTOMER_ID } from '../../main/core';
+import {
+  DEMO_AGENTS,
+  STORY_CUSTOMER_ID,
+  STORY_CONDUCT_CASE_NUMBER,
+  STORY_PHONE_TYPED,
+  STORY_REFUND_CASE_ID,
+  STORY_REFUND_CASE_NUMBER,
+  STORY_VOUCHER_CASE_ID,
+  STORY_VOUCHER_CASE_NUMBER,
+} from '../../main/core';
 import { expectAppError, openTempCore, type TempCore } from '../fixtures/temp-core';
+import { NO_SUCH_ID } from '../fixtures/demo-ids';
 
 let t: TempCore;
 beforeAll(async () => {
@@ -45,13 +55,13 @@ describe('search.global', () => {
 
   it('finds customers by name and by phone, and cases by number', async () => {
     expect((await search('何志明')).customers.map((c) => c.customer.id)).toEqual([STORY_CUSTOMER_ID]);
-    expect((await search('138 0013 8000')).customers.map((c) => c.customer.id)).toEqual([STORY_CUSTOMER_ID]);
+    expect((await search(STORY_PHONE_TYPED)).customers.map((c) => c.customer.id)).toEqual([STORY_CUSTOMER_ID]);
     expect((await search('0013800')).customers.map((c) => c.customer.id)).toContain(STORY_CUSTOMER_ID);
-    const byNumber = await search('C-2611-0418');
-    expect(byNumber.cases.map((c) => c.case.number)).toEqual(['C-2611-0418']);
-    expect(marked(byNumber.cases[0]!.number)).toEqual(['C-2611-0418']);
-    expect((await search('2611 05')).cases.map((c) => c.case.number).sort()).toEqual(['C-2611-0533', 'C-2611-0534']);
-    expect((await search('积分兑换券')).cases.map((c) => c.case.number)).toContain('C-2611-0418');
+    const byNumber = await search(STORY_VOUCHER_CASE_NUMBER);
+    expect(byNumber.cases.map((c) => c.case.number)).toEqual([STORY_VOUCHER_CASE_NUMBER]);
+    expect(marked(byNumber.cases[0]!.number)).toEqual([STORY_VOUCHER_CASE_NUMBER]);
+    expect((await search('2611 05')).cases.map((c) => c.case.number).sort()).toEqual([STORY_CONDUCT_CASE_NUMBER, STORY_REFUND_CASE_NUMBER]);
+    expect((await search('积分兑换券')).cases.map((c) => c.case.number)).toContain(STORY_VOUCHER_CASE_NUMBER);
   });
 
   it('finds customers by part of a name and cases by a renamed title only', async () => {
@@ -103,14 +113,14 @@ describe('search.global', () => {
   });
 
   it('indexes a note in the same transaction that saves it', async () => {
-    await t.call('notes.add', { caseId: '01930000-0000-7000-8000-00000000ca01', body: '独一无二的检索词：蓝鲸号' });
+    await t.call('notes.add', { caseId: STORY_VOUCHER_CASE_ID, body: '独一无二的检索词：蓝鲸号' });
     expect((await search('蓝鲸号')).notes.map((n) => n.snippet.text)).toEqual(['独一无二的检索词：蓝鲸号']);
     expect((await search('蓝鲸')).notes).toHaveLength(1);
   });
 });
 
 describe('drafts', () => {
-  const caseId = '01930000-0000-7000-8000-00000000ca01';
+  const caseId = STORY_VOUCHER_CASE_ID;
   it('keeps a draft per case and agent, and clears it when the note is saved', async () => {
     expect(await t.call('drafts.get', { caseId })).toBeNull();
     await t.call('drafts.save', { caseId, body: '客户说周五前' });
@@ -120,7 +130,7 @@ describe('drafts', () => {
   });
 
   it('tells in one call which of a customer’s cases hold this agent’s drafts, newest first, and no one else’s', async () => {
-    const other = '01930000-0000-7000-8000-00000000ca02';
+    const other = STORY_REFUND_CASE_ID;
     expect(await t.call('drafts.forCustomer', { customerId: STORY_CUSTOMER_ID })).toEqual([]);
     const first = await t.call('drafts.save', { caseId, body: '第一份草稿' });
     const second = await t.call('drafts.save', { caseId: other, body: '第二份草稿' });
@@ -157,8 +167,6 @@ describe('drafts', () => {
     const before = count();
     await t.call('drafts.save', { caseId, body: '草稿' });
     expect(count()).toBe(before);
-    expect((await expectAppError(t.call('drafts.save', { caseId: '01930000-0000-7000-8000-0000000fffff', body: 'x' }))).code).toBe(
-      'not_found',
-    );
+    expect((await expectAppError(t.call('drafts.save', { caseId: NO_SUCH_ID, body: 'x' }))).code).toBe('not_found');
   });
 });

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from '../../server/app';
 import { movableClock, registerTestClock } from '../../server/test-clock';
 import { openTempCore, type TempCore } from '../fixtures/temp-core';
+import { STORY_VOUCHER_CASE_ID } from '../../main/core';
 
 const clock = movableClock();
 let t: TempCore;
@@ -27,7 +28,7 @@ describe('the test clock (only with --test-clock)', () => {
   it('moves the server clock and runs the commitment clock at once', async () => {
     const created = (await (
       await post('/api/rpc/commitments.create', {
-        input: { caseId: '01930000-0000-7000-8000-00000000ca01', kind: 'callback', wording: '明早回电' },
+        input: { caseId: STORY_VOUCHER_CASE_ID, kind: 'callback', wording: '明早回电' },
       })
     ).json()) as {
       value: { commitment: { id: string; dueAt: string; graceHours: number } };

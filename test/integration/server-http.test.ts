@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { buildServer } from '../../server/app';
 import { openTempCore, type TempCore } from '../fixtures/temp-core';
+import { STORY_CUSTOMER_ID, STORY_VOUCHER_CASE_ID } from '../../main/core';
 
 let t: TempCore;
 let app: FastifyInstance;
@@ -71,14 +72,11 @@ describe('the HTTP host', () => {
       socket.once('error', reject);
     });
     const message = new Promise<string>((resolve) => socket.once('message', (data) => resolve(String(data))));
-    const res = await post(
-      '/api/rpc/notes.add',
-      JSON.stringify({ input: { caseId: '01930000-0000-7000-8000-00000000ca01', body: '回电已安排' } }),
-    );
+    const res = await post('/api/rpc/notes.add', JSON.stringify({ input: { caseId: STORY_VOUCHER_CASE_ID, body: '回电已安排' } }));
     const note = ((await res.json()) as { value: { id: string } }).value;
     expect(JSON.parse(await message)).toEqual({
       event: 'changed',
-      payload: { entity: 'note', id: note.id, customerId: '01930000-0000-7000-8000-00000000c001' },
+      payload: { entity: 'note', id: note.id, customerId: STORY_CUSTOMER_ID },
     });
     socket.close();
 

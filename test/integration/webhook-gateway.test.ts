@@ -1,10 +1,10 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dispatchMessages, webhookGateway } from '../../main/core';
+import { dispatchMessages, webhookGateway, STORY_VOUCHER_CASE_ID, STORY_VOUCHER_CASE_NUMBER } from '../../main/core';
 import { openTempCore, type TempCore } from '../fixtures/temp-core';
 
-const VOUCHER_CASE = '01930000-0000-7000-8000-00000000ca01';
+const VOUCHER_CASE = STORY_VOUCHER_CASE_ID;
 
 /** A real receiver on loopback that fails the first attempts of every message, and keeps what it accepted. */
 function flakyReceiver(failuresPerMessage: number) {
@@ -76,7 +76,7 @@ describe('the webhook gateway', () => {
     expect(rows.every((r) => r.status === 'sent' && r.gateway === 'webhook' && r.attempts === 3)).toBe(true);
     expect(receiver.accepted.map((a) => a.key).sort()).toEqual(rows.map((r) => r.id).sort());
     for (const id of queued) expect(receiver.attempts.get(id)).toBe(3);
-    expect(receiver.accepted.every((a) => a.body.id === a.key && a.body.body.includes('C-2611-0418'))).toBe(true);
+    expect(receiver.accepted.every((a) => a.body.id === a.key && a.body.body.includes(STORY_VOUCHER_CASE_NUMBER))).toBe(true);
 
     // nothing left to send: another pass delivers nothing twice
     await dispatchMessages(t.core.deps, gateway, policy);

@@ -6,11 +6,13 @@ import { describe, expect, it } from 'vitest';
 
 const root = resolve(__dirname, '..', '..');
 
-async function restrictedImports(file: string, source: string): Promise<number> {
+async function ruleErrors(rule: string, file: string, source: string): Promise<number> {
   const eslint = new ESLint({ cwd: root });
   const [result] = await eslint.lintText(source, { filePath: join(root, file) });
-  return (result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-imports').length;
+  return (result?.messages ?? []).filter((m) => m.ruleId === rule).length;
 }
+
+const restrictedImports = (file: string, source: string) => ruleErrors('no-restricted-imports', file, source);
 
 /** DESIGN.md's import rules, proved against the real lint config: each forbidden import fails, each allowed one passes. */
 describe('layering lint rules', () => {
@@ -45,6 +47,56 @@ describe('layering lint rules', () => {
   ])('%s may: %s', async (file, source) => {
     expect(await restrictedImports(file, source)).toBe(0);
   });
+});
+
+/** The renderer's features talk only through each other's index.ts, and never in a circle. */
+describe('renderer feature boundaries', () => {
+  const deep = (file: string, source: string) => ruleErrors('import-x/no-restricted-paths', file, source);
+
+  it.each([
+    ['renderer/src/features/brief/x.ts', "import { CaseList } from '../cases/CaseList';\nexport const x = CaseList;"],
+    [
+      'renderer/src/features/customer/x.tsx',
+      "import { OffersPanel } from '../promises/offers/OffersPanel';\nexport const x = OffersPanel;",
+    ],
+    ['renderer/src/app/x.tsx', "import { Timeline } from '../features/timeline/Timeline';\nexport const x = Timeline;"],
+    ['renderer/src/state/x.ts', "import { CaseList } from '../features/cases';\nexport const x = CaseList;"],
+  ])('%s may not: %s', async (file, source) => {
+    expect(await deep(file, source)).toBe(1);
+  });
+
+  it.each([
+    ['renderer/src/features/brief/x.ts', "import { CaseList } from '../cases';\nexport const x = CaseList;"],
+    ['renderer/src/app/x.tsx', "import { Timeline } from '../features/timeline';\nexport const x = Timeline;"],
+    [
+      'renderer/src/features/promises/commitments/x.ts',
+      "import { requestFor } from '../escalations/offer-escalation';\nexport const x = requestFor;",
+    ],
+  ])('%s may: %s', async (file, source) => {
+    expect(await deep(file, source)).toBe(0);
+  });
+
+  it('refuse two features that import each other', async () => {
+    const features = join(root, 'renderer', 'src', 'features');
+    const a = join(features, '__cycle_probe_a__');
+    const b = join(features, '__cycle_probe_b__');
+    mkdirSync(a, { recursive: true });
+    mkdirSync(b, { recursive: true });
+    const sourceA = "import { b } from '../__cycle_probe_b__';\nexport const a = (): number => b() + 1;\n";
+    const sourceB = "import { a } from '../__cycle_probe_a__';\nexport const b = (): number => a() - 1;\n";
+    writeFileSync(join(a, 'index.ts'), sourceA);
+    writeFileSync(join(b, 'index.ts'), sourceB);
+    try {
+      expect(await ruleErrors('import-x/no-cycle', 'renderer/src/features/__cycle_probe_a__/index.ts', sourceA)).toBe(1);
+      // One way only is no cycle.
+      expect(
+        await ruleErrors('import-x/no-cycle', 'renderer/src/features/__cycle_probe_b__/index.ts', 'export const b = (): number => 1;\n'),
+      ).toBe(0);
+    } finally {
+      rmSync(a, { recursive: true, force: true });
+      rmSync(b, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
 
 describe('tsconfig project references', () => {

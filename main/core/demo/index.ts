@@ -6,7 +6,7 @@ import { seedSynthetic } from './synthetic';
 import { seedWrite } from './write';
 
 export { DEMO_AGENTS, DESK_AGENT } from './agents';
-export { STORY_CUSTOMER_ID, STORY_PHONE } from './story';
+export * from './ids';
 
 export interface DemoOptions {
   syntheticCustomers?: number;

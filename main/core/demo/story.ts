@@ -1,14 +1,19 @@
 import type { CoreDeps } from '../context';
 import { caseParty, composeMessage } from '../promises/commands';
 import { DEMO_AGENTS as A } from './agents';
+import {
+  INCIDENT_MALL,
+  STORY_CONDUCT_CASE_ID as CASE_CONDUCT,
+  STORY_CONDUCT_CASE_NUMBER,
+  STORY_CUSTOMER_ID,
+  STORY_CUSTOMER_NAME,
+  STORY_PHONE,
+  STORY_REFUND_CASE_ID as CASE_REFUND,
+  STORY_REFUND_CASE_NUMBER,
+  STORY_VOUCHER_CASE_ID as CASE_VOUCHER,
+  STORY_VOUCHER_CASE_NUMBER,
+} from './ids';
 import { seedWrite } from './write';
-
-export const STORY_PHONE = '+8613800138000';
-export const STORY_CUSTOMER_ID = '01930000-0000-7000-8000-00000000c001';
-const CASE_VOUCHER = '01930000-0000-7000-8000-00000000ca01';
-const CASE_REFUND = '01930000-0000-7000-8000-00000000ca02';
-const CASE_CONDUCT = '01930000-0000-7000-8000-00000000ca03';
-export const INCIDENT_MALL = '01930000-0000-7000-8000-00000000e001';
 
 const HOUR = 3_600_000;
 
@@ -32,7 +37,7 @@ export async function seedStory(deps: CoreDeps): Promise<void> {
 
   await seedWrite(deps, A.wangFang, 'customers.create', {
     id: STORY_CUSTOMER_ID,
-    name: '何志明',
+    name: STORY_CUSTOMER_NAME,
     phone: STORY_PHONE,
     tier: 'silver',
     at: new Date(day0 - 60 * 24 * HOUR).toISOString(),
@@ -48,7 +53,7 @@ export async function seedStory(deps: CoreDeps): Promise<void> {
   });
   await seedWrite(deps, A.wangFang, 'cases.create', {
     id: CASE_VOUCHER,
-    number: 'C-2611-0418',
+    number: STORY_VOUCHER_CASE_NUMBER,
     customerId: STORY_CUSTOMER_ID,
     title: '50元积分兑换券无法兑换：指定门店缺货，兑换网站“系统升级中”',
     category: 'points_voucher',
@@ -182,7 +187,7 @@ export async function seedStory(deps: CoreDeps): Promise<void> {
   );
   await seedWrite(deps, A.liQiang, 'cases.create', {
     id: CASE_CONDUCT,
-    number: 'C-2611-0533',
+    number: STORY_CONDUCT_CASE_NUMBER,
     customerId: STORY_CUSTOMER_ID,
     title: '投诉工号23338坐席服务态度：将问题归咎于客户',
     category: 'conduct_complaint',
@@ -192,7 +197,7 @@ export async function seedStory(deps: CoreDeps): Promise<void> {
   });
   await seedWrite(deps, A.liQiang, 'cases.create', {
     id: CASE_REFUND,
-    number: 'C-2611-0534',
+    number: STORY_REFUND_CASE_NUMBER,
     customerId: STORY_CUSTOMER_ID,
     title: '要求退出预存送积分活动并退还预存话费',
     category: 'promotion',

@@ -1,6 +1,7 @@
 import { type CaseCategory, newCaseNumber } from '../../../shared';
 import type { CoreDeps } from '../context';
 import { DEMO_AGENTS } from './agents';
+import { STORY_PHONE } from './ids';
 import { chineseName, mobileNumber, pick, seededRandom } from './names';
 import { seedWrite } from './write';
 
@@ -54,7 +55,7 @@ const DAY = 86_400_000;
 export async function seedSynthetic(deps: CoreDeps, count: number, seed = 20261126): Promise<void> {
   const random = seededRandom(seed);
   const now = deps.now().getTime();
-  const usedPhones = new Set<string>(['+8613800138000']);
+  const usedPhones = new Set<string>([STORY_PHONE]);
   let serial = 0;
   const id = () => `01930000-0000-7000-8002-${(++serial).toString(16).padStart(12, '0')}`;
 

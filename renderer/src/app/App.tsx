@@ -1,21 +1,22 @@
 import { useCallback, useRef, useState } from 'react';
 import type { CustomerSummary } from '../../../shared';
-import { AlertToasts } from '../features/alerts/AlertToasts';
-import { useDesktopNotices } from '../features/alerts/desktop-notices';
-import { type CommitmentAlert, useCommitmentAlerts } from '../features/alerts/use-commitment-alerts';
-import type { CaseTab } from '../features/cases/CaseViewDialog';
-import type { FocusRequest } from '../features/customer/CustomerWorkspace';
-import { INVALID_NUMBER_ID } from '../features/lookup/InvalidNumber';
-import { GlobalSearch, type SearchTarget } from '../features/search/GlobalSearch';
-import { ShortcutsDialog } from '../features/shortcuts/ShortcutsDialog';
+import { AlertToasts } from '../features/alerts';
+import { useDesktopNotices } from '../features/alerts';
+import { type CommitmentAlert, useCommitmentAlerts } from '../features/alerts';
+import type { CaseTab } from '../features/cases';
+import type { FocusRequest } from '../features/customer';
+import { INVALID_NUMBER_ID } from '../features/lookup';
+import { GlobalSearch, type SearchTarget } from '../features/search';
+import { ShortcutsDialog } from '../features/shortcuts';
 import { SHORTCUTS } from '../state/shortcuts';
+import { useIncidentChanges } from '../state/use-incident-changes';
 import { useLookup } from '../state/use-lookup';
 import { useShortcut } from '../state/use-shortcut';
 import { Desk } from './Desk';
 import { TopBar } from './TopBar';
 
 export function App() {
-  const { state, lookup, open, openById } = useLookup();
+  const { state, lookup, open, retry } = useLookup();
   const [focus, setFocus] = useState<FocusRequest | null>(null);
   const nonce = useRef(0);
   const [helpOpen, setHelpOpen] = useState(false);
@@ -24,17 +25,25 @@ export function App() {
   if (state.status === 'found') shown.current = { customer: state.customer, phone: state.phone };
   else if (state.status !== 'searching') shown.current = null;
 
+  useIncidentChanges();
   useShortcut(SHORTCUTS.help.shortcut, () => setHelpOpen(true), { notWhileTyping: true });
   const alerts = useCommitmentAlerts(shown.current?.customer.id ?? null);
+
+  /** Opens a customer by id, unless they are the one on screen already (live, so nothing to ask). */
+  const openCustomer = useCallback(
+    (customerId: string) => {
+      if (shown.current?.customer.id !== customerId || state.status !== 'found') open(customerId);
+    },
+    [open, state.status],
+  );
 
   /** Brings up a case of any customer, on the tab asked for (an alert or an approval request points at promises). */
   const openCase = useCallback(
     (customerId: string, caseId: string, tab: CaseTab) => {
-      void openById(customerId).then((customer) => {
-        if (customer) setFocus({ customerId, caseId, noteId: null, nonce: ++nonce.current, tab });
-      });
+      setFocus({ customerId, caseId, noteId: null, nonce: ++nonce.current, tab });
+      openCustomer(customerId);
     },
-    [openById],
+    [openCustomer],
   );
   const openAlert = useCallback((alert: CommitmentAlert) => openCase(alert.customerId, alert.caseId, 'promises'), [openCase]);
   useDesktopNotices(alerts.alerts, openAlert);
@@ -43,24 +52,15 @@ export function App() {
     (target: SearchTarget) => {
       if (target.kind === 'customer') {
         setFocus(null);
-        open(target.customer, target.customer.phones[0]?.e164 ?? '');
+        open(target.customer.id, target.customer.phones[0]?.e164);
         return;
       }
       const { customerId, caseId } = target;
       const noteId = target.kind === 'note' ? target.noteId : null;
-      void openById(customerId).then((customer) => {
-        if (customer && caseId) setFocus({ customerId, caseId, noteId, nonce: ++nonce.current });
-      });
+      setFocus(caseId ? { customerId, caseId, noteId, nonce: ++nonce.current } : null);
+      openCustomer(customerId);
     },
-    [open, openById],
-  );
-
-  const retry = useCallback(
-    (raw: string, customerId?: string) => {
-      if (customerId) void openById(customerId);
-      else lookup(raw);
-    },
-    [lookup, openById],
+    [open, openCustomer],
   );
 
   return (
@@ -82,7 +82,13 @@ export function App() {
         onOpenCase={(customerId, caseId) => openCase(customerId, caseId, 'promises')}
       />
       <main id="desk" className="desk" tabIndex={-1}>
-        <Desk lookup={state} previous={shown.current} focus={focus} onRetry={retry} onOpen={open} />
+        <Desk
+          lookup={state}
+          previous={shown.current}
+          focus={focus}
+          onRetry={retry}
+          onOpen={(customer, phone) => open(customer.id, phone)}
+        />
       </main>
       <ShortcutsDialog open={helpOpen} onOpenChange={setHelpOpen} />
       <AlertToasts alerts={alerts.alerts} onDismiss={alerts.dismiss} onOpen={openAlert} />

@@ -1,9 +1,9 @@
 import type { CustomerSummary } from '../../../shared';
-import { CustomerWorkspace, type FocusRequest } from '../features/customer/CustomerWorkspace';
-import { InvalidNumber } from '../features/lookup/InvalidNumber';
-import { LookupFailed } from '../features/lookup/LookupFailed';
-import { UnknownNumber } from '../features/lookup/UnknownNumber';
-import { StartScreen } from '../features/start/StartScreen';
+import { CustomerWorkspace, type FocusRequest } from '../features/customer';
+import { InvalidNumber } from '../features/lookup';
+import { LookupFailed } from '../features/lookup';
+import { UnknownNumber } from '../features/lookup';
+import { StartScreen } from '../features/start';
 import type { LookupState } from '../state/use-lookup';
 
 interface DeskProps {
@@ -12,7 +12,7 @@ interface DeskProps {
   previous: { customer: CustomerSummary; phone: string } | null;
   /** A case to bring up once its customer is open (chosen in search). */
   focus: FocusRequest | null;
-  onRetry(raw: string, customerId?: string): void;
+  onRetry(): void;
   onOpen(customer: CustomerSummary, phone: string): void;
 }
 
@@ -34,6 +34,6 @@ export function Desk({ lookup, previous, focus, onRetry, onOpen }: DeskProps) {
     case 'invalid':
       return <InvalidNumber raw={lookup.raw} />;
     case 'failed':
-      return <LookupFailed error={lookup.error} onRetry={() => onRetry(lookup.raw, lookup.customerId)} />;
+      return <LookupFailed error={lookup.error} onRetry={onRetry} />;
   }
 }

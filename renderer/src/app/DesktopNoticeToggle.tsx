@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useNoticePermission } from '../features/alerts/desktop-notices';
+import { useNoticePermission } from '../features/alerts';
 
 /**
  * In a browser, notices outside the console need the agent's yes, asked for on a click. The

@@ -1,7 +1,8 @@
+import './top-bar.css';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApprovalsButton } from '../features/approvals/ApprovalsButton';
-import { IncidentsButton } from '../features/incidents/IncidentsButton';
+import { EscalationsButton } from '../features/promises';
+import { IncidentsButton } from '../features/incidents';
 import { SHORTCUTS } from '../state/shortcuts';
 import { Kbd } from '../ui/Kbd';
 import { AgentBadge } from './AgentBadge';
@@ -32,7 +33,7 @@ export function TopBar({ search, onShowShortcuts, onOpenCase }: TopBarProps) {
       </span>
       <div className="topbar-search">{search}</div>
       <div className="topbar-end">
-        <ApprovalsButton onOpenCase={onOpenCase} />
+        <EscalationsButton onOpenCase={onOpenCase} />
         <IncidentsButton />
         <DesktopNoticeToggle />
         <ConnectionBadge />

@@ -13,7 +13,7 @@ export const SHORTCUTS = {
   pinFact: { shortcut: { key: 'p', alt: true }, keys: 'Alt P' },
   incidents: { shortcut: { key: 'i', alt: true }, keys: 'Alt I' },
   offers: { shortcut: { key: 'f', alt: true }, keys: 'Alt F' },
-  promise: { shortcut: { key: 'm', alt: true }, keys: 'Alt M' },
+  commitment: { shortcut: { key: 'm', alt: true }, keys: 'Alt M' },
   nextEntry: { shortcut: { key: 'j' }, keys: 'J' },
   previousEntry: { shortcut: { key: 'k' }, keys: 'K' },
   nextEntryAlt: { shortcut: { key: 'ArrowDown', alt: true }, keys: 'Alt ↓' },
@@ -32,7 +32,7 @@ export const SHORTCUT_GROUPS: ReadonlyArray<{
   items: ReadonlyArray<ReadonlyArray<ShortcutId>>;
 }> = [
   { group: 'find', items: [['search'], ['caseView'], ['incidents']] },
-  { group: 'write', items: [['note'], ['saveNote'], ['offers'], ['promise'], ['newCase'], ['pinFact']] },
+  { group: 'write', items: [['note'], ['saveNote'], ['offers'], ['commitment'], ['newCase'], ['pinFact']] },
   { group: 'read', items: [['nextEntry', 'nextEntryAlt'], ['previousEntry', 'previousEntryAlt'], ['pinEntry']] },
   { group: 'help', items: [['help'], ['close']] },
 ];

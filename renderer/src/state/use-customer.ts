@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback } from 'react';
 import type { Customer } from '../../../shared';
-import { useClient } from './client-context';
+import { setProcedureData, useProcedureQuery } from './queries';
 
 export interface CustomerState {
   customer: Customer | null;
@@ -10,39 +11,16 @@ export interface CustomerState {
   replace(customer: Customer): void;
 }
 
+/** The customer with their phones and cases (`customers.get`), seeded by the screen pop. */
 export function useCustomer(customerId: string): CustomerState {
-  const client = useClient();
-  const [customer, setCustomer] = useState<Customer | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const generation = useRef(0);
-
-  const reload = useCallback(() => {
-    const gen = generation.current;
-    client
-      .call('customers.get', { id: customerId })
-      .then((value) => {
-        if (gen !== generation.current) return;
-        setCustomer(value);
-        setError(null);
-      })
-      .catch((e: unknown) => {
-        if (gen === generation.current) setError(e);
-      });
-  }, [client, customerId]);
-
-  useEffect(() => {
-    generation.current += 1;
-    setCustomer(null);
-    setError(null);
-    reload();
-  }, [reload]);
-
+  const queryClient = useQueryClient();
+  const { data, error, refetch } = useProcedureQuery('customers.get', { id: customerId });
+  const reload = useCallback(() => void refetch(), [refetch]);
   const replace = useCallback(
     (value: Customer) => {
-      if (value.id === customerId) setCustomer(value);
+      if (value.id === customerId) setProcedureData(queryClient, 'customers.get', { id: customerId }, value);
     },
-    [customerId],
+    [queryClient, customerId],
   );
-
-  return { customer, error, reload, replace };
+  return { customer: data ?? null, error: error ?? null, reload, replace };
 }

@@ -1,7 +1,9 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useRef, useState } from 'react';
 import type { HistoryItem } from '../../../shared';
 import { useClient } from './client-context';
 import { appendPage, type HistoryPage, insertItem, mergeFreshPage } from './history-items';
+import { procedureKey } from './queries';
 
 export const HISTORY_PAGE_SIZE = 30;
 
@@ -20,78 +22,78 @@ export interface HistoryState {
   addedCount: number;
 }
 
-const EMPTY: HistoryPage = { items: [], nextCursor: null };
+const EMPTY: HistoryItem[] = [];
 
-/** A customer's history, paged by the host's cursor, kept fresh by `refresh` on change events. */
+/**
+ * A customer's history, paged by the host's cursor. The cache holds it under the first page's key
+ * (`customers.history` with no cursor), which the screen pop seeds; a re-read of that page (a change
+ * event invalidated it) is laid over what is loaded, and further pages are appended to the same entry,
+ * so the agent's scroll survives live updates. An answer is written under the key it was asked for,
+ * so a page for a customer no longer on screen never reaches this one.
+ */
 export function useHistory(customerId: string): HistoryState {
   const client = useClient();
-  const [page, setPage] = useState<HistoryPage>(EMPTY);
-  const [loading, setLoading] = useState(true);
+  const queryClient = useQueryClient();
+  const key = procedureKey('customers.history', { customerId, limit: HISTORY_PAGE_SIZE });
+  const query = useQuery({
+    queryKey: key,
+    queryFn: async (): Promise<HistoryPage> => {
+      const fresh = await client.call('customers.history', { customerId, limit: HISTORY_PAGE_SIZE });
+      const current = queryClient.getQueryData<HistoryPage>(key);
+      return current ? mergeFreshPage(current, fresh) : fresh;
+    },
+  });
+
   const [loadingMore, setLoadingMore] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  // Answers for a customer no longer on screen are dropped.
-  const generation = useRef(0);
-  const pageRef = useRef(page);
-  pageRef.current = page;
-  const moreInFlight = useRef(false);
-
-  const refresh = useCallback(() => {
-    const gen = generation.current;
-    client
-      .call('customers.history', { customerId, limit: HISTORY_PAGE_SIZE })
-      .then((fresh) => {
-        if (gen !== generation.current) return;
-        setPage((current) => mergeFreshPage(current, fresh));
-        setError(null);
-      })
-      .catch((e: unknown) => {
-        if (gen === generation.current) setError(e);
-      })
-      .finally(() => {
-        if (gen === generation.current) setLoading(false);
-      });
-  }, [client, customerId]);
-
-  useEffect(() => {
-    generation.current += 1;
-    setPage(EMPTY);
-    setLoading(true);
-    setError(null);
-    moreInFlight.current = false;
-    setLoadingMore(false);
-    refresh();
-  }, [refresh]);
+  const [moreError, setMoreError] = useState<unknown>(null);
+  const moreInFlight = useRef<string | null>(null);
+  const nextCursor = query.data?.nextCursor ?? null;
 
   const loadMore = useCallback(() => {
-    const cursor = pageRef.current.nextCursor;
-    if (!cursor || moreInFlight.current) return;
-    moreInFlight.current = true;
+    const cursor = nextCursor;
+    if (!cursor || moreInFlight.current === cursor) return;
+    moreInFlight.current = cursor;
     setLoadingMore(true);
-    const gen = generation.current;
     client
       .call('customers.history', { customerId, cursor, limit: HISTORY_PAGE_SIZE })
       .then((next) => {
-        if (gen !== generation.current) return;
-        setPage((current) =>
-          current.nextCursor === cursor ? { items: appendPage(current.items, next.items), nextCursor: next.nextCursor } : current,
+        queryClient.setQueryData<HistoryPage>(key, (current) =>
+          current && current.nextCursor === cursor
+            ? { items: appendPage(current.items, next.items), nextCursor: next.nextCursor }
+            : current,
         );
-        setError(null);
+        setMoreError(null);
       })
-      .catch((e: unknown) => {
-        if (gen === generation.current) setError(e);
-      })
+      .catch(setMoreError)
       .finally(() => {
-        if (gen !== generation.current) return;
-        moreInFlight.current = false;
+        if (moreInFlight.current === cursor) moreInFlight.current = null;
         setLoadingMore(false);
       });
-  }, [client, customerId]);
+  }, [client, queryClient, customerId, nextCursor]);
+
+  const { refetch } = query;
+  const refresh = useCallback(() => void refetch(), [refetch]);
 
   const [addedCount, setAddedCount] = useState(0);
-  const add = useCallback((item: HistoryItem) => {
-    setPage((current) => ({ ...current, items: insertItem(current.items, item) }));
-    setAddedCount((n) => n + 1);
-  }, []);
+  const add = useCallback(
+    (item: HistoryItem) => {
+      queryClient.setQueryData<HistoryPage>(procedureKey('customers.history', { customerId, limit: HISTORY_PAGE_SIZE }), (current) =>
+        current ? { ...current, items: insertItem(current.items, item) } : current,
+      );
+      setAddedCount((n) => n + 1);
+    },
+    [queryClient, customerId],
+  );
 
-  return { items: page.items, nextCursor: page.nextCursor, loading, loadingMore, error, loadMore, refresh, add, addedCount };
+  return {
+    items: query.data?.items ?? EMPTY,
+    nextCursor,
+    loading: query.isPending,
+    loadingMore,
+    error: query.error ?? moreError,
+    loadMore,
+    refresh,
+    add,
+    addedCount,
+  };
 }

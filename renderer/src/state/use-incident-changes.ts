@@ -1,19 +1,22 @@
-import { useEffect, useRef } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { touchesEscalations, touchesIncidents } from './change-keys';
 import { useClient } from './client-context';
 
 /**
- * Calls `onChange` when a known incident was recorded, changed or ended on any desk. Incidents
- * belong to no customer, so every open brief and case view listens for them.
+ * Changes that belong to no one customer, heard once for the whole desk: a known incident recorded,
+ * changed or ended (every open brief and case view shows its banners), and escalations asked for or
+ * decided (the supervisors' queue). The reads they touch are invalidated; those on screen re-read.
  */
-export function useIncidentChanges(onChange: () => void): void {
+export function useIncidentChanges(): void {
   const client = useClient();
-  const latest = useRef(onChange);
-  latest.current = onChange;
+  const queryClient = useQueryClient();
   useEffect(
     () =>
       client.subscribe('changed', (change) => {
-        if (change.entity === 'incident') latest.current();
+        if (change.entity === 'incident') void queryClient.invalidateQueries({ predicate: touchesIncidents });
+        if (change.entity === 'escalation') void queryClient.invalidateQueries({ predicate: touchesEscalations });
       }),
-    [client],
+    [client, queryClient],
   );
 }

@@ -1,28 +1,15 @@
-import { createContext, type ReactNode, useCallback, useContext, useEffect, useState } from 'react';
+import { createContext, type ReactNode, useCallback, useContext } from 'react';
 import type { Agent } from '../../../shared';
-import { useClient } from './client-context';
+import { useProcedureQuery } from './queries';
 
 export type SessionState = { status: 'loading' } | { status: 'ready'; agent: Agent } | { status: 'failed'; error: unknown };
 export type Session = SessionState & { retry(): void };
 
 function useSessionQuery(): Session {
-  const client = useClient();
-  const [state, setState] = useState<SessionState>({ status: 'loading' });
-  const [attempt, setAttempt] = useState(0);
-
-  useEffect(() => {
-    let live = true;
-    setState({ status: 'loading' });
-    client
-      .call('session.me', {})
-      .then((agent) => live && setState({ status: 'ready', agent }))
-      .catch((error: unknown) => live && setState({ status: 'failed', error }));
-    return () => {
-      live = false;
-    };
-  }, [client, attempt]);
-
-  const retry = useCallback(() => setAttempt((n) => n + 1), []);
+  // Who is signed in does not change under a running desk: read once, never re-read by age.
+  const { data, error, isError, refetch } = useProcedureQuery('session.me', {}, { staleTime: Infinity });
+  const retry = useCallback(() => void refetch(), [refetch]);
+  const state: SessionState = data ? { status: 'ready', agent: data } : isError ? { status: 'failed', error } : { status: 'loading' };
   return { ...state, retry };
 }
 

@@ -1,12 +1,13 @@
-import type { Measure } from '../measure';
+import type { AnyMeasure } from '../measure';
 import { brief } from './brief';
 import { policyAnswerOneAtATime, policyBatched, policyOneAtATime } from './policy';
+import { popToPixels } from './pop-to-pixels';
 import { screenPop } from './screen-pop';
 import { screenPopFloor } from './screen-pop-floor';
 import { search2, search3, search6 } from './search';
 
 /** Every measure, in the order they run and print. A new measure is one file and one line here. */
-export const measures: readonly Measure[] = [
+export const measures: readonly AnyMeasure[] = [
   screenPop,
   screenPopFloor,
   brief,
@@ -16,4 +17,5 @@ export const measures: readonly Measure[] = [
   policyOneAtATime,
   policyBatched,
   policyAnswerOneAtATime,
+  popToPixels,
 ];

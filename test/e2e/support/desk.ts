@@ -1,4 +1,5 @@
 import { expect, type APIRequestContext, type Locator, type Page } from '@playwright/test';
+import { STORY_PHONE_DIGITS, STORY_VOUCHER_CASE_NUMBER } from '../../fixtures/demo-ids';
 
 /** The seed customer from the complaint Kept was built for. */
 export const SEED = {
@@ -51,7 +52,7 @@ export async function lookUp(page: Page, raw: string): Promise<void> {
   await page.keyboard.press('Enter');
 }
 
-export async function openSeedCustomer(page: Page, raw = '13800138000'): Promise<void> {
+export async function openSeedCustomer(page: Page, raw = STORY_PHONE_DIGITS): Promise<void> {
   await lookUp(page, raw);
   await expect(page.getByRole('heading', { level: 1, name: SEED.name })).toBeVisible();
   await expect(page.locator('.customer-phone').first()).toHaveText(SEED.phone);
@@ -118,7 +119,7 @@ export async function rpc<T>(request: APIRequestContext, procedure: string, inpu
 }
 
 /** The seed customer's voucher case: the one the complaint is about. */
-export const VOUCHER_CASE = 'C-2611-0418';
+export const VOUCHER_CASE = STORY_VOUCHER_CASE_NUMBER;
 
 /** The brief's commitments region. */
 export function commitments(page: Page): Locator {

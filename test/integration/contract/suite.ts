@@ -1,9 +1,9 @@
 import { expect, it } from 'vitest';
 import { AppError, newId, type ProcedureName } from '../../../shared';
 import type { ConsoleClient } from '../../../renderer/src/api';
-import { DEMO_AGENTS } from '../../../main/core';
+import { DEMO_AGENTS, STORY_VOUCHER_CASE_ID, STORY_VOUCHER_CASE_NUMBER } from '../../../main/core';
 
-const VOUCHER_CASE = '01930000-0000-7000-8000-00000000ca01';
+const VOUCHER_CASE = STORY_VOUCHER_CASE_ID;
 
 async function appError(promise: Promise<unknown>): Promise<AppError> {
   try {
@@ -78,7 +78,7 @@ export function contractSuite(client: () => ConsoleClient): void {
     await client().call('drafts.save', { caseId: VOUCHER_CASE, body: '草稿还在' });
     expect((await client().call('drafts.get', { caseId: VOUCHER_CASE }))?.body).toBe('草稿还在');
     const promise = await client().call('commitments.create', { caseId: VOUCHER_CASE, kind: 'callback', wording: '明天上午十点前回电' });
-    expect(promise.message.body).toContain('C-2611-0418');
+    expect(promise.message.body).toContain(STORY_VOUCHER_CASE_NUMBER);
     expect(promise.message.status).toBe('queued');
     expect((await appError(client().call('escalations.decide', { id: newId(), approve: true }))).code).toBe('forbidden');
     expect(DEMO_AGENTS.desk.employeeNo).toBe(promise.commitment.owner.employeeNo);

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_AGENTS } from '../../../main/core';
+import { DEMO_AGENTS, STORY_PHONE_TYPED } from '../../../main/core';
 import { createIpcRouter, createSenderCheck, type InvokeEventLike, type IpcInvokeHandler } from '../../../main/ipc';
 import { type Agent, type Envelope, procedureNames } from '../../../shared';
 import { openTempCore, type TempCore } from '../../fixtures/temp-core';
 
 /** The seed story's number, written with spaces as an agent would type it. */
-const STORY_PHONE_AS_TYPED = '138 0013 8000';
+const STORY_PHONE_AS_TYPED = STORY_PHONE_TYPED;
 
 /**
  * The IPC router against a real core on a temporary SQLite file with the demo data. Only the

@@ -15,14 +15,14 @@ interface BriefCommitmentsProps {
   /** The host's time when the brief was read. */
   now: string;
   onOpenCase(caseId: string): void;
-  onPromise(): void;
+  onCommit(): void;
 }
 
 /**
  * What we promised this customer. Broken promises come first, in red, with who made them and how
  * long ago they were due; then overdue ones; then those due within a day and the rest, a line each.
  */
-export function BriefCommitments({ commitments, now, onOpenCase, onPromise }: BriefCommitmentsProps) {
+export function BriefCommitments({ commitments, now, onOpenCase, onCommit }: BriefCommitmentsProps) {
   const { t } = useTranslation();
   const [all, setAll] = useState(false);
   const { broken, overdue, dueSoon, open } = commitments;
@@ -42,8 +42,8 @@ export function BriefCommitments({ commitments, now, onOpenCase, onPromise }: Br
             {t(`commitments.count.${bucket}`, { count: commitments[bucket].length })}
           </span>
         ))}
-        <button type="button" className="link-button brief-heading-action" onClick={onPromise} aria-keyshortcuts="Alt+M">
-          + {t('commitments.add')} <Kbd keys={SHORTCUTS.promise.keys} />
+        <button type="button" className="link-button brief-heading-action" onClick={onCommit} aria-keyshortcuts="Alt+M">
+          + {t('commitments.add')} <Kbd keys={SHORTCUTS.commitment.keys} />
         </button>
       </h3>
       {cards.length + lines.length === 0 ? (

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Commitment } from '../../../../shared';
 import { formatDayTime } from '../../format/date-time';
-import { commitmentTiming } from './commitment-timing';
+import { commitmentTiming } from '../../format/commitment-timing';
 
 /** When a promise is (or was) due: relative to the host's clock, then the absolute time. Shared by cards and lines. */
 export function CommitmentWhen({ commitment: c, now }: { commitment: Commitment; now: string }) {

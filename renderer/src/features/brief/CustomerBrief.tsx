@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { describeError } from '../../errors/describe-error';
 import { RetryError } from '../../ui/RetryError';
-import { IncidentBanner } from '../incidents/IncidentBanner';
+import { IncidentBanner } from '../incidents';
 import { BriefCommitments } from './BriefCommitments';
 import { LastContacts } from './LastContacts';
 import { OpenCases } from './OpenCases';
@@ -14,7 +14,7 @@ interface CustomerBriefProps {
   onOpenCase(caseId: string): void;
   /** A promise in the brief was chosen: its case opens where promises are listed. */
   onOpenCommitments(caseId: string): void;
-  onPromise(): void;
+  onCommit(): void;
   onAddFact(): void;
   onUnpinFact(id: string): Promise<void>;
 }
@@ -24,15 +24,7 @@ interface CustomerBriefProps {
  * incidents and what to say about them, what is open and how often the customer has called about
  * it, what is established, what happened on the last calls, and what we promised (broken first).
  */
-export function CustomerBrief({
-  state,
-  caseNumbers,
-  onOpenCase,
-  onOpenCommitments,
-  onPromise,
-  onAddFact,
-  onUnpinFact,
-}: CustomerBriefProps) {
+export function CustomerBrief({ state, caseNumbers, onOpenCase, onOpenCommitments, onCommit, onAddFact, onUnpinFact }: CustomerBriefProps) {
   const { t } = useTranslation();
   const { brief, error, reload } = state;
   return (
@@ -65,7 +57,7 @@ export function CustomerBrief({
                 commitments={brief.commitments}
                 now={brief.generatedAt}
                 onOpenCase={onOpenCommitments}
-                onPromise={onPromise}
+                onCommit={onCommit}
               />
               <PinnedFacts facts={brief.pinnedFacts} caseNumbers={caseNumbers} onAdd={onAddFact} onUnpin={onUnpinFact} />
             </div>

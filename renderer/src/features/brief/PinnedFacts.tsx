@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { PinnedFact } from '../../../../shared';
 import { SHORTCUTS } from '../../state/shortcuts';
 import { Kbd } from '../../ui/Kbd';
-import { FactItem } from '../facts/FactItem';
+import { FactItem } from '../facts';
 
 /** More than this and the rest wait behind "show all", so one chatty customer cannot push the brief off screen. */
 const SHOWN_AT_FIRST = 4;

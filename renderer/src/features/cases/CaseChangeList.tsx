@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { CaseChange } from '../../../../shared';
 import { caseFieldName, caseFieldValue } from '../../format/case-change';
-import { AgentName, When } from '../timeline/EntryParts';
+import { AgentName, When } from '../../ui/EntryParts';
 
 /** Who changed which field, when, from what to what; read back from the audit log, newest first. */
 export function CaseChangeList({ changes }: { changes: readonly CaseChange[] }) {

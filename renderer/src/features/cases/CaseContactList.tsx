@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { Contact } from '../../../../shared';
-import { AgentName, NoteText, When } from '../timeline/EntryParts';
+import { AgentName, NoteText, When } from '../../ui/EntryParts';
 
 /** The calls about this case, newest first, with who took each and what was written. */
 export function CaseContactList({ contacts }: { contacts: readonly Contact[] }) {

@@ -4,7 +4,7 @@ import { CaseCategory, CasePriority, CaseStatus, type CaseSummary, type CaseView
 import { describeError, isStaleVersion } from '../../errors/describe-error';
 import { EnumField } from '../../ui/EnumField';
 import { Field } from '../../ui/Field';
-import { useUpdateCase } from './use-update-case';
+import { useProcedureMutation } from '../../state/use-procedure-mutation';
 
 interface Fields {
   title: string;
@@ -48,7 +48,7 @@ interface CaseFieldsFormProps {
  */
 export function CaseFieldsForm({ view, reload, onChanged }: CaseFieldsFormProps) {
   const { t } = useTranslation();
-  const update = useUpdateCase();
+  const update = useProcedureMutation('cases.update').call;
   const [base, setBase] = useState<Baseline>(() => pick(view));
   const [fields, setFields] = useState<Fields>(() => pick(view));
   const [busy, setBusy] = useState(false);

@@ -1,8 +1,8 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Note } from '../../../../shared';
-import { PinNoteButton } from '../timeline/PinNoteButton';
-import { AgentName, NoteText, When } from '../timeline/EntryParts';
+import { PinNoteButton } from '../timeline';
+import { AgentName, NoteText, When } from '../../ui/EntryParts';
 
 /** Every note on the case, newest first; a note reached from search is marked and brought into view. */
 export function CaseNoteList({ notes, foundNoteId }: { notes: readonly Note[]; foundNoteId: string | null }) {

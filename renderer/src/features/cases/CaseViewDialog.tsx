@@ -6,12 +6,12 @@ import { describeError } from '../../errors/describe-error';
 import { formatDateTime } from '../../format/date-time';
 import { DialogCloseActions, DialogShell } from '../../ui/DialogShell';
 import { RetryError } from '../../ui/RetryError';
-import { FactItem } from '../facts/FactItem';
-import { IncidentBanner } from '../incidents/IncidentBanner';
-import { CaseCommitments } from '../promises/CaseCommitments';
-import { DecisionList } from '../promises/DecisionList';
-import { PromiseWorkbench } from '../promises/PromiseWorkbench';
-import { AgentName } from '../timeline/EntryParts';
+import { FactItem } from '../facts';
+import { IncidentBanner } from '../incidents';
+import { CaseCommitments } from '../promises';
+import { DecisionList } from '../promises';
+import { CommitmentWorkbench } from '../promises';
+import { AgentName } from '../../ui/EntryParts';
 import { CaseChangeList } from './CaseChangeList';
 import { CaseContactList } from './CaseContactList';
 import { CaseFieldsForm } from './CaseFieldsForm';
@@ -28,8 +28,6 @@ interface CaseViewDialogProps {
   /** The tab it opens on; moving `openCount` opens it there again. */
   tab: CaseTab;
   openCount: number;
-  /** Moves whenever the desk heard a change for this customer, so the view is read again. */
-  refreshKey: number;
   /** A note reached from search, marked in the list. */
   foundNoteId: string | null;
   caseNumbers: ReadonlyMap<string, string>;
@@ -47,7 +45,6 @@ export function CaseViewDialog({
   summary,
   tab: requestedTab,
   openCount,
-  refreshKey,
   foundNoteId,
   caseNumbers,
   onUnpinFact,
@@ -55,7 +52,7 @@ export function CaseViewDialog({
   onClose,
 }: CaseViewDialogProps) {
   const { t, i18n } = useTranslation();
-  const { state, reload } = useCaseView(summary?.id ?? null, refreshKey);
+  const { state, reload } = useCaseView(summary?.id ?? null);
   const [tab, setTab] = useState<CaseTab>(requestedTab);
   useEffect(() => setTab(requestedTab), [requestedTab, openCount, summary?.id]);
   const changed = () => {
@@ -169,13 +166,7 @@ export function CaseViewDialog({
                     <DecisionList decisions={view.decisions} />
                   </Tabs.Content>
                   <Tabs.Content className="case-tab-panel case-tab-offers-panel" value="offers">
-                    <PromiseWorkbench
-                      caseId={view.id}
-                      start="offers"
-                      refreshKey={refreshKey}
-                      onChanged={changed}
-                      onFinish={() => setTab('promises')}
-                    />
+                    <CommitmentWorkbench caseId={view.id} start="offers" onChanged={changed} onFinish={() => setTab('promises')} />
                   </Tabs.Content>
                 </Tabs.Root>
               </div>

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CaseCategory, CasePriority, type CaseSummary } from '../../../../shared';
 import { describeError, fieldsAtFault } from '../../errors/describe-error';
-import { useRetryableCall } from '../../state/use-retryable-call';
+import { useProcedureMutation } from '../../state/use-procedure-mutation';
 import { EnumField } from '../../ui/EnumField';
 import { Field } from '../../ui/Field';
 import { FormDialog } from '../../ui/FormDialog';
@@ -20,7 +20,7 @@ export function CreateCaseDialog({ open, onOpenChange, customerId, customerName,
   const [title, setTitle] = useState('');
   const [category, setCategory] = useState<CaseCategory>('other');
   const [priority, setPriority] = useState<CasePriority>('normal');
-  const { busy, error, send } = useRetryableCall('cases.create');
+  const { busy, error, send } = useProcedureMutation('cases.create');
   const faulty = fieldsAtFault(error);
 
   const submit = () =>

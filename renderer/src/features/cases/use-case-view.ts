@@ -1,43 +1,22 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback } from 'react';
 import type { CaseView } from '../../../../shared';
-import { useClient } from '../../state/client-context';
-import { useIncidentChanges } from '../../state/use-incident-changes';
+import { useProcedureQuery } from '../../state/queries';
 
 export type CaseViewState = { status: 'loading' } | { status: 'ready'; view: CaseView } | { status: 'failed'; error: unknown };
 
 /**
- * One case in full, read when it is opened and again whenever `refreshKey` moves (the desk heard a
- * change for this customer) or an incident changes. `reload` hands back the fresh view, for a form
- * that must compare it with what it was editing.
+ * One case in full (`cases.get`), read when it is opened and again whenever a change to the customer
+ * or to known incidents invalidates it. Another case starts from "loading" (its own key) rather than
+ * show the last one's notes under the new title. `reload` hands back the fresh view, for a form that
+ * must compare it with what it was editing.
  */
-export function useCaseView(caseId: string | null, refreshKey: number): { state: CaseViewState; reload(): Promise<CaseView | null> } {
-  const client = useClient();
-  const [state, setState] = useState<CaseViewState>({ status: 'loading' });
-  const asked = useRef(0);
-
+export function useCaseView(caseId: string | null): { state: CaseViewState; reload(): Promise<CaseView | null> } {
+  const { data, error, isError, refetch } = useProcedureQuery('cases.get', caseId ? { id: caseId } : null, { staleTime: 0 });
   const reload = useCallback(async (): Promise<CaseView | null> => {
     if (!caseId) return null;
-    const request = ++asked.current;
-    try {
-      const view = await client.call('cases.get', { id: caseId });
-      if (request === asked.current) setState({ status: 'ready', view });
-      return view;
-    } catch (error) {
-      if (request === asked.current) setState({ status: 'failed', error });
-      return null;
-    }
-  }, [client, caseId]);
-
-  // Another case: start from "loading" rather than show the last one's notes under the new title.
-  useEffect(() => {
-    setState((current) => (current.status === 'ready' && current.view.id === caseId ? current : { status: 'loading' }));
-  }, [caseId]);
-
-  useEffect(() => {
-    void reload();
-  }, [reload, refreshKey]);
-
-  useIncidentChanges(() => void reload());
-
+    const result = await refetch();
+    return result.isError ? null : (result.data ?? null);
+  }, [caseId, refetch]);
+  const state: CaseViewState = isError ? { status: 'failed', error } : data ? { status: 'ready', view: data } : { status: 'loading' };
   return { state, reload };
 }

@@ -5,8 +5,7 @@ import type { CaseSummary, Contact } from '../../../../shared';
 import { describeError } from '../../errors/describe-error';
 import { formatDateTime } from '../../format/date-time';
 import { newestFirst } from '../../format/cases';
-import { useClient } from '../../state/client-context';
-import { useMutationAttempt } from '../../state/use-mutation-attempt';
+import { useProcedureMutation } from '../../state/use-procedure-mutation';
 import { FormDialog } from '../../ui/FormDialog';
 
 interface LinkContactDialogProps {
@@ -19,16 +18,17 @@ interface LinkContactDialogProps {
 /** A call is often about more than one thing: link it to more of the customer's cases. Links are only ever added. */
 export function LinkContactDialog({ contact, cases, onClose, onLinked }: LinkContactDialogProps) {
   const { t, i18n } = useTranslation();
-  const client = useClient();
-  const attempt = useMutationAttempt();
+  const link = useProcedureMutation('contacts.link');
   const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const busy = link.busy;
+  const error = problem ?? (link.error ? describeError(link.error, t) : null);
   const linked = new Set(contact?.cases.map((c) => c.id) ?? []);
 
   useEffect(() => {
     setChosen(new Set());
-    setError(null);
+    setProblem(null);
+    link.setError(null);
   }, [contact?.id]);
 
   const toggle = (caseId: string, on: boolean) => {
@@ -38,24 +38,17 @@ export function LinkContactDialog({ contact, cases, onClose, onLinked }: LinkCon
       else next.delete(caseId);
       return next;
     });
-    setError(null);
+    setProblem(null);
   };
 
   const submit = () => {
     if (!contact) return;
-    if (chosen.size === 0) return setError(t('link.chooseOne'));
-    const input = { contactId: contact.id, caseIds: [...chosen].sort() };
-    setBusy(true);
-    setError(null);
-    client
-      .call('contacts.link', input, { mutationId: attempt.idFor(JSON.stringify(input)) })
-      .then((updated) => {
-        attempt.succeeded();
-        onLinked(updated);
-        onClose();
-      })
-      .catch((e: unknown) => setError(describeError(e, t)))
-      .finally(() => setBusy(false));
+    if (chosen.size === 0) return setProblem(t('link.chooseOne'));
+    setProblem(null);
+    link.send({ contactId: contact.id, caseIds: [...chosen].sort() }, (updated) => {
+      onLinked(updated);
+      onClose();
+    });
   };
 
   return (

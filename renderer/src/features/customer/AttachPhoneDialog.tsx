@@ -4,10 +4,10 @@ import { useTranslation } from 'react-i18next';
 import type { Customer } from '../../../../shared';
 import { describeError, fieldsAtFault } from '../../errors/describe-error';
 import { formatPhone } from '../../format/phone';
-import { useRetryableCall } from '../../state/use-retryable-call';
+import { useProcedureMutation } from '../../state/use-procedure-mutation';
 import { Field } from '../../ui/Field';
 import { FormDialog } from '../../ui/FormDialog';
-import { useGlobalSearch } from '../search/use-global-search';
+import { useGlobalSearch } from '../search';
 
 interface AttachPhoneDialogProps {
   open: boolean;
@@ -28,7 +28,7 @@ export function AttachPhoneDialog({ open, onOpenChange, phone, onAttached }: Att
   const [label, setLabel] = useState('');
   const search = useGlobalSearch(query);
   const [unchosen, setUnchosen] = useState(false);
-  const { busy, error, send } = useRetryableCall('customers.addPhone');
+  const { busy, error, send } = useProcedureMutation('customers.addPhone');
   const faulty = fieldsAtFault(error);
   const found = search.status === 'ready' ? search.results.customers.map((c) => c.customer) : [];
 

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Customer, Tier } from '../../../../shared';
 import { describeError, fieldsAtFault } from '../../errors/describe-error';
-import { useRetryableCall } from '../../state/use-retryable-call';
+import { useProcedureMutation } from '../../state/use-procedure-mutation';
 import { Field } from '../../ui/Field';
 import { FormDialog } from '../../ui/FormDialog';
 import { TierChoice } from './TierChoice';
@@ -20,7 +20,7 @@ export function CreateCustomerDialog({ open, onOpenChange, phone: initialPhone, 
   const [name, setName] = useState('');
   const [phone, setPhone] = useState(initialPhone);
   const [tier, setTier] = useState<Tier>('standard');
-  const { busy, error, send } = useRetryableCall('customers.create');
+  const { busy, error, send } = useProcedureMutation('customers.create');
   const faulty = fieldsAtFault(error);
 
   const submit = () =>

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Customer, Tier } from '../../../../shared';
 import { describeError, fieldsAtFault } from '../../errors/describe-error';
 import { formatPhone } from '../../format/phone';
-import { useRetryableCall } from '../../state/use-retryable-call';
+import { useProcedureMutation } from '../../state/use-procedure-mutation';
 import { Field } from '../../ui/Field';
 import { FormDialog } from '../../ui/FormDialog';
 import { TierChoice } from './TierChoice';
@@ -30,9 +30,9 @@ export function CustomerRecordDialog({ open, onOpenChange, customer, onChanged }
   const [baseVersion, setBaseVersion] = useState(customer.version);
   const [newPhone, setNewPhone] = useState('');
   const [newLabel, setNewLabel] = useState('');
-  const update = useRetryableCall('customers.update');
-  const add = useRetryableCall('customers.addPhone');
-  const remove = useRetryableCall('customers.removePhone');
+  const update = useProcedureMutation('customers.update');
+  const add = useProcedureMutation('customers.addPhone');
+  const remove = useProcedureMutation('customers.removePhone');
 
   // Each opening starts from the record as it is now; a number added while open does not reset the name being typed.
   useEffect(() => {

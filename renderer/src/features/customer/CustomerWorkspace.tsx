@@ -1,42 +1,29 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect, useMemo, useReducer } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CaseSummary, Contact, CustomerSummary, HistoryItem, Note } from '../../../../shared';
+import type { CaseSummary, CustomerSummary, HistoryItem, Note } from '../../../../shared';
 import { describeError } from '../../errors/describe-error';
 import { defaultNoteCase } from '../../format/cases';
+import { touchesCustomer } from '../../state/change-keys';
+import { type DeskActions, DeskActionsProvider, type PinStatus } from '../../state/desk-actions';
+import { ServerClockProvider } from '../../state/server-clock';
 import { SHORTCUTS } from '../../state/shortcuts';
 import { useCustomerChanges } from '../../state/use-changes';
 import { useCustomer } from '../../state/use-customer';
 import { useHistory } from '../../state/use-history';
-import { ServerClockProvider } from '../../state/server-clock';
+import { useProcedureMutation } from '../../state/use-procedure-mutation';
 import { useShortcut } from '../../state/use-shortcut';
 import { RetryError } from '../../ui/RetryError';
-import { CustomerBrief } from '../brief/CustomerBrief';
-import { useBrief } from '../brief/use-brief';
-import { CaseList } from '../cases/CaseList';
-import { type CaseTab, CaseViewDialog } from '../cases/CaseViewDialog';
-import { CreateCaseDialog } from '../cases/CreateCaseDialog';
-import { SelectedCaseActions } from '../cases/SelectedCaseActions';
-import { LinkContactDialog } from '../contacts/LinkContactDialog';
-import { PinFactDialog } from '../facts/PinFactDialog';
-import { usePinFact, useUnpinFact } from '../facts/use-pin-fact';
-import { NoteComposer } from '../notes/NoteComposer';
-import { latestDraftCase, useCaseDrafts } from '../notes/use-case-drafts';
-import { PromiseDialog, type PromiseRequest } from '../promises/PromiseDialog';
-import { Timeline } from '../timeline/Timeline';
+import { CustomerBrief, useBrief } from '../brief';
+import { CaseList, CaseViewDialog, CreateCaseDialog, SelectedCaseActions } from '../cases';
+import { LinkContactDialog } from '../contacts';
+import { PinFactDialog } from '../facts';
+import { latestDraftCase, NoteComposer, useCaseDrafts } from '../notes';
+import { CommitmentDialog } from '../promises';
+import { Timeline } from '../timeline';
 import { CustomerHeader } from './CustomerHeader';
 import { CustomerRecordDialog } from './CustomerRecordDialog';
-import { type DeskActions, DeskActionsProvider, type PinStatus } from './desk-actions';
-
-/** A case (and perhaps one of its notes) to bring up once the customer is open, e.g. chosen in search. */
-export interface FocusRequest {
-  customerId: string;
-  caseId: string;
-  noteId: string | null;
-  /** Tells two requests for the same case apart, so choosing it again opens it again. */
-  nonce: number;
-  /** The tab to open on: notes unless said otherwise (an alert opens the case's promises). */
-  tab?: CaseTab;
-}
+import { type FocusRequest, initialWorkspace, workspaceReducer } from './workspace-state';
 
 interface CustomerWorkspaceProps {
   summary: CustomerSummary;
@@ -47,89 +34,60 @@ interface CustomerWorkspaceProps {
 /** One customer on screen: who they are, their cases and note box, the brief, and the whole history. */
 export function CustomerWorkspace({ summary, phone, focus }: CustomerWorkspaceProps) {
   const { t } = useTranslation();
+  const queryClient = useQueryClient();
   const { customer, error, reload, replace } = useCustomer(summary.id);
-  const [editingRecord, setEditingRecord] = useState(false);
   const history = useHistory(summary.id);
   const brief = useBrief(summary.id);
   const drafts = useCaseDrafts(summary.id);
-  const [chosenCaseId, setChosenCaseId] = useState<string | null>(null);
-  const [creatingCase, setCreatingCase] = useState(false);
-  const [shownCaseId, setShownCaseId] = useState<string | null>(null);
-  const [shownTab, setShownTab] = useState<{ tab: CaseTab; count: number }>({ tab: 'notes', count: 0 });
-  const [promising, setPromising] = useState<PromiseRequest | null>(null);
-  const [foundNoteId, setFoundNoteId] = useState<string | null>(null);
-  const [writingFact, setWritingFact] = useState(false);
-  const [linking, setLinking] = useState<Contact | null>(null);
-  const [changes, setChanges] = useState(0);
-  const [pins, setPins] = useState<ReadonlyMap<string, PinStatus>>(new Map());
+  const [state, dispatch] = useReducer(workspaceReducer, initialWorkspace);
+  const { dialog, caseView, pins } = state;
 
   const cases = useMemo(() => customer?.cases ?? [], [customer]);
   const caseNumbers = useMemo(() => new Map(cases.map((c) => [c.id, c.number])), [cases]);
-  const target = cases.find((c) => c.id === chosenCaseId) ?? defaultNoteCase(cases);
+  const target = cases.find((c) => c.id === state.chosenCaseId) ?? defaultNoteCase(cases);
 
-  // Back after a reload or a crash: the note box returns to the case the agent was last writing on.
-  const draftChoiceMade = useRef(false);
   useEffect(() => {
-    if (!drafts.known || draftChoiceMade.current) return;
-    draftChoiceMade.current = true;
-    const draftCase = latestDraftCase(drafts.saved);
-    if (draftCase && chosenCaseId === null) setChosenCaseId(draftCase);
-  }, [drafts.known, drafts.saved, chosenCaseId]);
+    if (drafts.known) dispatch({ type: 'drafts-known', latestDraftCaseId: latestDraftCase(drafts.saved) });
+  }, [drafts.known, drafts.saved]);
 
-  const { refresh: refreshHistory, add: addToHistory } = history;
-  const { reload: reloadBrief, addFact, removeFact } = brief;
-  const rereadAll = useCallback(() => {
-    reload();
-    refreshHistory();
-    reloadBrief();
-    setChanges((n) => n + 1);
-  }, [reload, refreshHistory, reloadBrief]);
-  useCustomerChanges(summary.id, rereadAll);
-
-  const onNoteSaved = useCallback((entry: HistoryItem) => addToHistory(entry), [addToHistory]);
-
-  const onCaseCreated = useCallback(
-    (created: CaseSummary) => {
-      setChosenCaseId(created.id);
-      rereadAll();
-    },
-    [rereadAll],
+  // Live updates invalidate every read about this customer (`useCustomerChanges`); after a write of
+  // our own the same reads are invalidated at once.
+  useCustomerChanges(summary.id);
+  const rereadAll = useCallback(
+    () => void queryClient.invalidateQueries({ predicate: touchesCustomer(summary.id) }),
+    [queryClient, summary.id],
   );
 
-  const openCase = useCallback((caseId: string, tab: CaseTab = 'notes') => {
-    setFoundNoteId(null);
-    setShownTab((current) => ({ tab, count: current.count + 1 }));
-    setShownCaseId(caseId);
-  }, []);
+  const { add: addToHistory } = history;
+  const { addFact, removeFact } = brief;
+  const onNoteSaved = useCallback((entry: HistoryItem) => addToHistory(entry), [addToHistory]);
+  const chooseCase = useCallback((caseId: string) => dispatch({ type: 'choose-case', caseId }), []);
+  const onCaseCreated = useCallback(
+    (created: CaseSummary) => {
+      chooseCase(created.id);
+      rereadAll();
+    },
+    [chooseCase, rereadAll],
+  );
+  const openCase = useCallback(
+    (caseId: string, tab?: 'notes' | 'promises') => dispatch({ type: 'open-case', caseId, ...(tab ? { tab } : {}) }),
+    [],
+  );
   const openCommitments = useCallback((caseId: string) => openCase(caseId, 'promises'), [openCase]);
+  const startCommitment = (start: 'offers' | 'commitment') => target && dispatch({ type: 'start-commitment', caseId: target.id, start });
+  const closeDialog = () => dispatch({ type: 'close-dialog' });
+  const dialogSetter = (kind: 'record' | 'create-case' | 'pin-fact') => (open: boolean) =>
+    dispatch(open ? { type: 'open-dialog', dialog: { kind } } : { type: 'close-dialog' });
 
-  const promiseNonce = useRef(0);
-  const startPromise = (start: PromiseRequest['start']) => {
-    if (target) setPromising({ caseId: target.id, start, nonce: ++promiseNonce.current });
-  };
-
-  // A case chosen in search: file notes under it and open it, with the note that was found marked.
-  const handledFocus = useRef<number | null>(null);
   useEffect(() => {
-    if (!focus || focus.customerId !== summary.id || !customer || handledFocus.current === focus.nonce) return;
-    handledFocus.current = focus.nonce;
-    if (!customer.cases.some((c) => c.id === focus.caseId)) return;
-    setChosenCaseId(focus.caseId);
-    setFoundNoteId(focus.noteId);
-    setShownTab((current) => ({ tab: focus.tab ?? 'notes', count: current.count + 1 }));
-    setShownCaseId(focus.caseId);
+    if (focus && focus.customerId === summary.id && customer)
+      dispatch({ type: 'focus', request: focus, caseExists: customer.cases.some((c) => c.id === focus.caseId) });
   }, [focus, customer, summary.id]);
 
-  const pin = usePinFact();
-  const unpin = useUnpinFact();
+  const pin = useProcedureMutation('facts.pin').call;
+  const unpin = useProcedureMutation('facts.unpin').call;
   const pinnedNotes = useMemo(() => new Set(brief.brief?.pinnedFacts.flatMap((f) => (f.noteId ? [f.noteId] : [])) ?? []), [brief.brief]);
-  const setPin = (noteId: string, status: PinStatus | null) =>
-    setPins((current) => {
-      const next = new Map(current);
-      if (status) next.set(noteId, status);
-      else next.delete(noteId);
-      return next;
-    });
+  const setPin = (noteId: string, status: PinStatus | null) => dispatch({ type: 'pin', noteId, status });
 
   const pinNote = (note: Note) => {
     setPin(note.id, { status: 'pinning' });
@@ -143,26 +101,26 @@ export function CustomerWorkspace({ summary, phone, focus }: CustomerWorkspacePr
 
   const unpinFact = useCallback(
     async (id: string) => {
-      await unpin(id);
+      await unpin({ id });
       removeFact(id);
-      setChanges((n) => n + 1);
+      rereadAll();
     },
-    [unpin, removeFact],
+    [unpin, removeFact, rereadAll],
   );
 
   const actions: DeskActions = {
     pinStatus: (noteId) => (pinnedNotes.has(noteId) ? { status: 'pinned' } : (pins.get(noteId) ?? { status: 'none' })),
     pinNote,
     canLink: (contact) => cases.some((c) => !contact.cases.some((linked) => linked.id === c.id)),
-    linkContact: setLinking,
+    linkContact: (contact) => dispatch({ type: 'open-dialog', dialog: { kind: 'link-contact', contact } }),
     openCase: (caseId) => openCase(caseId),
   };
 
-  useShortcut(SHORTCUTS.newCase.shortcut, () => setCreatingCase(true));
-  useShortcut(SHORTCUTS.pinFact.shortcut, () => setWritingFact(true));
+  useShortcut(SHORTCUTS.newCase.shortcut, () => dispatch({ type: 'open-dialog', dialog: { kind: 'create-case' } }));
+  useShortcut(SHORTCUTS.pinFact.shortcut, () => dispatch({ type: 'open-dialog', dialog: { kind: 'pin-fact' } }));
   useShortcut(SHORTCUTS.caseView.shortcut, () => target && openCase(target.id));
-  useShortcut(SHORTCUTS.offers.shortcut, () => startPromise('offers'));
-  useShortcut(SHORTCUTS.promise.shortcut, () => startPromise('promise'));
+  useShortcut(SHORTCUTS.offers.shortcut, () => startCommitment('offers'));
+  useShortcut(SHORTCUTS.commitment.shortcut, () => startCommitment('commitment'));
 
   return (
     <DeskActionsProvider value={actions}>
@@ -173,10 +131,15 @@ export function CustomerWorkspace({ summary, phone, focus }: CustomerWorkspacePr
             phone={phone}
             createdAt={customer?.createdAt}
             cases={customer?.cases}
-            onEdit={customer ? () => setEditingRecord(true) : undefined}
+            onEdit={customer ? () => dispatch({ type: 'open-dialog', dialog: { kind: 'record' } }) : undefined}
           />
           {customer && (
-            <CustomerRecordDialog open={editingRecord} onOpenChange={setEditingRecord} customer={customer} onChanged={replace} />
+            <CustomerRecordDialog
+              open={dialog?.kind === 'record'}
+              onOpenChange={dialogSetter('record')}
+              customer={customer}
+              onChanged={replace}
+            />
           )}
           <div className="workspace-side">
             {error ? (
@@ -188,10 +151,14 @@ export function CustomerWorkspace({ summary, phone, focus }: CustomerWorkspacePr
               cases={cases}
               selectedId={target?.id ?? null}
               drafts={drafts.saved}
-              onSelect={setChosenCaseId}
-              onNewCase={() => setCreatingCase(true)}
+              onSelect={chooseCase}
+              onNewCase={() => dispatch({ type: 'open-dialog', dialog: { kind: 'create-case' } })}
             />
-            <SelectedCaseActions target={target} onOffers={() => startPromise('offers')} onPromise={() => startPromise('promise')} />
+            <SelectedCaseActions
+              target={target}
+              onOffers={() => startCommitment('offers')}
+              onCommit={() => startCommitment('commitment')}
+            />
             <NoteComposer
               customerId={summary.id}
               target={customer && drafts.known ? target : undefined}
@@ -206,40 +173,49 @@ export function CustomerWorkspace({ summary, phone, focus }: CustomerWorkspacePr
               caseNumbers={caseNumbers}
               onOpenCase={openCase}
               onOpenCommitments={openCommitments}
-              onPromise={() => startPromise('promise')}
-              onAddFact={() => setWritingFact(true)}
+              onCommit={() => startCommitment('commitment')}
+              onAddFact={() => dispatch({ type: 'open-dialog', dialog: { kind: 'pin-fact' } })}
               onUnpinFact={unpinFact}
             />
-            <Timeline history={history} onSelectCase={setChosenCaseId} />
+            <Timeline history={history} onSelectCase={chooseCase} />
           </div>
           <CaseViewDialog
-            summary={cases.find((c) => c.id === shownCaseId) ?? null}
-            tab={shownTab.tab}
-            openCount={shownTab.count}
-            refreshKey={changes}
-            foundNoteId={foundNoteId}
+            summary={cases.find((c) => c.id === caseView.caseId) ?? null}
+            tab={caseView.tab}
+            openCount={caseView.openCount}
+            foundNoteId={caseView.foundNoteId}
             caseNumbers={caseNumbers}
             onUnpinFact={unpinFact}
             onChanged={rereadAll}
-            onClose={() => setShownCaseId(null)}
+            onClose={() => dispatch({ type: 'close-case' })}
           />
           <CreateCaseDialog
-            open={creatingCase}
-            onOpenChange={setCreatingCase}
+            open={dialog?.kind === 'create-case'}
+            onOpenChange={dialogSetter('create-case')}
             customerId={summary.id}
             customerName={(customer ?? summary).name}
             onCreated={onCaseCreated}
           />
           <PinFactDialog
-            open={writingFact}
-            onOpenChange={setWritingFact}
+            open={dialog?.kind === 'pin-fact'}
+            onOpenChange={dialogSetter('pin-fact')}
             customerId={summary.id}
             cases={cases}
             defaultCaseId={target?.id ?? null}
             onPinned={addFact}
           />
-          <LinkContactDialog contact={linking} cases={cases} onClose={() => setLinking(null)} onLinked={rereadAll} />
-          <PromiseDialog request={promising} cases={cases} refreshKey={changes} onChanged={rereadAll} onClose={() => setPromising(null)} />
+          <LinkContactDialog
+            contact={dialog?.kind === 'link-contact' ? dialog.contact : null}
+            cases={cases}
+            onClose={closeDialog}
+            onLinked={rereadAll}
+          />
+          <CommitmentDialog
+            request={dialog?.kind === 'commitment' ? dialog.request : null}
+            cases={cases}
+            onChanged={rereadAll}
+            onClose={closeDialog}
+          />
         </div>
       </ServerClockProvider>
     </DeskActionsProvider>

@@ -5,7 +5,7 @@ import { describeError, fieldsAtFault } from '../../errors/describe-error';
 import { isOpen, newestFirst } from '../../format/cases';
 import { Field } from '../../ui/Field';
 import { FormDialog } from '../../ui/FormDialog';
-import { usePinFact } from './use-pin-fact';
+import { useProcedureMutation } from '../../state/use-procedure-mutation';
 
 interface PinFactDialogProps {
   open: boolean;
@@ -22,7 +22,7 @@ const WHOLE_CUSTOMER = '';
 /** A short fact written for the brief, e.g. "3/18 went to the outlet: out of stock". */
 export function PinFactDialog({ open, onOpenChange, customerId, cases, defaultCaseId, onPinned }: PinFactDialogProps) {
   const { t } = useTranslation();
-  const pin = usePinFact();
+  const pin = useProcedureMutation('facts.pin').call;
   const [text, setText] = useState('');
   const [caseId, setCaseId] = useState(defaultCaseId ?? WHOLE_CUSTOMER);
   const [busy, setBusy] = useState(false);

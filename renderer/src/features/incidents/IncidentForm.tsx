@@ -4,8 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { CaseCategory } from '../../../../shared';
 import { describeError, type FieldLabels, fieldsAtFault } from '../../errors/describe-error';
 import { fromLocalInput, toLocalInput } from '../../format/datetime-input';
-import { useClient } from '../../state/client-context';
-import { useMutationAttempt } from '../../state/use-mutation-attempt';
+import { useProcedureMutation } from '../../state/use-procedure-mutation';
 import { Field } from '../../ui/Field';
 import { FormFooter } from '../../ui/FormFooter';
 
@@ -16,17 +15,14 @@ import { FormFooter } from '../../ui/FormFooter';
  */
 export function IncidentForm({ onDone, onCancel }: { onDone(): void; onCancel(): void }) {
   const { t } = useTranslation();
-  const client = useClient();
-  const attempt = useMutationAttempt();
+  const { busy, error, send } = useProcedureMutation('incidents.create');
   const [title, setTitle] = useState('');
   const [description, setDescription] = useState('');
   const [categories, setCategories] = useState<ReadonlySet<CaseCategory>>(new Set());
   const [startsAt, setStartsAt] = useState(() => toLocalInput(new Date()));
   const [endsAt, setEndsAt] = useState('');
   const [guidance, setGuidance] = useState('');
-  const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
   const faulty = fieldsAtFault(error);
   const labels = {
     title: t('incident.fieldTitle'),
@@ -61,16 +57,7 @@ export function IncidentForm({ onDone, onCancel }: { onDone(): void; onCancel():
       startsAt: start,
       endsAt: end,
     };
-    setBusy(true);
-    setError(null);
-    client
-      .call('incidents.create', input, { mutationId: attempt.idFor(JSON.stringify(input)) })
-      .then(() => {
-        attempt.succeeded();
-        onDone();
-      })
-      .catch(setError)
-      .finally(() => setBusy(false));
+    send(input, onDone);
   };
 
   const message = problem ?? (error ? describeError(error, t, labels) : null);

@@ -3,32 +3,20 @@ import { useTranslation } from 'react-i18next';
 import type { Incident } from '../../../../shared';
 import { describeError } from '../../errors/describe-error';
 import { formatDayTime } from '../../format/date-time';
-import { useClient } from '../../state/client-context';
-import { useMutationAttempt } from '../../state/use-mutation-attempt';
+import { useProcedureMutation } from '../../state/use-procedure-mutation';
 
 /** One incident as a supervisor reviews it: what, which categories, when, the guidance, and a way to end it. */
 export function IncidentListItem({ incident, canEnd, onEnded }: { incident: Incident; canEnd: boolean; onEnded(): void }) {
   const { t, i18n } = useTranslation();
-  const client = useClient();
-  const attempt = useMutationAttempt();
+  const { busy, error, send } = useProcedureMutation('incidents.update');
   const [confirming, setConfirming] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
   const scheduled = !incident.active && Date.parse(incident.startsAt) > Date.now();
 
   const end = () => {
-    const input = { id: incident.id, endNow: true as const };
-    setBusy(true);
-    setError(null);
-    client
-      .call('incidents.update', input, { mutationId: attempt.idFor(incident.id) })
-      .then(() => {
-        attempt.succeeded();
-        setConfirming(false);
-        onEnded();
-      })
-      .catch(setError)
-      .finally(() => setBusy(false));
+    send({ id: incident.id, endNow: true }, () => {
+      setConfirming(false);
+      onEnded();
+    });
   };
 
   return (

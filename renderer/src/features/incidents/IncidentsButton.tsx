@@ -19,10 +19,10 @@ export function IncidentsButton() {
         className={`button button-small incidents-button${active > 0 ? ' incidents-button-active' : ''}`}
         onClick={() => setOpen(true)}
         aria-keyshortcuts="Alt+I"
+        // The name begins with the visible text ("已知故障 1"), which speech input users say to press it.
         aria-label={t('incident.buttonLabel', { count: active })}
       >
-        {t('incident.button')}
-        {active > 0 && <span className="incidents-count">{active}</span>}
+        {t('incident.button')} {active > 0 && <span className="incidents-count">{active}</span>}
       </button>
       <IncidentsDialog open={open} onOpenChange={setOpen} state={state} />
     </>

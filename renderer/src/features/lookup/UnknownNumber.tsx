@@ -2,8 +2,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Customer } from '../../../../shared';
 import { formatPhone } from '../../format/phone';
-import { AttachPhoneDialog } from '../customer/AttachPhoneDialog';
-import { CreateCustomerDialog } from '../customer/CreateCustomerDialog';
+import { AttachPhoneDialog } from '../customer';
+import { CreateCustomerDialog } from '../customer';
 import { LookupNotice } from './LookupNotice';
 
 /**

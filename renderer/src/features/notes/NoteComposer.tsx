@@ -1,6 +1,7 @@
 import { type KeyboardEvent, type RefObject, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type CaseSummary, type HistoryItem, NOTE_MAX_CHARS } from '../../../../shared';
+import { takeFocusClaim } from '../../state/focus-claim';
 import { SHORTCUTS } from '../../state/shortcuts';
 import { useShortcut } from '../../state/use-shortcut';
 import { Kbd } from '../../ui/Kbd';
@@ -39,11 +40,13 @@ export function NoteComposer({ customerId, target, onSaved, onShowCase, onDraftP
   useShortcut(SHORTCUTS.note.shortcut, () => box.current?.focus());
 
   // Screen pop ends in the note box: the agent's next act is to write down what the caller says.
+  // Only if they have not moved on since asking (typed the next number, clicked elsewhere): focus is
+  // never taken from the agent.
   const focused = useRef(false);
   useEffect(() => {
     if (target && !focused.current) {
       focused.current = true;
-      box.current?.focus();
+      if (takeFocusClaim()) box.current?.focus();
     }
   }, [target, box]);
 

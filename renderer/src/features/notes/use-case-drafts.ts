@@ -1,5 +1,6 @@
-import { useCallback, useEffect, useState } from 'react';
-import { useClient } from '../../state/client-context';
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback, useMemo } from 'react';
+import { setProcedureData, useProcedureQuery } from '../../state/queries';
 
 export interface CaseDrafts {
   /** False until the host said which cases hold a draft; the note box waits for it. */
@@ -10,41 +11,29 @@ export interface CaseDrafts {
 }
 
 /**
- * Which of the customer's cases hold a draft of this agent's, asked once per customer. After a
- * reload or a crash the note box goes back to the case the agent was writing on, and the case
- * list shows every unfinished note; from then on the note boxes keep it current with `mark`.
+ * Which of the customer's cases hold a draft of this agent's (`drafts.forCustomer`, seeded by the
+ * screen pop). After a reload or a crash the note box goes back to the case the agent was writing on,
+ * and the case list shows every unfinished note; from then on the note boxes keep it current with `mark`.
+ * Not knowing where drafts are only costs the automatic choice of case; each box still reads its own.
  */
 export function useCaseDrafts(customerId: string): CaseDrafts {
-  const client = useClient();
-  const [saved, setSaved] = useState<ReadonlyMap<string, string>>(new Map());
-  const [known, setKnown] = useState(false);
+  const queryClient = useQueryClient();
+  // Only the note boxes change drafts, and they say so with `mark`: no re-read needed.
+  const { data, isPending } = useProcedureQuery('drafts.forCustomer', { customerId }, { staleTime: Infinity });
+  const saved = useMemo(() => new Map((data ?? []).map((d) => [d.caseId, d.updatedAt])), [data]);
 
-  useEffect(() => {
-    let current = true;
-    setKnown(false);
-    setSaved(new Map());
-    client
-      .call('drafts.forCustomer', { customerId })
-      .then((drafts) => current && setSaved(new Map(drafts.map((d) => [d.caseId, d.updatedAt]))))
-      // Not knowing where drafts are only costs the automatic choice of case; each box still reads its own.
-      .catch(() => undefined)
-      .finally(() => current && setKnown(true));
-    return () => {
-      current = false;
-    };
-  }, [client, customerId]);
+  const mark = useCallback(
+    (caseId: string, hasText: boolean) =>
+      setProcedureData(queryClient, 'drafts.forCustomer', { customerId }, (current) => {
+        const list = current ?? [];
+        if (hasText === list.some((d) => d.caseId === caseId)) return current;
+        const rest = list.filter((d) => d.caseId !== caseId);
+        return hasText ? [...rest, { caseId, updatedAt: new Date().toISOString() }] : rest;
+      }),
+    [queryClient, customerId],
+  );
 
-  const mark = useCallback((caseId: string, hasText: boolean) => {
-    setSaved((current) => {
-      if (hasText === current.has(caseId)) return current;
-      const next = new Map(current);
-      if (hasText) next.set(caseId, new Date().toISOString());
-      else next.delete(caseId);
-      return next;
-    });
-  }, []);
-
-  return { known, saved, mark };
+  return { known: !isPending, saved, mark };
 }
 
 /** The case whose draft was saved last, if any: where the agent was writing when they left. */

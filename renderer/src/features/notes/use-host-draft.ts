@@ -1,19 +1,12 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { DRAFT_MAX_CHARS } from '../../../../shared';
 import { useClient } from '../../state/client-context';
+import { afterSave, createDraftQueue, type DraftSave, mergeDraft } from './draft-queue';
 
 /** Saved after the agent stops typing for this long, and at once when the box loses focus. */
 export const DRAFT_IDLE_MS = 1_000;
 
-export type DraftSave =
-  | { status: 'idle' }
-  | { status: 'loading' }
-  | { status: 'unsaved' }
-  | { status: 'saving' }
-  | { status: 'saved'; at: string; tooLongForNote: boolean }
-  | { status: 'too_long' }
-  | { status: 'failed'; error: unknown }
-  | { status: 'load_failed'; error: unknown };
+export type { DraftSave };
 
 export interface HostDraft {
   text: string;
@@ -52,15 +45,11 @@ export function useHostDraft(caseId: string | null, onPresence?: (caseId: string
   /** The case whose host draft could not be read; it is read before anything is saved over it. */
   const unread = useRef<string | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const queue = useRef<Promise<void>>(Promise.resolve());
+  const [queue] = useState(createDraftQueue);
   const presence = useRef(onPresence);
   presence.current = onPresence;
 
-  const enqueue = useCallback((job: () => Promise<void>): Promise<void> => {
-    const next = queue.current.then(job).catch(() => undefined);
-    queue.current = next;
-    return next;
-  }, []);
+  const enqueue = queue.enqueue;
 
   const persist = useCallback(
     (id: string, body: string): Promise<void> => {
@@ -77,7 +66,7 @@ export function useHostDraft(caseId: string | null, onPresence?: (caseId: string
             const earlier = (await client.call('drafts.get', { caseId: id }))?.body ?? '';
             unread.current = null;
             if (earlier.length > 0 && current.current === id && earlier !== body) {
-              body = `${earlier}\n${body}`;
+              body = mergeDraft(earlier, body);
               typed.current = body;
               setTextState(body);
             }
@@ -86,11 +75,7 @@ export function useHostDraft(caseId: string | null, onPresence?: (caseId: string
           presence.current?.(id, body.length > 0);
           if (current.current !== id) return;
           stored.current = body;
-          if (typed.current !== body) setSave({ status: 'unsaved' });
-          else
-            setSave(
-              body.length === 0 ? { status: 'idle' } : { status: 'saved', at: result.updatedAt, tooLongForNote: result.tooLongForNote },
-            );
+          setSave(afterSave(body, typed.current, result));
         } catch (error) {
           if (current.current === id) setSave({ status: 'failed', error });
         }
@@ -158,7 +143,7 @@ export function useHostDraft(caseId: string | null, onPresence?: (caseId: string
         }
         // The agent began typing before the draft arrived: keep both, the older words first.
         if (body.length > 0) {
-          const merged = `${body}\n${typed.current}`;
+          const merged = mergeDraft(body, typed.current);
           typed.current = merged;
           setTextState(merged);
           setRestored(true);
@@ -192,8 +177,8 @@ export function useHostDraft(caseId: string | null, onPresence?: (caseId: string
 
   const settle = useCallback(async () => {
     flush();
-    await queue.current;
-  }, [flush]);
+    await queue.idle();
+  }, [flush, queue]);
 
   const filed = useCallback(() => {
     stopTimer();

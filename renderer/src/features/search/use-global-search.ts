@@ -1,6 +1,6 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { SearchResults } from '../../../../shared';
-import { useClient } from '../../state/client-context';
+import { useProcedureQuery } from '../../state/queries';
 
 /** Typing pauses this long before the host is asked, so a burst of keys makes one search. */
 export const SEARCH_DEBOUNCE_MS = 150;
@@ -15,35 +15,32 @@ export type SearchState =
   | { status: 'too_long'; query: string }
   | { status: 'failed'; query: string; error: unknown };
 
+/** The text once the agent has paused typing for `ms`. */
+function useSettled(text: string, ms: number): string {
+  const [settled, setSettled] = useState(text);
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(text), ms);
+    return () => clearTimeout(timer);
+  }, [text, ms]);
+  return settled;
+}
+
 /**
- * Customers, cases and notes matching what is typed, as the host ranks them. Only the answer to the
- * latest text is ever shown; answers to text the agent has since changed are dropped.
+ * Customers, cases and notes matching what is typed, as the host ranks them (`search.global`, one
+ * cached read per text). Only the answer to the latest text is ever shown: an answer to text the
+ * agent has since changed is stored under that text's key, not shown.
  */
 export function useGlobalSearch(text: string): SearchState {
-  const client = useClient();
-  const [state, setState] = useState<SearchState>({ status: 'idle' });
-  const latest = useRef(0);
+  const query = text.trim();
+  const settled = useSettled(query, SEARCH_DEBOUNCE_MS);
+  const asking = settled === query && query.length > 0 && query.length <= SEARCH_MAX_CHARS;
+  // Each search asks afresh: results must not lag behind notes written a moment ago.
+  const search = useProcedureQuery('search.global', asking ? { q: query, limit: PER_GROUP } : null, { staleTime: 0, gcTime: 30_000 });
 
-  useEffect(() => {
-    const request = ++latest.current;
-    const query = text.trim();
-    if (query.length === 0) {
-      setState({ status: 'idle' });
-      return;
-    }
-    if (query.length > SEARCH_MAX_CHARS) {
-      setState({ status: 'too_long', query });
-      return;
-    }
-    setState({ status: 'waiting', query });
-    const timer = setTimeout(() => {
-      client
-        .call('search.global', { q: query, limit: PER_GROUP })
-        .then((results) => request === latest.current && setState({ status: 'ready', query, results }))
-        .catch((error: unknown) => request === latest.current && setState({ status: 'failed', query, error }));
-    }, SEARCH_DEBOUNCE_MS);
-    return () => clearTimeout(timer);
-  }, [client, text]);
-
-  return state;
+  if (query.length === 0) return { status: 'idle' };
+  if (query.length > SEARCH_MAX_CHARS) return { status: 'too_long', query };
+  if (!asking || search.isFetching) return { status: 'waiting', query };
+  if (search.isError) return { status: 'failed', query, error: search.error };
+  if (search.data) return { status: 'ready', query, results: search.data };
+  return { status: 'waiting', query };
 }

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { AgentRef, CaseSummary } from '../../../../shared';
-import { AgentName, CaseChips, When } from './EntryParts';
+import { AgentName, CaseChips, When } from '../../ui/EntryParts';
 
 export function CaseOpenedEntry({
   opened,

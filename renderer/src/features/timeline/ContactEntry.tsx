@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Contact } from '../../../../shared';
-import { useDeskActions } from '../customer/desk-actions';
-import { AgentName, CaseChips, NoteText, When } from './EntryParts';
+import { useDeskActions } from '../../state/desk-actions';
+import { AgentName, CaseChips, NoteText, When } from '../../ui/EntryParts';
 import { PinNoteButton } from './PinNoteButton';
 
 export function ContactEntry({ contact, onSelectCase }: { contact: Contact; onSelectCase(caseId: string): void }) {

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { CaseRef, Note } from '../../../../shared';
-import { AgentName, CaseChips, NoteText, When } from './EntryParts';
+import { AgentName, CaseChips, NoteText, When } from '../../ui/EntryParts';
 import { PinNoteButton } from './PinNoteButton';
 
 export function NoteEntry({ note, caseRef, onSelectCase }: { note: Note; caseRef: CaseRef | null; onSelectCase(caseId: string): void }) {

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { Note } from '../../../../shared';
-import { useDeskActions } from '../customer/desk-actions';
+import { useDeskActions } from '../../state/desk-actions';
 
 /** Pins this note to the brief, or says that it is pinned already. */
 export function PinNoteButton({ note }: { note: Note }) {

@@ -7,7 +7,7 @@ import { SHORTCUTS } from '../../state/shortcuts';
 import type { HistoryState } from '../../state/use-history';
 import { useShortcut } from '../../state/use-shortcut';
 import { Kbd } from '../../ui/Kbd';
-import { useDeskActions } from '../customer/desk-actions';
+import { useDeskActions } from '../../state/desk-actions';
 import { entryCase, entryNote } from './entry-targets';
 import { TimelineEntry } from './TimelineEntry';
 

@@ -1,0 +1,2 @@
+/** Calls: linking a logged call to more cases. */
+export { LinkContactDialog } from './LinkContactDialog';

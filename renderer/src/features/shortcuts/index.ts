@@ -1,0 +1,3 @@
+/** The list of keyboard shortcuts (`?`). */
+import './shortcuts.css';
+export { ShortcutsDialog } from './ShortcutsDialog';

@@ -1,0 +1,2 @@
+/** The desk before any look-up. */
+export { StartScreen } from './StartScreen';
