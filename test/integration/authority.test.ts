@@ -194,6 +194,27 @@ describe('approvals', () => {
     expect(granted.commitment.amount).toBe(300);
   });
 
+  it("an approval covers a grant only while its decider's authority covers the case's new total", async () => {
+    const { caseId } = await voucherCase(t, nextPhone());
+    const supplied = { voucherValue: 300 };
+    const request = await t.call(
+      'escalations.request',
+      { caseId, offer: 'conversion', amount: 150, reason: '折算150', supplied },
+      { actor: cast.agent },
+    );
+    await t.call('escalations.decide', { id: request.id, approve: true }, { actor: cast.supervisor });
+    // Meanwhile an administrator grants 100 on the same case: 250 in all would pass the supervisor's 200.
+    await t.call('commitments.create', { caseId, kind: 'conversion', wording: '折算100元', amount: 100, supplied }, { actor: cast.admin });
+    expect(
+      await issue(
+        t.call('commitments.create', { caseId, kind: 'conversion', wording: '折算150元', amount: 150, supplied }, { actor: cast.agent }),
+      ),
+    ).toEqual({
+      code: 'forbidden',
+      message: 'above_authority',
+    });
+  });
+
   it('policy is evaluated again when deciding: a request the case has outgrown is refused', async () => {
     const { caseId } = await voucherCase(t, nextPhone());
     const supplied = { voucherValue: 50 };
