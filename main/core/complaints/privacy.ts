@@ -9,7 +9,7 @@ const isObject = (v: unknown): v is Loose => typeof v === 'object' && v !== null
 function mentions(o: Loose, hidden: ReadonlySet<string>): boolean {
   if (typeof o.id === 'string' && hidden.has(o.id)) return true;
   if (typeof o.caseId === 'string' && hidden.has(o.caseId)) return true;
-  return ['case', 'note'].some((k) => isObject(o[k]) && mentions(o[k], hidden));
+  return ['case', 'caseRef', 'note'].some((k) => isObject(o[k]) && mentions(o[k], hidden));
 }
 
 /** Drops, at every depth, the list entries that are about a hidden case. */
