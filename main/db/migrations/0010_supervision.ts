@@ -59,8 +59,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .on('cases')
     .columns(['resolved_at', 'category', 'priority', 'level', 'opened_at', 'resolved_by', 'customer_id'])
     .execute();
-  await db.schema.createIndex('commitments_settled').on('commitments').columns(['resolved_at', 'status', 'owner_id', 'case_id']).execute();
-  await db.schema.createIndex('contacts_started').on('contacts').columns(['started_at', 'direction', 'customer_id', 'agent_id']).execute();
+  await db.schema.createIndex('commitments_settled').on('commitments').columns(['status', 'resolved_at', 'owner_id', 'case_id']).execute();
+  await db.schema
+    .createIndex('contacts_started')
+    .on('contacts')
+    .columns(['started_at', 'direction', 'customer_id', 'agent_id', 'id'])
+    .execute();
   await db.schema
     .createIndex('escalations_open_age')
     .on('escalations')
