@@ -1,5 +1,13 @@
 import type { Measure } from '../measure';
 import { brief } from './brief';
+import {
+  dashboardBrokenByAgent,
+  dashboardCsat,
+  dashboardEscalations,
+  dashboardPromisesKept,
+  dashboardRepeat,
+  dashboardSla,
+} from './dashboard';
 import { policyAnswerOneAtATime, policyBatched, policyOneAtATime } from './policy';
 import { screenPop } from './screen-pop';
 import { screenPopFloor } from './screen-pop-floor';
@@ -16,4 +24,10 @@ export const measures: readonly Measure[] = [
   policyOneAtATime,
   policyBatched,
   policyAnswerOneAtATime,
+  dashboardPromisesKept,
+  dashboardBrokenByAgent,
+  dashboardSla,
+  dashboardRepeat,
+  dashboardCsat,
+  dashboardEscalations,
 ];
