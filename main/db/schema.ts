@@ -31,6 +31,8 @@ export interface DB {
     channel: string;
     direction: string;
     started_at: string;
+    /** 1: inbound, with another inbound contact of the customer in the 7 days before; set when logged (0010). */
+    is_repeat: Generated<number | null>;
   };
   contact_cases: { contact_id: string; case_id: string };
   notes: {

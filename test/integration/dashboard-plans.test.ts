@@ -56,7 +56,7 @@ describe('dashboard query plans', () => {
     [
       'SLA by category',
       (db: Kysely<DB>) => slaByCategory(db, t.core.deps.policy, f),
-      /SEARCH c USING COVERING INDEX cases_resolved \(resolved_at>\? AND resolved_at<\?\)/,
+      /SEARCH c USING COVERING INDEX cases_resolved \(resolved_at>\? AND resolved_at<\?\)\nSEARCH cu USING COVERING INDEX customers_tier \(id=\?\)/,
     ],
     [
       'repeat contacts',

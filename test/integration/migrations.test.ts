@@ -244,8 +244,20 @@ describe('0010_supervision', () => {
 
   it('runs on a database at 0007 (it needs nothing from the migrations between), carrying the cases over unresolved', async () => {
     await migrateToLatest(handle.db, migrations.slice(0, 7));
-    handle.raw.exec(ONE_CASE);
+    handle.raw.exec(`${ONE_CASE}
+      insert into contacts (id, customer_id, agent_id, channel, direction, started_at) values
+        ('t1', 'c1', 'a1', 'phone', 'inbound', '2026-01-01T10:00:00.000Z'),
+        ('t2', 'c1', 'a1', 'phone', 'outbound', '2026-01-02T10:00:00.000Z'),
+        ('t3', 'c1', 'a1', 'phone', 'inbound', '2026-01-08T09:59:59.999Z'),
+        ('t4', 'c1', 'a1', 'phone', 'inbound', '2026-01-20T10:00:00.000Z');`);
     await migrateToLatest(handle.db, [...migrations.slice(0, 7), migrations[supervision]!]);
+    // Repeat contacts are filled in for the contacts already there: inbound within 7 days of another inbound.
+    expect(handle.raw.prepare('select id, is_repeat from contacts order by id').all()).toEqual([
+      { id: 't1', is_repeat: 0 },
+      { id: 't2', is_repeat: 0 },
+      { id: 't3', is_repeat: 1 },
+      { id: 't4', is_repeat: 0 },
+    ]);
     expect(handle.raw.prepare('select id, resolved_at, resolved_by from cases').all()).toEqual([
       { id: 'k1', resolved_at: null, resolved_by: null },
     ]);

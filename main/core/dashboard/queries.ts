@@ -53,13 +53,6 @@ function hoursBetween(db: Kysely<DB>, start: string, end: string): RawBuilder<nu
     : sql<number>`extract(epoch from (${sql.ref(end)}::timestamptz - ${sql.ref(start)}::timestamptz)) / 3600`;
 }
 
-/** The ISO time `days` before an ISO time column, in the same text form (so it compares as text). */
-function daysBefore(db: Kysely<DB>, column: string, days: number): RawBuilder<string> {
-  return isSqlite(db as Kysely<unknown>)
-    ? sql<string>`strftime('%Y-%m-%dT%H:%M:%fZ', ${sql.ref(column)}, ${`-${days} days`})`
-    : sql<string>`to_char((${sql.ref(column)}::timestamptz - interval '${sql.raw(String(days))} days') at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
-}
-
 const pct = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 1000) / 10 : null);
 const n = (v: unknown) => Number(v ?? 0);
 
@@ -127,51 +120,56 @@ export function resolutionTargets(policy: Policy): Promise<Target[]> {
   return targets;
 }
 
-function resolvedWithTargets(db: Kysely<DB>, f: Filter, targets: readonly Target[], extra: RawBuilder<unknown>) {
-  // A CTE with a column list names the VALUES columns the same way on SQLite and PostgreSQL.
-  const values = sql.join(targets.map((t) => sql`(${t.category}, ${t.priority}, ${t.tier}, ${t.complaint}, ${t.hours})`));
-  return sql`
-    with targets(category, priority, tier, complaint, hours) as (values ${values})
-    select c.id, c.category, ${hoursBetween(db, 'c.opened_at', 'c.resolved_at')} as took, t.hours as target
+/** Every case resolved in the range, with what decides its target and how long it took (hours). */
+async function resolvedCases(db: Kysely<DB>, f: Filter, category: string | null) {
+  const rows = await sql<{ id: string; category: string; priority: string; tier: string; complaint: number; took: number }>`
+    select c.id, c.category, c.priority, cu.tier,
+      case when c.category = 'conduct_complaint' or c.level >= 2 then 1 else 0 end as complaint,
+      ${hoursBetween(db, 'c.opened_at', 'c.resolved_at')} as took
     from cases c
-    join customers cu on cu.id = c.customer_id
-    join targets t on t.category = c.category and t.priority = c.priority and t.tier = cu.tier
-      and t.complaint = (case when c.category = 'conduct_complaint' or c.level >= 2 then 1 else 0 end)
-    where c.resolved_at >= ${f.from} and c.resolved_at < ${f.to}${agentClause('c.resolved_by', f.agents)}${extra}`;
+    join customers cu ${isSqlite(db as Kysely<unknown>) ? sql`indexed by customers_tier ` : sql``}on cu.id = c.customer_id
+    where c.resolved_at >= ${f.from} and c.resolved_at < ${f.to}${category === null ? sql`` : sql` and c.category = ${category}`}${agentClause('c.resolved_by', f.agents)}`.execute(
+    db,
+  );
+  return rows.rows;
+}
+
+/** Each resolved case's target from the sla table (a lookup in the evaluated combinations), and by how much it missed. */
+async function withTargets(policy: Policy, rows: Awaited<ReturnType<typeof resolvedCases>>) {
+  const targets = new Map((await resolutionTargets(policy)).map((t) => [`${t.category}|${t.priority}|${t.tier}|${t.complaint}`, t.hours]));
+  return rows.map((r) => {
+    const target = targets.get(`${r.category}|${r.priority}|${r.tier}|${n(r.complaint)}`) ?? Number.POSITIVE_INFINITY;
+    return { id: r.id, category: r.category, over: Number(r.took) - target };
+  });
 }
 
 export async function slaByCategory(db: Kysely<DB>, policy: Policy, f: Filter) {
-  const targets = await resolutionTargets(policy);
-  const rows = await sql<{ category: string; resolved: number; within: number }>`
-    select category, count(*) as resolved, sum(case when took <= target then 1 else 0 end) as within
-    from (${resolvedWithTargets(db, f, targets, sql``)}) r
-    group by category order by category`.execute(db);
-  return rows.rows.map((r) => ({
-    key: r.category,
-    category: r.category as CaseCategory,
-    resolved: n(r.resolved),
-    withinSla: n(r.within),
-    pct: pct(n(r.within), n(r.resolved)),
-  }));
+  const cases = await withTargets(policy, await resolvedCases(db, f, null));
+  const byCategory = new Map<string, { resolved: number; within: number }>();
+  for (const c of cases) {
+    const row = byCategory.get(c.category) ?? { resolved: 0, within: 0 };
+    row.resolved++;
+    if (c.over <= 0) row.within++;
+    byCategory.set(c.category, row);
+  }
+  return [...byCategory]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([category, r]) => ({
+      key: category,
+      category: category as CaseCategory,
+      resolved: r.resolved,
+      withinSla: r.within,
+      pct: pct(r.within, r.resolved),
+    }));
 }
 
 // ---------------------------------------------------------------- repeat contacts
 
-function inboundWithPrevious(db: Kysely<DB>, f: Filter) {
-  const lookBack = new Date(Date.parse(f.from) - REPEAT_WINDOW_DAYS * DAY).toISOString();
-  return sql`
-    select id, customer_id, agent_id, started_at,
-      lag(started_at) over (partition by customer_id order by started_at, id) as previous
-    from contacts
-    where started_at >= ${lookBack} and started_at < ${f.to} and direction = 'inbound'`;
-}
-
 export async function repeatContacts(db: Kysely<DB>, f: Filter) {
   const rows = await sql<{ day: string; inbound: number; repeats: number }>`
-    select ${day(db, 'w.started_at')} as day, count(*) as inbound,
-      sum(case when w.previous is not null and w.previous >= ${daysBefore(db, 'w.started_at', REPEAT_WINDOW_DAYS)} then 1 else 0 end) as repeats
-    from (${inboundWithPrevious(db, f)}) w
-    where w.started_at >= ${f.from}${agentClause('w.agent_id', f.agents)}
+    select ${day(db, 'started_at')} as day, count(*) as inbound, sum(case when is_repeat = 1 then 1 else 0 end) as repeats
+    from contacts
+    where started_at >= ${f.from} and started_at < ${f.to} and direction = 'inbound'${agentClause('agent_id', f.agents)}
     group by 1 order by 1`.execute(db);
   return rows.rows.map((r) => ({
     key: r.day,
@@ -279,22 +277,21 @@ export async function caseIdsBehind(
     case 'slaByCategory': {
       if (!(Categories.options as readonly string[]).includes(key))
         throw new AppError('invalid_input', 'That bar is a case category.', [{ path: 'key', message: 'bad_key' }]);
-      const targets = await resolutionTargets(policy);
-      // The cases that missed their target: the ones worth opening.
-      return (
-        await sql<{ id: string }>`
-          select id from (${resolvedWithTargets(db, f, targets, sql` and c.category = ${key}`)}) r
-          where took > target order by took - target desc limit ${take}`.execute(db)
-      ).rows.map((r) => r.id);
+      // The cases that missed their target, worst first: the ones worth opening.
+      return (await withTargets(policy, await resolvedCases(db, f, key)))
+        .filter((c) => c.over > 0)
+        .sort((x, y) => y.over - x.over)
+        .slice(0, take)
+        .map((c) => c.id);
     }
     case 'repeatContacts': {
       const w = dayWindow(key, f);
       return ids(
         await sql<{ case_id: string }>`
-          select cc.case_id from (${inboundWithPrevious(db, { ...f, from: w.from, to: w.to })}) r
-          join contact_cases cc on cc.contact_id = r.id
-          where r.started_at >= ${w.from} and r.previous is not null and r.previous >= ${daysBefore(db, 'r.started_at', REPEAT_WINDOW_DAYS)}${agentClause('r.agent_id', f.agents)}
-          group by cc.case_id order by max(r.started_at) desc limit ${take}`.execute(db),
+          select cc.case_id from contacts c
+          join contact_cases cc on cc.contact_id = c.id
+          where c.started_at >= ${w.from} and c.started_at < ${w.to} and c.direction = 'inbound' and c.is_repeat = 1${agentClause('c.agent_id', f.agents)}
+          group by cc.case_id order by max(c.started_at) desc limit ${take}`.execute(db),
       );
     }
     case 'csatTrend': {

@@ -148,6 +148,8 @@ export function generate(sizes: DatasetSizes, out: RowWriter, progress: (what: s
   let standaloneDone = 0;
   let noteSerial = 0;
   const step = YEAR / Math.max(1, sizes.contacts);
+  // Each customer's last inbound contact, to mark repeats (inbound within 7 days of another) as contacts.log does.
+  const lastInbound = new Float64Array(sizes.customers).fill(Number.NEGATIVE_INFINITY);
 
   for (let j = 0; j < sizes.contacts; j++) {
     const at = HISTORY_START + Math.floor((j + random()) * step);
@@ -156,7 +158,11 @@ export function generate(sizes: DatasetSizes, out: RowWriter, progress: (what: s
     const caseSerial = latestCase[customer]! < 0 || random() < newCaseRate ? openCase(customer, at + MINUTE) : latestCase[customer]!;
     const agentId = agentIds[Math.floor(random() * floorAgents)]!;
     const contactId = uuidV7At(at, IdKind.contact, j);
-    out.contact(contactId, customerId, agentId, pick(random, CHANNELS), random() < 0.85 ? 'inbound' : 'outbound', iso(at));
+    const channel = pick(random, CHANNELS);
+    const inbound = random() < 0.85;
+    const repeat = inbound && at - lastInbound[customer]! <= 7 * DAY ? 1 : 0;
+    if (inbound) lastInbound[customer] = at;
+    out.contact(contactId, customerId, agentId, channel, inbound ? 'inbound' : 'outbound', iso(at), repeat);
     out.link(contactId, caseIds[caseSerial]!);
     if (j % REVIEW_EVERY === 0) reviewed.push({ id: contactId, agentId, at });
 

@@ -20,7 +20,7 @@ const COLUMNS = {
     'resolved_at',
     'resolved_by',
   ],
-  contacts: ['id', 'customer_id', 'agent_id', 'channel', 'direction', 'started_at'],
+  contacts: ['id', 'customer_id', 'agent_id', 'channel', 'direction', 'started_at', 'is_repeat'],
   contact_cases: ['contact_id', 'case_id'],
   notes: ['id', 'customer_id', 'case_id', 'contact_id', 'author_id', 'body', 'created_at', 'supersedes_id'],
   commitments: [
@@ -139,8 +139,8 @@ export class RowWriter {
     );
   }
 
-  contact(id: string, customerId: string, agentId: string, channel: string, direction: string, startedAt: string): void {
-    this.write('contacts', id, customerId, agentId, channel, direction, startedAt);
+  contact(id: string, customerId: string, agentId: string, channel: string, direction: string, startedAt: string, isRepeat: number): void {
+    this.write('contacts', id, customerId, agentId, channel, direction, startedAt, isRepeat);
   }
 
   link(contactId: string, caseId: string): void {
