@@ -100,6 +100,14 @@ describe('the agent complained about', () => {
     expect(error).toMatchObject({ code: 'forbidden', issues: [{ path: 'caseId', message: 'complaint_about_you' }] });
   });
 
+  it('cannot decide its escalation, even knowing its id (a supervisor complained about included)', async () => {
+    const [escalation] = await t.call('escalations.list', { caseId: CONDUCT_CASE }, { actor: SUPERVISOR });
+    const accused = { ...SUPERVISOR, id: QIAN_WEI.id, role: 'supervisor' as const };
+    const error = await expectAppError(t.call('escalations.decide', { id: escalation!.id, approve: false }, { actor: accused }));
+    expect(error).toMatchObject({ code: 'forbidden', issues: [{ path: 'caseId', message: 'complaint_about_you' }] });
+    expect((await t.call('escalations.list', { caseId: CONDUCT_CASE }, { actor: SUPERVISOR }))[0]!.status).toBe('open');
+  });
+
   it('cannot link a call to it', async () => {
     const contact = await t.call('contacts.log', { customerId: STORY_CUSTOMER_ID, note: '客户来电' }, { actor: QIAN_WEI });
     const error = await expectAppError(

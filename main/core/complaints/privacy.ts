@@ -1,4 +1,6 @@
+import type { Kysely } from 'kysely';
 import { AppError, type ProcedureName } from '../../../shared';
+import type { DB } from '../../db';
 import type { Impl, Implementations } from '../procedure-kit';
 import { casesComplainedAbout } from './complaints';
 
@@ -12,6 +14,14 @@ function mentions(o: Loose, hidden: ReadonlySet<string>): boolean {
   return ['case', 'caseRef', 'note'].some((k) => isObject(o[k]) && mentions(o[k], hidden));
 }
 
+/** The case a record named by `id` belongs to, for the procedures whose `id` is an escalation or a commitment. */
+async function caseOfRecord(db: Kysely<DB>, procedure: string, id: unknown): Promise<string | undefined> {
+  if (typeof id !== 'string') return undefined;
+  const table = procedure.startsWith('escalations.') ? 'escalations' : procedure.startsWith('commitments.') ? 'commitments' : null;
+  if (!table) return undefined;
+  return (await db.selectFrom(table).select('case_id').where('id', '=', id).executeTakeFirst())?.case_id;
+}
+
 /** Drops, at every depth, the list entries that are about a hidden case. */
 export function prune(value: unknown, hidden: ReadonlySet<string>): unknown {
   if (Array.isArray(value)) return value.filter((v) => !(isObject(v) && mentions(v, hidden))).map((v) => prune(v, hidden));
@@ -22,7 +32,8 @@ export function prune(value: unknown, hidden: ReadonlySet<string>): unknown {
 /**
  * The agent complained about never sees the complaint. For a caller who is the subject of conduct
  * complaints, every procedure:
- * - refuses (`forbidden`) an input naming a complaint case (`caseId`, `caseIds`, or `id` of `cases.*`): reading the
+ * - refuses (`forbidden`) an input naming a complaint case (`caseId`, `caseIds`, the `id` of `cases.*`, or the `id` of
+ *   an escalation or commitment of it, e.g. deciding the complaint's own escalation): reading the
  *   case, its notes, messages, decisions, commitments, escalations or surveys, and writing to it;
  * - answers without the entries about those cases: the case in a customer's cases, brief or pop, its
  *   notes and opening in the history, its escalation in the queue, its hits in search, its CaseRefs
@@ -39,7 +50,7 @@ export function withComplaintPrivacy(implementations: Implementations<ProcedureN
         const given: Loose = isObject(input) ? (input as Loose) : {};
         const named = [
           given.caseId,
-          name.startsWith('cases.') ? given.id : undefined,
+          name.startsWith('cases.') ? given.id : await caseOfRecord(deps.db, name, given.id),
           ...(Array.isArray(given.caseIds) ? given.caseIds : []),
         ];
         if (named.some((id) => typeof id === 'string' && hidden.has(id)))
