@@ -9,6 +9,7 @@ import { registerHostGuard } from './host-guard';
 import { registerRequestLog } from './request-log';
 import { registerRpcRoutes, sendError } from './rpc-routes';
 import { setSecurityHeaders } from './security-headers';
+import { registerSurveyWebhook } from './survey-webhook';
 
 export interface ServerOptions {
   core: Core;
@@ -22,6 +23,8 @@ export interface ServerOptions {
   allowedHosts?: readonly string[];
   /** One line per answered request (method, route or procedure, status, duration); omitted, nothing is logged. */
   logRequest?: (line: string) => void;
+  /** The secret the SMS gateway signs survey answers with; without it the survey webhook answers `unavailable`. */
+  surveySecret?: string;
 }
 
 /**
@@ -60,6 +63,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   registerHostGuard(app, options.allowedHosts);
   registerRpcRoutes(app, options.core, options.resolveActor);
   registerEventSocket(app, options.core);
+  registerSurveyWebhook(app, options.core, options.surveySecret);
   app.get('/api/health', async () => ({ ok: true }));
 
   const rendererDir = options.rendererDir;

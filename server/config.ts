@@ -24,6 +24,8 @@ const Config = z.object({
   smsWebhook: z.url({ protocol: /^https?$/ }).optional(),
   /** Lets tests move the server's clock (POST /api/test/clock). Never on in production. */
   testClock: z.boolean().default(false),
+  /** The shared secret survey answers from the SMS gateway are signed with (POST /api/webhooks/survey). */
+  surveySecret: z.string().min(16, 'at least 16 characters').max(256).optional(),
   /** The Host names the server answers to; empty: 127.0.0.1, localhost and [::1] on its port. */
   allowedHosts: z.array(HostName).default([]),
   /** Whether callers must sign in. Sign-in does not exist yet, so always false: the server stays on loopback. */
@@ -35,7 +37,8 @@ export type ServerConfig = z.infer<typeof Config>;
  * Flags win over environment variables: --port / KEPT_PORT, --data-dir / KEPT_DATA_DIR,
  * --host / KEPT_HOST, --empty / KEPT_EMPTY=1 (start with no demo data), --agent / KEPT_AGENT
  * (the employee number to act as), --policy-dir / KEPT_POLICY_DIR, --sms-webhook / KEPT_SMS_WEBHOOK,
- * --test-clock / KEPT_TEST_CLOCK=1, --allowed-hosts / KEPT_ALLOWED_HOSTS (comma-separated).
+ * --test-clock / KEPT_TEST_CLOCK=1, --allowed-hosts / KEPT_ALLOWED_HOSTS (comma-separated),
+ * --survey-secret / KEPT_SURVEY_SECRET (signs survey answers from the SMS gateway).
  */
 export function readConfig(argv: string[], env: NodeJS.ProcessEnv): ServerConfig {
   const flag = (name: string) => {
@@ -51,6 +54,7 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv): ServerConfig
     policyDir: flag('policy-dir') ?? env.KEPT_POLICY_DIR,
     smsWebhook: flag('sms-webhook') ?? env.KEPT_SMS_WEBHOOK,
     testClock: argv.includes('--test-clock') || env.KEPT_TEST_CLOCK === '1',
+    surveySecret: flag('survey-secret') ?? env.KEPT_SURVEY_SECRET,
     allowedHosts: (flag('allowed-hosts') ?? env.KEPT_ALLOWED_HOSTS ?? '')
       .split(',')
       .map((h) => h.trim())

@@ -30,6 +30,7 @@ async function main(): Promise<void> {
     rendererDir: resolve(__dirname, '..', 'out', 'renderer'),
     ...(config.allowedHosts.length > 0 ? { allowedHosts: config.allowedHosts } : {}),
     logRequest: (line) => console.log(line),
+    ...(config.surveySecret ? { surveySecret: config.surveySecret } : {}),
   });
   if (config.testClock) {
     registerTestClock(app, opened.core, clock.advance);

@@ -19,6 +19,10 @@ export interface DB {
     opened_at: string;
     updated_at: string;
     version: number;
+    /** When the case last became resolved or closed; null while open (0010). */
+    resolved_at: string | null;
+    /** Who resolved it last (0010). */
+    resolved_by: string | null;
   };
   contacts: {
     id: string;
@@ -27,6 +31,8 @@ export interface DB {
     channel: string;
     direction: string;
     started_at: string;
+    /** 1: inbound, with another inbound contact of the customer in the 7 days before; set when logged (0010). */
+    is_repeat: Generated<number | null>;
   };
   contact_cases: { contact_id: string; case_id: string };
   notes: {
@@ -162,6 +168,34 @@ export interface DB {
     seq: number;
     hash: string;
     count: number;
+  };
+  /** A QA review of one contact by one reviewer (0010). */
+  reviews: {
+    id: string;
+    contact_id: string;
+    agent_id: string;
+    reviewer_id: string;
+    items: string;
+    score: number;
+    comment: string;
+    created_at: string;
+  };
+  /** The contact a conduct complaint case is about, and the agent complained about (0010). */
+  case_complaints: { case_id: string; contact_id: string; agent_id: string; created_at: string };
+  /** A satisfaction survey sent when a case was resolved, and its one answer (0010). */
+  surveys: {
+    id: string;
+    case_id: string;
+    customer_id: string;
+    token: string;
+    message_id: string;
+    agent_id: string;
+    created_at: string;
+    score: number | null;
+    comment: string | null;
+    answered_at: string | null;
+    answered_via: string | null;
+    answered_by: string | null;
   };
   applied_mutations: {
     id: string;

@@ -5,9 +5,21 @@ import { customerMutations } from './mutations/customers';
 import { factMutations } from './mutations/facts';
 import { incidentMutations } from './mutations/incidents';
 import { promiseMutations } from './mutations/promises';
+import { reviewMutations } from './mutations/reviews';
 import { sessionMutations } from './mutations/session';
+import { surveyMutations } from './mutations/surveys';
 
-export { caseMutations, contactMutations, customerMutations, factMutations, incidentMutations, promiseMutations, sessionMutations };
+export {
+  caseMutations,
+  contactMutations,
+  customerMutations,
+  factMutations,
+  incidentMutations,
+  promiseMutations,
+  reviewMutations,
+  sessionMutations,
+  surveyMutations,
+};
 
 /**
  * Every mutation's name → the zod schema of its args. Mutations travel between desks and the
@@ -22,6 +34,8 @@ export const mutationArgs = {
   ...factMutations,
   ...incidentMutations,
   ...promiseMutations,
+  ...reviewMutations,
+  ...surveyMutations,
 } as const;
 
 export type MutationArgSchemas = typeof mutationArgs;

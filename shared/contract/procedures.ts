@@ -3,12 +3,15 @@ import { auditProcedures } from './procedures/audit';
 import { caseProcedures } from './procedures/cases';
 import { contactProcedures } from './procedures/contacts';
 import { customerProcedures } from './procedures/customers';
+import { dashboardProcedures } from './procedures/dashboard';
 import { draftProcedures } from './procedures/drafts';
 import { factProcedures } from './procedures/facts';
 import { incidentProcedures } from './procedures/incidents';
 import { promiseProcedures } from './procedures/promises';
+import { reviewProcedures } from './procedures/reviews';
 import { searchProcedures } from './procedures/search';
 import { sessionProcedures } from './procedures/session';
+import { surveyProcedures } from './procedures/surveys';
 
 export { ANY_ROLE, LEADS, type ProcedureKind, type ProcedureSpec } from './spec';
 export { DRAFT_MAX_CHARS } from './procedures/drafts';
@@ -18,12 +21,15 @@ export {
   caseProcedures,
   contactProcedures,
   customerProcedures,
+  dashboardProcedures,
   draftProcedures,
   factProcedures,
   incidentProcedures,
   promiseProcedures,
+  reviewProcedures,
   searchProcedures,
   sessionProcedures,
+  surveyProcedures,
 };
 
 /**
@@ -43,6 +49,9 @@ export const procedures = {
   ...draftProcedures,
   ...promiseProcedures,
   ...auditProcedures,
+  ...reviewProcedures,
+  ...surveyProcedures,
+  ...dashboardProcedures,
 } as const;
 
 export type Procedures = typeof procedures;

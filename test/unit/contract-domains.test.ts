@@ -7,6 +7,7 @@ import {
   contactProcedures,
   customerMutations,
   customerProcedures,
+  dashboardProcedures,
   draftProcedures,
   factMutations,
   factProcedures,
@@ -16,9 +17,13 @@ import {
   procedures,
   promiseMutations,
   promiseProcedures,
+  reviewMutations,
+  reviewProcedures,
   searchProcedures,
   sessionMutations,
   sessionProcedures,
+  surveyMutations,
+  surveyProcedures,
 } from '../../shared';
 
 const procedureDomains = {
@@ -32,6 +37,9 @@ const procedureDomains = {
   drafts: draftProcedures,
   promises: promiseProcedures,
   audit: auditProcedures,
+  reviews: reviewProcedures,
+  surveys: surveyProcedures,
+  dashboard: dashboardProcedures,
 };
 
 const mutationDomains = {
@@ -42,6 +50,8 @@ const mutationDomains = {
   facts: factMutations,
   incidents: incidentMutations,
   promises: promiseMutations,
+  reviews: reviewMutations,
+  surveys: surveyMutations,
 };
 
 /** Every name of the domain maps, with the domains that define it. */

@@ -24,6 +24,12 @@ describe('server settings', () => {
     ]);
     expect(readConfig([], { KEPT_ALLOWED_HOSTS: 'kept.example.cn' }).allowedHosts).toEqual(['kept.example.cn']);
   });
+  it('reads the survey webhook secret from --survey-secret or KEPT_SURVEY_SECRET, and refuses a short one', () => {
+    expect(readConfig([], {}).surveySecret).toBeUndefined();
+    expect(readConfig(['--survey-secret', 'a'.repeat(32)], { KEPT_SURVEY_SECRET: 'b'.repeat(32) }).surveySecret).toBe('a'.repeat(32));
+    expect(readConfig([], { KEPT_SURVEY_SECRET: 'b'.repeat(32) }).surveySecret).toBe('b'.repeat(32));
+    expect(() => readConfig(['--survey-secret', 'short'], {})).toThrow(/surveySecret: at least 16 characters/);
+  });
   it.each([
     [['--port', 'eighty']],
     [['--port', '70000']],

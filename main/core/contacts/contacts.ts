@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { AppError, type Contact } from '../../../shared';
 import type { DB } from '../../db';
 import { requireCustomer } from '../cases/cases';
+import { markRepeatContact } from '../dashboard/repeat';
 import { defineMutation } from '../mutations/types';
 import { around, boundedTime, CALL_PAST_MS, CLOCK_SKEW_MS } from '../time-bounds';
 import { hydrateContacts } from '../read-models';
@@ -35,6 +36,7 @@ export const logContact = defineMutation('contacts.log', {
         started_at: args.startedAt,
       })
       .execute();
+    await markRepeatContact(trx, { id: args.id, customerId: args.customerId, direction: args.direction, startedAt: args.startedAt });
     if (caseIds.length > 0)
       await trx
         .insertInto('contact_cases')
