@@ -38,6 +38,24 @@ export function textGrams(text: string): string {
   return [...out].join(' ');
 }
 
+/**
+ * The keys of a text in a PostgreSQL gram index (a GIN-indexed `text[]`): its grams (`textGrams`),
+ * plus the first one and the first two characters of each gram. FTS5 answers a 1–2 character
+ * prefix query (`"积"*`, `"vi"*`) from its token list; with these keys the same query is plain
+ * array containment, which GIN serves. Longer prefixes are checked against the grams themselves.
+ */
+export function gramKeys(text: string): string[] {
+  const keys = new Set<string>();
+  for (const gram of textGrams(text).split(' ')) {
+    if (!gram) continue;
+    const chars = [...gram];
+    keys.add(gram);
+    keys.add(chars[0]!);
+    if (chars.length > 2) keys.add(chars[0]! + chars[1]!);
+  }
+  return [...keys];
+}
+
 /** Search terms from what a person typed: NFKC-folded, lower-cased, split on white space, de-duplicated. */
 export function searchTerms(query: string): string[] {
   return [

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import {
   AppError,
   type Agent,
@@ -8,6 +8,7 @@ import {
   type SuppliedFacts,
   type Tier,
 } from '../../../shared';
+import { isSqlite } from '../../db';
 import type { CoreDeps } from '../context';
 
 const DAY = 86_400_000;
@@ -51,7 +52,11 @@ export async function gatherFacts(deps: CoreDeps, caseId: string, actor: Agent, 
       .select('id')
       .where('starts_at', '<=', now.toISOString())
       .where((eb) => eb.or([eb('ends_at', 'is', null), eb('ends_at', '>=', row.opened_at)]))
-      .where(sql<boolean>`exists (select 1 from json_each(incidents.categories) where value = ${row.category})`)
+      .where(
+        isSqlite(db as Kysely<unknown>)
+          ? sql<boolean>`exists (select 1 from json_each(incidents.categories) where value = ${row.category})`
+          : sql<boolean>`exists (select 1 from jsonb_array_elements_text(incidents.categories::jsonb) as c(value) where value = ${row.category})`,
+      )
       .limit(1)
       .executeTakeFirst(),
     db

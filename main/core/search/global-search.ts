@@ -1,9 +1,10 @@
 import { type Kysely, sql } from 'kysely';
 import { normalisePhone, type SearchResults, searchTerms } from '../../../shared';
-import type { DB } from '../../db';
+import { type DB, isSqlite } from '../../db';
 import { caseRefs, customerSummaries, hydrateNotes, toCaseSummary } from '../read-models';
 import { gramsMatch, likeContains, noteMatch } from './fts-query';
 import { hit, snippet } from './highlight';
+import { pgEntityCandidates, pgNoteRowids } from './pg-search';
 
 const collator = new Intl.Collator('zh-CN');
 
@@ -15,6 +16,7 @@ function caseNumberPrefix(query: string): string | null {
 }
 
 async function searchNotes(db: Kysely<DB>, terms: string[], limit: number): Promise<number[]> {
+  if (!isSqlite(db as Kysely<unknown>)) return pgNoteRowids(db, terms, limit);
   const { trigram, grams } = noteMatch(terms);
   // Newest first: bounded work however common the term is, and recency is what an agent wants.
   if (trigram && grams) {
@@ -46,12 +48,14 @@ async function searchCustomers(db: Kysely<DB>, query: string, terms: string[], l
     )} limit ${limit * 5}`.execute(db);
     return [...new Set(rows.rows.map((r) => r.customer_id))];
   }
-  const rows = await sql<{ id: string; name: string }>`
+  const rows = !isSqlite(db as Kysely<unknown>)
+    ? await pgEntityCandidates<{ id: string; name: string }>(db, 'customers', sql`id, name`, terms, limit * 20)
+    : (
+        await sql<{ id: string; name: string }>`
     select id, name from customers where rowid in (
-      select rowid from customer_grams where customer_grams match ${gramsMatch(terms)} order by rowid desc limit ${limit * 20})`.execute(
-    db,
-  );
-  return rows.rows.filter((r) => terms.every((t) => r.name.toLowerCase().includes(t))).map((r) => r.id);
+      select rowid from customer_grams where customer_grams match ${gramsMatch(terms)} order by rowid desc limit ${limit * 20})`.execute(db)
+      ).rows;
+  return rows.filter((r) => terms.every((t) => r.name.toLowerCase().includes(t))).map((r) => r.id);
 }
 
 async function searchCases(db: Kysely<DB>, query: string, terms: string[], limit: number): Promise<DB['cases'][]> {
@@ -67,10 +71,14 @@ async function searchCases(db: Kysely<DB>, query: string, terms: string[], limit
       .limit(limit)
       .execute();
   }
-  const rows = await sql<DB['cases']>`
+  const rows = !isSqlite(db as Kysely<unknown>)
+    ? await pgEntityCandidates<DB['cases']>(db, 'cases', sql`*`, terms, limit * 20)
+    : (
+        await sql<DB['cases']>`
     select * from cases where rowid in (
-      select rowid from case_grams where case_grams match ${gramsMatch(terms)} order by rowid desc limit ${limit * 20})`.execute(db);
-  return rows.rows
+      select rowid from case_grams where case_grams match ${gramsMatch(terms)} order by rowid desc limit ${limit * 20})`.execute(db)
+      ).rows;
+  return rows
     .filter((r) => terms.every((t) => r.title.toLowerCase().includes(t)))
     .sort((a, b) => (a.opened_at < b.opened_at ? 1 : a.opened_at > b.opened_at ? -1 : 0))
     .slice(0, limit);
