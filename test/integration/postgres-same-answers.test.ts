@@ -1,6 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Agent, AppError, type ProcedureInput, type ProcedureName, type ProcedureOutput } from '../../shared';
-import { DEMO_AGENTS, STORY_CUSTOMER_ID } from '../../main/core';
+import {
+  type ClockTick,
+  type CoreDeps,
+  DEMO_AGENTS,
+  dispatchMessages,
+  outboxGateway,
+  STORY_CUSTOMER_ID,
+  tickCommitments,
+} from '../../main/core';
 import { openTempPostgresCore, startPostgres, type TempPostgresCore, type TestPostgres } from '../fixtures/embedded-postgres';
 import { openTempCore, type TempCore } from '../fixtures/temp-core';
 
@@ -18,16 +26,16 @@ type Caller = <P extends ProcedureName>(name: P, input: ProcedureInput<P>, optio
 
 interface Clock {
   now: () => Date;
-  tick(): void;
+  tick(ms?: number): void;
 }
 
 function scriptClock(): Clock {
   let at = START;
-  return { now: () => new Date(at), tick: () => (at += 60_000) };
+  return { now: () => new Date(at), tick: (ms = 60_000) => (at += ms) };
 }
 
 /** Everything the script read, step by step. */
-async function runScript(call: Caller, clock: Clock): Promise<Array<[string, unknown]>> {
+async function runScript(call: Caller, clock: Clock, deps: CoreDeps): Promise<Array<[string, unknown]>> {
   const out: Array<[string, unknown]> = [];
   const record = <T>(step: string, value: T): T => {
     out.push([step, value]);
@@ -126,7 +134,86 @@ async function runScript(call: Caller, clock: Clock): Promise<Array<[string, unk
   record('case view', await call('cases.get', { id: VOUCHER_CASE }));
   record('brief after writes', await call('customers.brief', { customerId: STORY_CUSTOMER_ID }));
   await pages('history after writes');
-  record('audit', await call('audit.verify', {}, { actor: DEMO_AGENTS.supervisor }));
+
+  // The rest of the procedures, the commitment clock and the message dispatcher.
+  const lead = { actor: DEMO_AGENTS.supervisor };
+  clock.tick();
+  const renamed = record(
+    'customer renamed',
+    await call('customers.update', { id: customer.id, version: customer.version, name: '欧阳娜', tier: 'platinum' }),
+  );
+  record('phone added', await call('customers.addPhone', { customerId: renamed.id, phone: '139 0000 8765', label: '单位' }));
+  record('phone removed', await call('customers.removePhone', { customerId: renamed.id, phone: '139 0000 4321' }));
+  for (const q of ['欧阳娜', '娜娜', '8765', '4321']) record(`search renamed ${q}`, await call('search.global', { q, limit: 10 }));
+  clock.tick();
+  const billing = record(
+    'billing case',
+    await call('cases.create', { customerId: renamed.id, title: '漫游账单有误', category: 'billing' }),
+  );
+  const calls = await call('customers.history', { customerId: renamed.id, limit: 10 });
+  const logged = calls.items.find((i) => i.kind === 'contact');
+  if (logged?.kind !== 'contact') throw new Error('the logged call is missing from the history');
+  record('link', await call('contacts.link', { contactId: logged.contact.id, caseIds: [billing.id] }));
+  const facts = (await call('customers.brief', { customerId: STORY_CUSTOMER_ID })).pinnedFacts;
+  record('unpin', await call('facts.unpin', { id: facts[facts.length - 1]!.id }));
+  clock.tick();
+  const incident = record(
+    'incident',
+    await call(
+      'incidents.create',
+      {
+        title: '华东区漫游计费故障',
+        description: '部分用户漫游流量重复计费',
+        categories: ['billing'],
+        guidance: '告知客户故障已登记，费用将自动冲正',
+        startsAt: new Date(clock.now().getTime() - 3_600_000).toISOString(),
+        endsAt: null,
+      },
+      lead,
+    ),
+  );
+  record('policy during incident', await call('policy.evaluate', { caseId: billing.id, supplied: {} }));
+  record('brief during incident', await call('customers.brief', { customerId: renamed.id }));
+  clock.tick();
+  record('incident ended', await call('incidents.update', { id: incident.id, endNow: true }, lead));
+  record('draft saved', await call('drafts.save', { caseId: billing.id, body: '正在核实账单' }));
+  record('draft', await call('drafts.get', { caseId: billing.id }));
+  record('drafts', await call('drafts.forCustomer', { customerId: renamed.id }));
+  const open = await call('escalations.list', { status: 'open' });
+  clock.tick();
+  record('decided', await call('escalations.decide', { id: open[0]!.id, approve: true, note: '同意补偿' }, lead));
+  const promised = await call('commitments.create', { caseId: billing.id, kind: 'callback', wording: '两小时内回电说明账单' });
+  record(
+    'rescheduled',
+    await call('commitments.reschedule', {
+      id: promised.commitment.id,
+      dueAt: new Date(clock.now().getTime() + 2 * 86_400_000).toISOString(),
+      reason: '客户要求改期',
+    }),
+  );
+  record('resolved', await call('commitments.resolve', { id: promised.commitment.id, status: 'kept', reason: '已回电' }));
+  record(
+    'to break',
+    await call('commitments.create', {
+      caseId: billing.id,
+      kind: 'callback',
+      wording: '一小时内回电',
+      dueAt: new Date(clock.now().getTime() + 3_600_000).toISOString(),
+    }),
+  );
+  clock.tick(3 * 3_600_000);
+  record('clock: due', await tickCommitments(deps));
+  clock.tick(5 * 86_400_000);
+  record('clock: broken', await tickCommitments(deps));
+  record('dispatch', await dispatchMessages(deps, outboxGateway));
+  record('commitments at the end', await call('commitments.list', { customerId: renamed.id }));
+  record('escalations at the end', await call('escalations.list', {}));
+  record('messages at the end', await call('messages.list', { caseId: billing.id }));
+  record('decisions at the end', await call('decisions.list', { caseId: billing.id }));
+  record('me', await call('session.me', {}));
+  record('bundle', await call('policy.bundle', {}));
+  record('pop at the end', await call('customers.pop', { customerId: renamed.id }));
+  record('audit', await call('audit.verify', {}, lead));
   return out;
 }
 
@@ -166,8 +253,8 @@ beforeAll(async () => {
   const pgClock = scriptClock();
   lite = await openTempCore({ synthetic: 60, now: liteClock.now, outbox: false });
   pg = await openTempPostgresCore(cluster, { synthetic: 60, now: pgClock.now });
-  liteAnswers = await runScript(lite.call, liteClock);
-  pgAnswers = await runScript(pg.call, pgClock);
+  liteAnswers = await runScript(lite.call, liteClock, lite.core.deps);
+  pgAnswers = await runScript(pg.call, pgClock, pg.core.deps);
 }, 180_000);
 afterAll(async () => {
   await lite?.dispose();
@@ -204,5 +291,9 @@ describe('the same answers on SQLite and PostgreSQL', () => {
     expect(count('search after writes a17').notes).toBe(1);
     expect(results.get('search after writes 漫游')!.notes[0]!.snippet.highlights.length).toBeGreaterThan(0);
     expect(pgAnswers.find(([step]) => step === 'audit')![1]).toMatchObject({ ok: true });
+    const answer = (step: string) => pgAnswers.find(([s]) => s === step)![1];
+    expect(answer('policy during incident')).toMatchObject({ facts: { incidentCaused: true } }); // the jsonb branch of the facts
+    expect((answer('clock: due') as ClockTick).alerted.length).toBeGreaterThan(0);
+    expect((answer('clock: broken') as ClockTick).broken.length).toBeGreaterThan(0);
   });
 });
