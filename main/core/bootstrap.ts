@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Agent } from '../../shared';
 import type { Kysely } from 'kysely';
-import { type DB, migrateToLatest, openPostgres, openSqlite, type PostgresHandle, type SqliteHandle } from '../db';
+import { checkPostgresCollation, type DB, migrateToLatest, openPostgres, openSqlite, type PostgresHandle, type SqliteHandle } from '../db';
 import { DEFAULT_BUNDLE, loadPolicy, type Policy, readBundleDir } from '../policy';
 import { type Core, createCore } from './create-core';
 import { DESK_AGENT, seedDemo } from './demo';
@@ -79,6 +79,7 @@ export async function openPostgresCore(options: PostgresOpenOptions): Promise<Op
   const policy = loadPolicy(options.policyDir ? readBundleDir(options.policyDir) : DEFAULT_BUNDLE);
   const postgres = openPostgres({ connectionString: options.connectionString, ...(options.poolSize ? { max: options.poolSize } : {}) });
   try {
+    await checkPostgresCollation(postgres.db);
     const opened = await openOn(postgres.db, policy, options);
     return { ...opened, postgres, close: () => postgres.close() };
   } catch (error) {

@@ -1,4 +1,4 @@
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { DB } from './schema';
 
@@ -56,4 +56,33 @@ export function describePostgres(connectionString: string): string {
   } catch {
     return 'PostgreSQL (connection string not shown)';
   }
+}
+
+/** Collations that compare text by code point, as SQLite does (and as JavaScript's `<` does on the BMP). */
+const CODE_POINT_COLLATIONS = new Set(['c', 'posix', 'c.utf-8', 'c.utf8', 'ucs_basic']);
+
+export function comparesByCodePoint(collation: string | null | undefined): boolean {
+  return CODE_POINT_COLLATIONS.has((collation ?? '').toLowerCase());
+}
+
+/**
+ * Refuses a database whose default collation is not by code point. Core orders and compares text in
+ * SQL (ISO times, ids, case-number ranges up to `\uffff`) and expects SQLite's answers; a linguistic
+ * collation such as en_US.UTF-8 ignores punctuation and may ignore `\uffff`, so the same query would
+ * answer differently. Create the database with `--locale=C.UTF-8` (or `LC_COLLATE 'C.UTF-8'`, template0).
+ */
+export async function checkPostgresCollation(db: Kysely<DB>): Promise<void> {
+  // Through to_jsonb: the provider and locale columns differ between PostgreSQL versions (15: daticulocale, 17: datlocale).
+  const row = await sql<{ collation: string; provider: string | null; locale: string | null }>`
+    select d.datcollate as collation, to_jsonb(d) ->> 'datlocprovider' as provider,
+      coalesce(to_jsonb(d) ->> 'datlocale', to_jsonb(d) ->> 'daticulocale') as locale
+    from pg_database d where d.datname = current_database()`.execute(db);
+  const found = row.rows[0];
+  if (!found) return;
+  const effective = !found.provider || found.provider === 'c' ? found.collation : (found.locale ?? found.collation);
+  if (comparesByCodePoint(effective)) return;
+  throw new Error(
+    `The PostgreSQL database uses the collation ${effective}; Kept needs text compared by code point. ` +
+      "Create it with `createdb --locale=C.UTF-8 --template=template0` (or LC_COLLATE 'C.UTF-8').",
+  );
 }

@@ -1,7 +1,15 @@
 import { type Kysely, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gramKeys } from '../../shared';
-import { type DB, DatabaseTooNewError, migrateToLatest, openPostgres, type PostgresHandle } from '../../main/db';
+import {
+  checkPostgresCollation,
+  comparesByCodePoint,
+  type DB,
+  DatabaseTooNewError,
+  migrateToLatest,
+  openPostgres,
+  type PostgresHandle,
+} from '../../main/db';
 import { migrations } from '../../main/db/migrations';
 import { startPostgres, type TestPostgres } from '../fixtures/embedded-postgres';
 
@@ -99,5 +107,20 @@ describe('migrations on PostgreSQL', () => {
       'customer_grams_gin',
     );
     expect(await planWithoutSeqScan(db, sql`select rowid from case_grams where grams @> array['积分']`)).toContain('case_grams_gin');
+  });
+});
+
+describe('the database collation', () => {
+  it('opens a database that compares text by code point, and refuses a linguistic one before touching it', async () => {
+    const good = await freshDatabase();
+    await expect(checkPostgresCollation(good)).resolves.toBeUndefined();
+    await sql`create database kept_icu template template0 encoding 'UTF8' locale_provider icu icu_locale 'und' locale 'C.UTF-8'`.execute(
+      good,
+    );
+    const icu = openPostgres({ connectionString: cluster.connectionString('kept_icu'), max: 1 });
+    handles.push(icu);
+    await expect(checkPostgresCollation(icu.db)).rejects.toThrow(/collation und; Kept needs text compared by code point/);
+    expect(['C', 'POSIX', 'C.UTF-8', 'c.utf8'].every(comparesByCodePoint)).toBe(true);
+    expect(['en_US.UTF-8', 'zh_CN.UTF-8', 'und', '', null].some(comparesByCodePoint)).toBe(false);
   });
 });
