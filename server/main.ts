@@ -15,6 +15,7 @@ import { buildServer } from './app';
 import { checkBinding, readConfig } from './config';
 import { lockDataDir } from './data-lock';
 import { type PgEventRelay, relayEventsThroughPostgres } from './pg-events';
+import { leadBackgroundJobs } from './pg-leader';
 import { movableClock, registerTestClock, TEST_CLOCK_WARNING } from './test-clock';
 
 /**
@@ -75,17 +76,28 @@ async function main(): Promise<void> {
     console.warn(TEST_CLOCK_WARNING);
   }
   const gateway = config.smsWebhook ? webhookGateway({ url: config.smsWebhook }) : outboxGateway;
-  const stopJobs = startBackgroundJobs(opened.core.deps, {
-    gateway,
-    onError: (error) => console.error('[kept] background job failed:', error),
-  });
+  const startJobs = () =>
+    startBackgroundJobs(opened.core.deps, {
+      gateway,
+      onError: (error) => console.error('[kept] background job failed:', error),
+    });
+  // On PostgreSQL, one instance of those sharing the database runs the jobs at a time.
+  const leadership = config.databaseUrl
+    ? leadBackgroundJobs({
+        connectionString: config.databaseUrl,
+        start: startJobs,
+        onError: (error) => console.error('[kept] background jobs lock:', error instanceof Error ? error.message : error),
+      })
+    : null;
+  const stopJobs = leadership ? null : startJobs();
   const address = await app.listen({ host: config.host, port: config.port });
   console.log(
     `Kept console: ${address.replace('[::1]', 'localhost')}/ (store: ${store}${opened.seeded ? ', demo data seeded' : ''}; acting as ${actor.name} ${actor.employeeNo})`,
   );
 
   const stop = async () => {
-    stopJobs();
+    stopJobs?.();
+    await leadership?.close();
     await app.close();
     await relay?.close();
     await opened.close();
