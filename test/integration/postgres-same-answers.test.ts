@@ -112,6 +112,38 @@ async function runScript(call: Caller, clock: Clock, deps: CoreDeps): Promise<Ar
   for (const q of ['漫', '漫游', '漫游流量', '扣费', '欧', '欧阳', '欧阳娜娜', 'a17', 'vip 优先', '4321'])
     record(`search after writes ${q}`, await call('search.global', { q, limit: 10 }));
 
+  // Latin with diacritics, full-width letters and punctuation next to short terms: FTS5's unicode61 tokenizer folds
+  // diacritics and drops punctuation; the PostgreSQL gram keys must do the same.
+  for (const body of ['Café crème à la carte', '积.分 测试 a-b', 'ＶＩＰ客户 Vip', 'résumé naïve', '标点，符号。测试']) {
+    clock.tick();
+    record(`edge note ${body}`, await call('notes.add', { caseId: VOUCHER_CASE, body }));
+  }
+  clock.tick();
+  record('latin customer', await call('customers.create', { name: 'José 王', phone: '139 0000 5678' }));
+  for (const q of [
+    'café',
+    'cafe',
+    'é',
+    'ca',
+    'a-',
+    '积.',
+    '.分',
+    'ＶＩＰ',
+    'vi',
+    'résumé',
+    'resume',
+    're',
+    'na',
+    '，符',
+    '符号。',
+    'a-b',
+    'jo',
+    'jose',
+    'josé',
+    '王',
+  ])
+    record(`search edge ${q}`, await call('search.global', { q, limit: 10 }));
+
   clock.tick();
   record('policy', await call('policy.evaluate', { caseId: VOUCHER_CASE, supplied: {} }));
   record('commitment', await call('commitments.create', { caseId: VOUCHER_CASE, kind: 'callback', wording: '明天上午十点前回电' }));

@@ -1,5 +1,5 @@
 import { type Kysely, type RawBuilder, type SqlBool, sql } from 'kysely';
-import { gramKeys } from '../../../shared';
+import { foldLatin, gramKeys } from '../../../shared';
 import type { DB } from '../../db';
 import { entityGramTokens, type GramToken, gramToken, likeContains, splitTerms } from './fts-query';
 
@@ -12,10 +12,11 @@ import { entityGramTokens, type GramToken, gramToken, likeContains, splitTerms }
  * Rows are ranked by the `rowid` identity column (arrival order), as SQLite ranks by its rowid.
  */
 
-/** `grams` holds every token: exact grams and prefixes of up to 2 characters are keys; a longer prefix is checked on the grams. */
+/** Every token's key is in `grams` (`gramKeys`): an exact gram as it is, a prefix of up to 2 characters marked `*`; a longer prefix is checked on the grams. */
 function gramsContain(tokens: GramToken[]): RawBuilder<SqlBool> {
-  const keys = tokens.map((t) => (t.prefix ? [...t.text].slice(0, 2).join('') : t.text));
-  const longPrefixes = tokens.filter((t) => t.prefix && [...t.text].length > 2);
+  const folded = tokens.map((t) => ({ ...t, text: foldLatin(t.text) }));
+  const keys = folded.map((t) => (t.prefix ? `${[...t.text].slice(0, 2).join('')}*` : t.text));
+  const longPrefixes = folded.filter((t) => t.prefix && [...t.text].length > 2);
   return sql<SqlBool>`grams @> ${keys}::text[]${sql.join(
     longPrefixes.map((t) => sql` and exists (select 1 from unnest(grams) g where g like ${likePrefix(t.text)} escape '\\')`),
     sql``,
