@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { type CoreEvent, DEMO_AGENTS, STORY_CUSTOMER_ID } from '../../main/core';
@@ -107,6 +108,23 @@ describe('several server instances on one PostgreSQL database', () => {
     await onA.next((e) => e.event === 'changed' && e.payload.id === second.id);
     expect(onA.events.filter(isNote)).toHaveLength(1);
     expect(onB.events.filter(isNote)).toHaveLength(1);
+  });
+
+  it('listens again after its connection is cut, and relays the changes committed from then on', async () => {
+    const onB = await subscribe(b);
+    const cut = await sql<{ pid: number }>`select pg_terminate_backend(pid) as pid from pg_stat_activity
+      where datname = current_database() and query ilike 'listen %'`.execute(a.core.db);
+    expect(cut.rows.length).toBe(2); // both instances' listeners
+    // Write until one arrives: the change committed while B was reconnecting is lost (a poke, not the data), a later one is not.
+    let arrived = false;
+    for (let i = 0; i < 50 && !arrived; i++) {
+      const note = await a.core.call('notes.add', { caseId: VOUCHER_CASE, body: `断线后的笔记 ${i}` });
+      arrived = await Promise.race([
+        onB.next((e) => e.event === 'changed' && e.payload.id === note.id).then(() => true),
+        new Promise<boolean>((r) => setTimeout(() => r(false), 200)),
+      ]);
+    }
+    expect(arrived).toBe(true);
   });
 
   it('writes from both instances at once all commit, in one unbroken audit chain', async () => {
