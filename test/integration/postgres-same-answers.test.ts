@@ -114,7 +114,14 @@ async function runScript(call: Caller, clock: Clock, deps: CoreDeps): Promise<Ar
 
   // Latin with diacritics, full-width letters and punctuation next to short terms: FTS5's unicode61 tokenizer folds
   // diacritics and drops punctuation; the PostgreSQL gram keys must do the same.
-  for (const body of ['Café crème à la carte', '积.分 测试 a-b', 'ＶＩＰ客户 Vip', 'résumé naïve', '标点，符号。测试']) {
+  for (const body of [
+    'Café crème à la carte',
+    '积.分 测试 a-b',
+    'ＶＩＰ客户 Vip',
+    'résumé naïve',
+    '标点，符号。测试',
+    'CAFÉ NOIR ÉCOLE Ⅻ',
+  ]) {
     clock.tick();
     record(`edge note ${body}`, await call('notes.add', { caseId: VOUCHER_CASE, body }));
   }
@@ -141,6 +148,11 @@ async function runScript(call: Caller, clock: Clock, deps: CoreDeps): Promise<Ar
     'jose',
     'josé',
     '王',
+    'café noir',
+    'école',
+    'ÉCOLE',
+    'xii',
+    'ⅻ',
   ])
     record(`search edge ${q}`, await call('search.global', { q, limit: 10 }));
 
@@ -322,6 +334,10 @@ describe('the same answers on SQLite and PostgreSQL', () => {
     expect(count('search after writes 欧').customers).toBe(1);
     expect(count('search after writes a17').notes).toBe(1);
     expect(results.get('search after writes 漫游')!.notes[0]!.snippet.highlights.length).toBeGreaterThan(0);
+    // Upper-case non-ASCII text found by a lower-case term of 3+ characters (trigram folding on SQLite, ILIKE on PostgreSQL).
+    expect(count('search edge café noir').notes).toBe(1);
+    expect(count('search edge école').notes).toBe(1);
+    expect(count('search edge re').notes).toBe(1); // résumé, diacritics folded for a short prefix
     expect(pgAnswers.find(([step]) => step === 'audit')![1]).toMatchObject({ ok: true });
     const answer = (step: string) => pgAnswers.find(([s]) => s === step)![1];
     expect(answer('policy during incident')).toMatchObject({ facts: { incidentCaused: true } }); // the jsonb branch of the facts
