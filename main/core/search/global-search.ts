@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
 import { normalisePhone, type SearchResults, searchTerms } from '../../../shared';
 import { type DB, isSqlite } from '../../db';
 import { caseRefs, customerSummaries, hydrateNotes, toCaseSummary } from '../read-models';
@@ -33,6 +33,22 @@ async function searchNotes(db: Kysely<DB>, terms: string[], limit: number): Prom
   return rows.rows.map((r) => r.rowid);
 }
 
+/** Rows whose name or title may hold every term: the newest `max` by the 2-gram index, to be confirmed by substring. */
+async function entityCandidates<T>(
+  db: Kysely<DB>,
+  source: 'customers' | 'cases',
+  columns: RawBuilder<unknown>,
+  terms: string[],
+  max: number,
+): Promise<T[]> {
+  if (!isSqlite(db as Kysely<unknown>)) return pgEntityCandidates<T>(db, source, columns, terms, max);
+  const grams = sql.raw(source === 'customers' ? 'customer_grams' : 'case_grams');
+  const rows = await sql<T>`
+    select ${columns} from ${sql.raw(source)} where rowid in (
+      select rowid from ${grams} where ${grams} match ${gramsMatch(terms)} order by rowid desc limit ${max})`.execute(db);
+  return rows.rows;
+}
+
 async function searchCustomers(db: Kysely<DB>, query: string, terms: string[], limit: number): Promise<string[]> {
   const phone = normalisePhone(query);
   if (phone) {
@@ -48,13 +64,7 @@ async function searchCustomers(db: Kysely<DB>, query: string, terms: string[], l
     )} limit ${limit * 5}`.execute(db);
     return [...new Set(rows.rows.map((r) => r.customer_id))];
   }
-  const rows = !isSqlite(db as Kysely<unknown>)
-    ? await pgEntityCandidates<{ id: string; name: string }>(db, 'customers', sql`id, name`, terms, limit * 20)
-    : (
-        await sql<{ id: string; name: string }>`
-    select id, name from customers where rowid in (
-      select rowid from customer_grams where customer_grams match ${gramsMatch(terms)} order by rowid desc limit ${limit * 20})`.execute(db)
-      ).rows;
+  const rows = await entityCandidates<{ id: string; name: string }>(db, 'customers', sql`id, name`, terms, limit * 20);
   return rows.filter((r) => terms.every((t) => r.name.toLowerCase().includes(t))).map((r) => r.id);
 }
 
@@ -71,13 +81,7 @@ async function searchCases(db: Kysely<DB>, query: string, terms: string[], limit
       .limit(limit)
       .execute();
   }
-  const rows = !isSqlite(db as Kysely<unknown>)
-    ? await pgEntityCandidates<DB['cases']>(db, 'cases', sql`*`, terms, limit * 20)
-    : (
-        await sql<DB['cases']>`
-    select * from cases where rowid in (
-      select rowid from case_grams where case_grams match ${gramsMatch(terms)} order by rowid desc limit ${limit * 20})`.execute(db)
-      ).rows;
+  const rows = await entityCandidates<DB['cases']>(db, 'cases', sql`*`, terms, limit * 20);
   return rows
     .filter((r) => terms.every((t) => r.title.toLowerCase().includes(t)))
     .sort((a, b) => (a.opened_at < b.opened_at ? 1 : a.opened_at > b.opened_at ? -1 : 0))
