@@ -12,6 +12,11 @@ const Config = z.object({
   host: z.string().default('127.0.0.1'),
   port: z.coerce.number().int().min(0).max(65535).default(5178),
   dataDir: z.string().min(1).default('.data'),
+  /** The team server's PostgreSQL; without it, embedded SQLite in `dataDir`. */
+  databaseUrl: z
+    .string()
+    .regex(/^postgres(ql)?:\/\/\S+$/, 'a postgres:// connection string')
+    .optional(),
   empty: z.boolean().default(false),
   /** Employee number to act as, until sign-in arrives (e.g. 30001, the demo supervisor). */
   agent: z
@@ -35,6 +40,7 @@ export type ServerConfig = z.infer<typeof Config>;
 
 /**
  * Flags win over environment variables: --port / KEPT_PORT, --data-dir / KEPT_DATA_DIR,
+ * --database-url / DATABASE_URL (PostgreSQL instead of embedded SQLite),
  * --host / KEPT_HOST, --empty / KEPT_EMPTY=1 (start with no demo data), --agent / KEPT_AGENT
  * (the employee number to act as), --policy-dir / KEPT_POLICY_DIR, --sms-webhook / KEPT_SMS_WEBHOOK,
  * --test-clock / KEPT_TEST_CLOCK=1, --allowed-hosts / KEPT_ALLOWED_HOSTS (comma-separated),
@@ -43,12 +49,14 @@ export type ServerConfig = z.infer<typeof Config>;
 export function readConfig(argv: string[], env: NodeJS.ProcessEnv): ServerConfig {
   const flag = (name: string) => {
     const i = argv.indexOf(`--${name}`);
-    return i >= 0 ? argv[i + 1] : argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
+    // Everything after the first '=': a connection string may hold more of them (`?sslmode=require`).
+    return i >= 0 ? argv[i + 1] : argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
   };
   const parsed = Config.safeParse({
     host: flag('host') ?? env.KEPT_HOST,
     port: flag('port') ?? env.KEPT_PORT,
     dataDir: flag('data-dir') ?? env.KEPT_DATA_DIR,
+    databaseUrl: flag('database-url') ?? (env.DATABASE_URL || undefined),
     empty: argv.includes('--empty') || env.KEPT_EMPTY === '1',
     agent: flag('agent') ?? env.KEPT_AGENT,
     policyDir: flag('policy-dir') ?? env.KEPT_POLICY_DIR,

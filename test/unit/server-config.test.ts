@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { describePostgres } from '../../main/db';
 import { checkBinding, readConfig } from '../../server/config';
 import { defaultAllowedHosts, isAllowedHost, isAllowedOrigin, isLoopbackAddress, isLoopbackHost } from '../../server/host-guard';
 
@@ -15,6 +16,23 @@ describe('server settings', () => {
     });
     expect(config).toMatchObject({ port: 6000, dataDir: '/tmp/x', empty: true, agent: '30001' });
     expect(readConfig([], { KEPT_PORT: '7000', KEPT_EMPTY: '1' })).toMatchObject({ port: 7000, empty: true });
+  });
+  it('selects PostgreSQL with DATABASE_URL or --database-url (the flag wins, a query string survives), SQLite without', () => {
+    expect(readConfig([], {}).databaseUrl).toBeUndefined();
+    expect(readConfig([], { DATABASE_URL: '' }).databaseUrl).toBeUndefined();
+    expect(readConfig([], { DATABASE_URL: 'postgres://kept:pw@db:5432/kept' }).databaseUrl).toBe('postgres://kept:pw@db:5432/kept');
+    expect(
+      readConfig(['--database-url=postgresql://kept@db/kept?sslmode=require&application_name=kept'], { DATABASE_URL: 'postgres://other/x' })
+        .databaseUrl,
+    ).toBe('postgresql://kept@db/kept?sslmode=require&application_name=kept');
+    expect(() => readConfig(['--database-url', 'sqlite:///tmp/kept.db'], {})).toThrow(/databaseUrl: a postgres:\/\/ connection string/);
+  });
+  it('names the PostgreSQL store without its password', () => {
+    expect(describePostgres('postgres://kept:s3cret@db.internal:5432/kept?sslmode=require')).toBe(
+      'PostgreSQL postgres://kept@db.internal:5432/kept',
+    );
+    expect(describePostgres('postgres://db/kept')).toBe('PostgreSQL postgres://db/kept');
+    expect(describePostgres('not a url s3cret')).not.toContain('s3cret');
   });
   it('reads the allowed host names from --allowed-hosts or KEPT_ALLOWED_HOSTS', () => {
     expect(readConfig(['--allowed-hosts', 'Kept.Example.cn, desk7:8080,[::1]:5178'], {}).allowedHosts).toEqual([

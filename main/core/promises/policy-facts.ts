@@ -8,7 +8,7 @@ import {
   type SuppliedFacts,
   type Tier,
 } from '../../../shared';
-import type { DB } from '../../db';
+import { type DB, isSqlite } from '../../db';
 
 const DAY = 86_400_000;
 // What a customer says when they are about to take it to the regulator.
@@ -63,7 +63,11 @@ export async function gatherFacts(
       .select('id')
       .where('starts_at', '<=', now.toISOString())
       .where((eb) => eb.or([eb('ends_at', 'is', null), eb('ends_at', '>=', row.opened_at)]))
-      .where(sql<boolean>`exists (select 1 from json_each(incidents.categories) where value = ${row.category})`)
+      .where(
+        isSqlite(db as Kysely<unknown>)
+          ? sql<boolean>`exists (select 1 from json_each(incidents.categories) where value = ${row.category})`
+          : sql<boolean>`exists (select 1 from jsonb_array_elements_text(incidents.categories::jsonb) as c(value) where value = ${row.category})`,
+      )
       .limit(1)
       .executeTakeFirst(),
     db
