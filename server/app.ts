@@ -10,6 +10,7 @@ import { registerHostGuard } from './host-guard';
 import { registerRequestLog } from './request-log';
 import { registerRpcRoutes, sendError } from './rpc-routes';
 import { setSecurityHeaders } from './security-headers';
+import { registerSurveyWebhook } from './survey-webhook';
 
 export interface ServerOptions {
   core: Core;
@@ -28,6 +29,8 @@ export interface ServerOptions {
   allowedHosts?: readonly string[];
   /** One line per answered request (method, route or procedure, status, duration); omitted, nothing is logged. */
   logRequest?: (line: string) => void;
+  /** The secret the SMS gateway signs survey answers with; without it the survey webhook answers `unavailable`. */
+  surveySecret?: string;
 }
 
 /**
@@ -70,6 +73,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   });
   registerRpcRoutes(app, options.core, auth.resolveActor);
   registerEventSocket(app, options.core, auth);
+  registerSurveyWebhook(app, options.core, options.surveySecret);
   app.get('/api/health', async () => ({ ok: true }));
 
   const rendererDir = options.rendererDir;

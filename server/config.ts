@@ -12,6 +12,11 @@ const Config = z.object({
   host: z.string().default('127.0.0.1'),
   port: z.coerce.number().int().min(0).max(65535).default(5178),
   dataDir: z.string().min(1).default('.data'),
+  /** The team server's PostgreSQL; without it, embedded SQLite in `dataDir`. */
+  databaseUrl: z
+    .string()
+    .regex(/^postgres(ql)?:\/\/\S+$/, 'a postgres:// connection string')
+    .optional(),
   empty: z.boolean().default(false),
   /**
    * Test mode only, and only with --test-clock: a request without a session cookie acts as this
@@ -29,6 +34,8 @@ const Config = z.object({
   testClock: z.boolean().default(false),
   /** Sign-in attempts allowed per client address per minute. */
   signInPerMinute: z.coerce.number().int().min(1).max(10_000).default(30),
+  /** The shared secret survey answers from the SMS gateway are signed with (POST /api/webhooks/survey). */
+  surveySecret: z.string().min(16, 'at least 16 characters').max(256).optional(),
   /** The Host names the server answers to; empty: 127.0.0.1, localhost and [::1] on its port. */
   allowedHosts: z.array(HostName).default([]),
 });
@@ -42,26 +49,31 @@ export type ServerConfig = z.infer<typeof Config> & {
 
 /**
  * Flags win over environment variables: --port / KEPT_PORT, --data-dir / KEPT_DATA_DIR,
+ * --database-url / DATABASE_URL (PostgreSQL instead of embedded SQLite),
  * --host / KEPT_HOST, --empty / KEPT_EMPTY=1 (start with no demo data), --agent / KEPT_AGENT
  * (test mode: who acts without signing in; refused without --test-clock), --policy-dir / KEPT_POLICY_DIR,
  * --sms-webhook / KEPT_SMS_WEBHOOK, --test-clock / KEPT_TEST_CLOCK=1, --sign-in-per-minute / KEPT_SIGN_IN_PER_MINUTE,
- * --allowed-hosts / KEPT_ALLOWED_HOSTS (comma-separated).
+ * --allowed-hosts / KEPT_ALLOWED_HOSTS (comma-separated),
+ * --survey-secret / KEPT_SURVEY_SECRET (signs survey answers from the SMS gateway), --database-url / DATABASE_URL.
  */
 export function readConfig(argv: string[], env: NodeJS.ProcessEnv): ServerConfig {
   const flag = (name: string) => {
     const i = argv.indexOf(`--${name}`);
-    return i >= 0 ? argv[i + 1] : argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
+    // Everything after the first '=': a connection string may hold more of them (`?sslmode=require`).
+    return i >= 0 ? argv[i + 1] : argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
   };
   const parsed = Config.safeParse({
     host: flag('host') ?? env.KEPT_HOST,
     port: flag('port') ?? env.KEPT_PORT,
     dataDir: flag('data-dir') ?? env.KEPT_DATA_DIR,
+    databaseUrl: flag('database-url') ?? (env.DATABASE_URL || undefined),
     empty: argv.includes('--empty') || env.KEPT_EMPTY === '1',
     agent: flag('agent') ?? env.KEPT_AGENT,
     policyDir: flag('policy-dir') ?? env.KEPT_POLICY_DIR,
     smsWebhook: flag('sms-webhook') ?? env.KEPT_SMS_WEBHOOK,
     testClock: argv.includes('--test-clock') || env.KEPT_TEST_CLOCK === '1',
     signInPerMinute: flag('sign-in-per-minute') ?? env.KEPT_SIGN_IN_PER_MINUTE,
+    surveySecret: flag('survey-secret') ?? env.KEPT_SURVEY_SECRET,
     allowedHosts: (flag('allowed-hosts') ?? env.KEPT_ALLOWED_HOSTS ?? '')
       .split(',')
       .map((h) => h.trim())

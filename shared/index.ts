@@ -3,6 +3,7 @@ export * from './contract';
 export * from './domain/brief';
 export * from './domain/entities';
 export * from './domain/policy';
+export * from './domain/supervision';
 export * from './domain/values';
 export * from './ids';
 export * from './phone';

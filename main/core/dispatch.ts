@@ -1,4 +1,5 @@
-import { AppError, type Envelope, invalidInput, isProcedureName, type ProcedureName, procedures } from '../../shared';
+import { createHash } from 'node:crypto';
+import { AppError, canonicalJson, type Envelope, invalidInput, isProcedureName, type ProcedureName, procedures } from '../../shared';
 import type { CallContext, CoreDeps } from './context';
 import { type CallMeta, implementations } from './procedures';
 
@@ -15,6 +16,11 @@ export interface DispatchOptions {
 
 const MutationIdShape = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** What a mutation id was used for: the procedure, who called it and what they asked, after parsing. */
+function requestHash(procedure: string, actorId: string, input: unknown): string {
+  return createHash('sha256').update(canonicalJson({ procedure, actorId, input })).digest('hex');
+}
+
 async function run(deps: CoreDeps, request: DispatchRequest, ctx: CallContext): Promise<unknown> {
   if (!isProcedureName(request.procedure)) throw new AppError('unknown_procedure', `Unknown procedure "${request.procedure}".`);
   const name: ProcedureName = request.procedure;
@@ -25,7 +31,10 @@ async function run(deps: CoreDeps, request: DispatchRequest, ctx: CallContext): 
   if (!parsed.success) throw invalidInput(parsed.error);
   if (request.mutationId !== undefined && !MutationIdShape.test(request.mutationId))
     throw new AppError('invalid_input', 'mutationId must be a UUID.', [{ path: 'mutationId', message: 'invalid' }]);
-  const meta: CallMeta = { mutationId: spec.kind === 'mutation' ? request.mutationId : undefined };
+  const meta: CallMeta =
+    spec.kind === 'mutation'
+      ? { mutationId: request.mutationId, request: requestHash(name, ctx.actor.id, parsed.data) }
+      : { mutationId: undefined };
   const impl = implementations[name] as (d: CoreDeps, i: unknown, c: CallContext, m: CallMeta) => Promise<unknown>;
   return impl(deps, parsed.data, ctx, meta);
 }

@@ -5,6 +5,8 @@ import { mintMutation } from './mutations/mint';
 
 export interface CallMeta {
   mutationId?: string | undefined;
+  /** sha256 of the procedure and its parsed input; a reused mutation id must come with the same. */
+  request?: string | undefined;
 }
 
 /** How core implements one procedure of the contract. */
@@ -31,8 +33,9 @@ export async function commit<N extends MutationName>(
   name: N,
   args: MutationArgs<N>,
   mutationId?: string,
+  request?: string,
 ): Promise<{ applied: boolean; args: MutationArgs<N> }> {
-  const mutation = await mintMutation(deps, ctx, name, args, mutationId);
+  const mutation = await mintMutation(deps, ctx, name, args, mutationId, request);
   const { applied, args: asApplied } = await applyMutation(deps, mutation);
   // applyMutation parsed them with the schema of `name`, so they are that mutation's args.
   return { applied, args: asApplied as MutationArgs<N> };
@@ -46,5 +49,5 @@ export async function write<N extends MutationName>(
   name: N,
   args: MutationArgs<N>,
 ): Promise<MutationArgs<N>> {
-  return (await commit(deps, ctx, name, args, meta.mutationId)).args;
+  return (await commit(deps, ctx, name, args, meta.mutationId, meta.request)).args;
 }

@@ -3,3 +3,4 @@ export * from './migrate';
 export type { DB } from './schema';
 export * from './sqlite';
 export * from './transaction';
+export * from './postgres';

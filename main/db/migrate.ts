@@ -61,8 +61,11 @@ export async function migrateToLatest(db: AnyDb, list: MigrationList = defaultMi
   if (outOfOrder) throw new Error(`The migration ledger is out of order: ${outOfOrder[0]} ran before ${list[firstPending]![0]}.`);
 
   const sqlite = isSqlite(db);
-  await sql`create table if not exists ${sql.table(LEDGER)} (name varchar(255) not null primary key, timestamp varchar(255) not null)`.execute(
-    db,
+  // Under the migration lock on PostgreSQL: two servers creating the ledger at once would collide in the catalog.
+  await inTransaction(db, sqlite, (trx) =>
+    sql`create table if not exists ${sql.table(LEDGER)} (name varchar(255) not null primary key, timestamp varchar(255) not null)`.execute(
+      trx,
+    ),
   );
   if (sqlite && applied.length > 0 && options.backup !== false) await backupSqlite(db, list[firstPending]![0]);
 

@@ -28,6 +28,10 @@ export interface DB extends AccountTables {
     opened_at: string;
     updated_at: string;
     version: number;
+    /** When the case last became resolved or closed; null while open (0010). */
+    resolved_at: string | null;
+    /** Who resolved it last (0010). */
+    resolved_by: string | null;
   };
   contacts: {
     id: string;
@@ -36,6 +40,8 @@ export interface DB extends AccountTables {
     channel: string;
     direction: string;
     started_at: string;
+    /** 1: inbound, with another inbound contact of the customer in the 7 days before; set when logged (0010). */
+    is_repeat: Generated<number | null>;
   };
   contact_cases: { contact_id: string; case_id: string };
   notes: {
@@ -93,6 +99,8 @@ export interface DB extends AccountTables {
     rule_ids: string;
     action: string;
     created_at: string;
+    /** JSON: the facts the agent supplied that counted (the record had none). */
+    supplied: string | null;
   };
   escalations: {
     id: string;
@@ -129,6 +137,8 @@ export interface DB extends AccountTables {
     created_at: string;
     alerted_at: string | null;
     resolved_at: string | null;
+    reschedules: number;
+    first_due_at: string | null;
     resolution_reason: string | null;
     version: number;
   };
@@ -168,6 +178,34 @@ export interface DB extends AccountTables {
     hash: string;
     count: number;
   };
+  /** A QA review of one contact by one reviewer (0010). */
+  reviews: {
+    id: string;
+    contact_id: string;
+    agent_id: string;
+    reviewer_id: string;
+    items: string;
+    score: number;
+    comment: string;
+    created_at: string;
+  };
+  /** The contact a conduct complaint case is about, and the agent complained about (0010). */
+  case_complaints: { case_id: string; contact_id: string; agent_id: string; created_at: string };
+  /** A satisfaction survey sent when a case was resolved, and its one answer (0010). */
+  surveys: {
+    id: string;
+    case_id: string;
+    customer_id: string;
+    token: string;
+    message_id: string;
+    agent_id: string;
+    created_at: string;
+    score: number | null;
+    comment: string | null;
+    answered_at: string | null;
+    answered_via: string | null;
+    answered_by: string | null;
+  };
   applied_mutations: {
     id: string;
     client_id: string;
@@ -177,6 +215,8 @@ export interface DB extends AccountTables {
     actor_id: string;
     at: string;
     applied_at: string;
+    /** sha256 of the procedure and input the id was first used for; null for writes not made through a procedure. */
+    request: string | null;
   };
   outbox: {
     seq: Generated<number>;

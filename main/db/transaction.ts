@@ -2,13 +2,25 @@ import { type Kysely, sql } from 'kysely';
 import { isSqlite } from './dialect';
 import type { DB } from './schema';
 
+/** Any constant: on PostgreSQL, every write transaction of every server instance takes this lock first. */
+const PG_WRITE_LOCK = 7_405_392;
+
 /**
  * Runs `fn` as one write transaction. On SQLite it is BEGIN IMMEDIATE, so the write lock is taken
  * up front and a busy database fails fast instead of deadlocking half-way; `fn` must use only the
  * handle it is given.
+ *
+ * On PostgreSQL the transaction first takes a transaction-scoped advisory lock, so writes from all
+ * server instances apply one at a time, as on SQLite: the audit chain reads its last row and appends
+ * the next, the idempotency check reads the ledger before writing, and neither may interleave with
+ * another writer. Reads never take the lock.
  */
 export async function writeTransaction<T>(db: Kysely<DB>, fn: (trx: Kysely<DB>) => Promise<T>): Promise<T> {
-  if (!isSqlite(db as Kysely<unknown>)) return db.transaction().execute(fn);
+  if (!isSqlite(db as Kysely<unknown>))
+    return db.transaction().execute(async (trx) => {
+      await sql`select pg_advisory_xact_lock(${PG_WRITE_LOCK})`.execute(trx);
+      return fn(trx);
+    });
   return db.connection().execute(async (conn) => {
     await sql`begin immediate`.execute(conn);
     try {

@@ -12,6 +12,8 @@ export const Entity = z.enum([
   'message',
   'escalation',
   'decision',
+  'review',
+  'survey',
 ]);
 export type Entity = z.infer<typeof Entity>;
 

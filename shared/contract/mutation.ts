@@ -13,5 +13,14 @@ export const Mutation = z.object({
   at: z.iso.datetime({ offset: true }),
   actor: z.uuid(),
   policyVersion: z.string().nullable(),
+  /**
+   * sha256 of the procedure and input this write was made for. A retry of the same request mints
+   * fresh args (new ids, a new time) under the same id; this is how it is told apart from a
+   * different request that reuses the id.
+   */
+  request: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .optional(),
 });
 export type Mutation = z.infer<typeof Mutation>;

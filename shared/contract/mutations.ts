@@ -6,7 +6,9 @@ import { customerMutations } from './mutations/customers';
 import { factMutations } from './mutations/facts';
 import { incidentMutations } from './mutations/incidents';
 import { promiseMutations } from './mutations/promises';
+import { reviewMutations } from './mutations/reviews';
 import { sessionMutations } from './mutations/session';
+import { surveyMutations } from './mutations/surveys';
 
 export {
   accountMutations,
@@ -16,7 +18,9 @@ export {
   factMutations,
   incidentMutations,
   promiseMutations,
+  reviewMutations,
   sessionMutations,
+  surveyMutations,
 };
 
 /**
@@ -33,6 +37,8 @@ export const mutationArgs = {
   ...incidentMutations,
   ...promiseMutations,
   ...accountMutations,
+  ...reviewMutations,
+  ...surveyMutations,
 } as const;
 
 export type MutationArgSchemas = typeof mutationArgs;

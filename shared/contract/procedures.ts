@@ -4,12 +4,15 @@ import { auditProcedures } from './procedures/audit';
 import { caseProcedures } from './procedures/cases';
 import { contactProcedures } from './procedures/contacts';
 import { customerProcedures } from './procedures/customers';
+import { dashboardProcedures } from './procedures/dashboard';
 import { draftProcedures } from './procedures/drafts';
 import { factProcedures } from './procedures/facts';
 import { incidentProcedures } from './procedures/incidents';
 import { promiseProcedures } from './procedures/promises';
+import { reviewProcedures } from './procedures/reviews';
 import { searchProcedures } from './procedures/search';
 import { sessionProcedures } from './procedures/session';
+import { surveyProcedures } from './procedures/surveys';
 
 export { ADMINS, ANY_ROLE, LEADS, type ProcedureKind, type ProcedureSpec } from './spec';
 export { DRAFT_MAX_CHARS } from './procedures/drafts';
@@ -21,12 +24,15 @@ export {
   caseProcedures,
   contactProcedures,
   customerProcedures,
+  dashboardProcedures,
   draftProcedures,
   factProcedures,
   incidentProcedures,
   promiseProcedures,
+  reviewProcedures,
   searchProcedures,
   sessionProcedures,
+  surveyProcedures,
 };
 
 /**
@@ -47,6 +53,9 @@ export const procedures = {
   ...promiseProcedures,
   ...auditProcedures,
   ...accountProcedures,
+  ...reviewProcedures,
+  ...surveyProcedures,
+  ...dashboardProcedures,
 } as const;
 
 export type Procedures = typeof procedures;

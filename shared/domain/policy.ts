@@ -74,6 +74,10 @@ export const Sla = z.object({
   callbackHours: z.number(),
   resolutionHours: z.number(),
   graceHours: z.number(),
+  /** How often a commitment on such a case may be moved to a new deadline. */
+  rescheduleLimit: z.number().int(),
+  /** How far past its first deadline a commitment may be moved, in hours. */
+  rescheduleMaxHours: z.number(),
 });
 export type Sla = z.infer<typeof Sla>;
 
@@ -87,6 +91,8 @@ export const PolicyAnswer = z.object({
   offers: z.array(Offer),
   escalation: z.object({ escalate: z.boolean(), level: z.number().int(), triggers: z.array(EscalationTrigger) }),
   ruleIds: z.record(z.string(), z.array(z.string())),
+  /** The facts taken from the agent because the record had none; the rest are the record's. */
+  supplied: SuppliedFacts,
 });
 export type PolicyAnswer = z.infer<typeof PolicyAnswer>;
 
@@ -99,6 +105,8 @@ export const Decision = z.object({
   facts: z.record(z.string(), z.unknown()),
   ruleIds: z.record(z.string(), z.array(z.string())),
   answer: z.unknown(),
+  /** Which of the facts the deciding agent supplied rather than the record holding them. */
+  supplied: SuppliedFacts,
   createdAt: IsoTime,
 });
 export type Decision = z.infer<typeof Decision>;
@@ -167,6 +175,8 @@ export const Escalation = z.object({
   decidedBy: AgentRef.nullable(),
   /** What the supervisor wrote when deciding, for the agent who asked. */
   decisionNote: z.string().nullable(),
+  /** Facts the requester supplied rather than the record holding them, for the approver to weigh. */
+  supplied: SuppliedFacts,
   createdAt: IsoTime,
   decidedAt: IsoTime.nullable(),
 });

@@ -6,6 +6,11 @@ export const NOTE_MAX_CHARS = 20_000;
 
 export const Id = z.uuid();
 export const IsoTime = z.iso.datetime({ offset: true });
+/**
+ * A time in its one stored form: UTC, milliseconds, `Z` (what `Date#toISOString` gives). Mutation
+ * args carry only this, so every replica stores, compares and sorts the same text.
+ */
+export const UtcTime = z.iso.datetime({ precision: 3 });
 
 /** Who a person is at work. `complaint_centre` (level 3) works escalated cases as a supervisor does. */
 export const Role = z.enum(['agent', 'supervisor', 'complaint_centre', 'admin']);

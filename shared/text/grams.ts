@@ -38,6 +38,34 @@ export function textGrams(text: string): string {
   return [...out].join(' ');
 }
 
+/**
+ * The keys of a text in a PostgreSQL gram index (a GIN-indexed `text[]`), so that containment
+ * (`grams @> keys`) answers what an FTS5 unicode61 2-gram table answers:
+ * - each gram (`textGrams`) as it is, for an exact token (`"积分"`);
+ * - the first one and the first two characters of each gram, marked with `*`, for a 1–2 character
+ *   prefix query (`"积"*`, `"vi"*`). Longer prefixes are checked against the grams themselves.
+ * Latin letters lose their diacritics first (`foldLatin`), as unicode61 folds them.
+ */
+export function gramKeys(text: string): string[] {
+  const keys = new Set<string>();
+  for (const gram of textGrams(text).split(' ')) {
+    if (!gram) continue;
+    const folded = foldLatin(gram);
+    const chars = [...folded];
+    keys.add(folded);
+    keys.add(`${chars[0]!}*`);
+    if (chars.length >= 2) keys.add(`${chars[0]!}${chars[1]!}*`);
+  }
+  return [...keys];
+}
+
+const LATIN = /\p{Script=Latin}/u;
+
+/** Latin letters without their diacritics (é → e, à → a), other scripts untouched: what FTS5's unicode61 tokenizer does by default. */
+export function foldLatin(text: string): string {
+  return [...text].map((ch) => (LATIN.test(ch) ? ch.normalize('NFD').replace(/\p{M}/gu, '') : ch)).join('');
+}
+
 /** Search terms from what a person typed: NFKC-folded, lower-cased, split on white space, de-duplicated. */
 export function searchTerms(query: string): string[] {
   return [

@@ -16,7 +16,7 @@ export interface Dataset {
 }
 
 /** Bump when the generator changes what it writes, so old cached files are not reused. */
-const GENERATOR_VERSION = 2;
+const GENERATOR_VERSION = 4;
 
 /**
  * The cached file's name says everything that decides its content: the sizes, the generator

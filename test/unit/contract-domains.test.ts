@@ -9,6 +9,7 @@ import {
   contactProcedures,
   customerMutations,
   customerProcedures,
+  dashboardProcedures,
   draftProcedures,
   factMutations,
   factProcedures,
@@ -18,9 +19,13 @@ import {
   procedures,
   promiseMutations,
   promiseProcedures,
+  reviewMutations,
+  reviewProcedures,
   searchProcedures,
   sessionMutations,
   sessionProcedures,
+  surveyMutations,
+  surveyProcedures,
 } from '../../shared';
 
 const procedureDomains = {
@@ -35,6 +40,9 @@ const procedureDomains = {
   promises: promiseProcedures,
   audit: auditProcedures,
   accounts: accountProcedures,
+  reviews: reviewProcedures,
+  surveys: surveyProcedures,
+  dashboard: dashboardProcedures,
 };
 
 const mutationDomains = {
@@ -46,6 +54,8 @@ const mutationDomains = {
   incidents: incidentMutations,
   promises: promiseMutations,
   accounts: accountMutations,
+  reviews: reviewMutations,
+  surveys: surveyMutations,
 };
 
 /** Every name of the domain maps, with the domains that define it. */

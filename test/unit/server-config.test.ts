@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { describePostgres } from '../../main/db';
 import { checkBinding, readConfig } from '../../server/config';
 import { defaultAllowedHosts, isAllowedHost, isAllowedOrigin, isLoopbackAddress, isLoopbackHost } from '../../server/host-guard';
 
@@ -15,6 +16,47 @@ describe('server settings', () => {
     });
     expect(config).toMatchObject({ port: 6000, dataDir: '/tmp/x', empty: true, agent: '30001', signIn: false });
     expect(readConfig([], { KEPT_PORT: '7000', KEPT_EMPTY: '1' })).toMatchObject({ port: 7000, empty: true });
+  });
+  it('selects PostgreSQL with DATABASE_URL or --database-url (the flag wins, a query string survives), SQLite without', () => {
+    expect(readConfig([], {}).databaseUrl).toBeUndefined();
+    expect(readConfig([], { DATABASE_URL: '' }).databaseUrl).toBeUndefined();
+    expect(readConfig([], { DATABASE_URL: 'postgres://kept:pw@db:5432/kept' }).databaseUrl).toBe('postgres://kept:pw@db:5432/kept');
+    expect(
+      readConfig(['--database-url=postgresql://kept@db/kept?sslmode=require&application_name=kept'], { DATABASE_URL: 'postgres://other/x' })
+        .databaseUrl,
+    ).toBe('postgresql://kept@db/kept?sslmode=require&application_name=kept');
+    expect(() => readConfig(['--database-url', 'sqlite:///tmp/kept.db'], {})).toThrow(/databaseUrl: a postgres:\/\/ connection string/);
+  });
+  it('names the PostgreSQL store without its password', () => {
+    expect(describePostgres('postgres://kept:s3cret@db.internal:5432/kept?sslmode=require')).toBe(
+      'PostgreSQL postgres://kept@db.internal:5432/kept',
+    );
+    expect(describePostgres('postgres://db/kept')).toBe('PostgreSQL postgres://db/kept');
+    expect(describePostgres('not a url s3cret')).not.toContain('s3cret');
+  });
+  it('reads the survey webhook secret from --survey-secret or KEPT_SURVEY_SECRET, and refuses a short one', () => {
+    expect(readConfig([], {}).surveySecret).toBeUndefined();
+    expect(readConfig(['--survey-secret', 'a'.repeat(32)], { KEPT_SURVEY_SECRET: 'b'.repeat(32) }).surveySecret).toBe('a'.repeat(32));
+    expect(readConfig([], { KEPT_SURVEY_SECRET: 'b'.repeat(32) }).surveySecret).toBe('b'.repeat(32));
+    expect(() => readConfig(['--survey-secret', 'short'], {})).toThrow(/surveySecret: at least 16 characters/);
+  });
+  it.each([
+    [['--port', 'eighty']],
+    [['--port', '70000']],
+    [['--agent', 'root']],
+    [['--allowed-hosts', 'http://kept.example.cn']],
+    [['--allowed-hosts', 'a b']],
+  ])('refuses %j with a clear message', (argv) => {
+    expect(() => readConfig(argv, {})).toThrow(/Bad server settings/);
+  });
+});
+
+describe('where the server may listen', () => {
+  it.each(['127.0.0.1', '127.0.0.2', 'localhost', '::1', '[::1]'])('allows loopback %s without sign-in', (host) => {
+    expect(() => checkBinding({ host, signIn: false })).not.toThrow();
+  });
+  it.each(['0.0.0.0', '::', '192.168.1.20', 'kept.example.cn', '::ffff:0.0.0.0'])('refuses %s without sign-in, in one line', (host) => {
+    expect(() => checkBinding({ host, signIn: false })).toThrow(/^Refusing to listen on .*without sign-in[^\n]*$/);
   });
   it('refuses --agent (or KEPT_AGENT) without --test-clock: outside tests, people sign in', () => {
     expect(() => readConfig(['--agent', '30001'], {})).toThrow(/--agent .*needs --test-clock/);

@@ -1,7 +1,9 @@
 import type { Kysely } from 'kysely';
 import { AppError, type CaseDetail, type CaseSummary } from '../../../shared';
 import type { DB } from '../../db';
+import { checkCategoryChange, fileComplaint } from '../complaints/complaints';
 import { defineMutation } from '../mutations/types';
+import { applyClosing } from '../surveys/closing';
 import { indexEntity } from '../search/index-entities';
 import { agentRefs, hydrateContacts, hydrateNotes, toCaseSummary, unknownAgent } from '../read-models';
 
@@ -25,10 +27,13 @@ export const createCase = defineMutation('cases.create', {
         opened_at: args.at,
         updated_at: args.at,
         version: 1,
+        resolved_at: null,
+        resolved_by: null,
       })
       .execute();
+    const complaint = await fileComplaint(trx, args, m);
     await indexEntity(trx, 'case_grams', args.id);
-    return [{ entity: 'case', id: args.id, customerId: args.customerId }];
+    return [{ entity: 'case', id: args.id, customerId: args.customerId }, ...complaint];
   },
 });
 
@@ -39,7 +44,7 @@ const EDITABLE = ['title', 'category', 'priority', 'status'] as const;
  * person to resolve, never a silent last-writer-wins. The audit row records old → new per field.
  */
 export const updateCase = defineMutation('cases.update', {
-  async apply(trx, args) {
+  async apply(trx, args, m) {
     const row = await trx.selectFrom('cases').selectAll().where('id', '=', args.id).executeTakeFirst();
     if (!row) throw new AppError('not_found', `No case ${args.id}.`, [{ path: 'id', message: 'not_found' }]);
     if (row.version !== args.version)
@@ -48,6 +53,7 @@ export const updateCase = defineMutation('cases.update', {
         `Case ${row.number} was changed by someone else (version ${row.version}, you had ${args.version}). Reload and try again.`,
         [{ path: 'version', message: 'stale_version' }],
       );
+    checkCategoryChange(row.category, args.category);
     const changes = EDITABLE.flatMap((field) =>
       args[field] !== undefined && args[field] !== row[field] ? [{ field, from: row[field], to: args[field] }] : [],
     );
@@ -58,7 +64,8 @@ export const updateCase = defineMutation('cases.update', {
       .where('id', '=', args.id)
       .execute();
     if (changes.some((c) => c.field === 'title')) await indexEntity(trx, 'case_grams', args.id);
-    return [{ entity: 'case', id: args.id, customerId: row.customer_id, data: { changes, version: row.version + 1 } }];
+    const closing = await applyClosing(trx, args, row, m);
+    return [{ entity: 'case', id: args.id, customerId: row.customer_id, data: { changes, version: row.version + 1 } }, ...closing];
   },
 });
 

@@ -1,6 +1,7 @@
 import { AppError, type caseProcedures, newCaseNumber, newId } from '../../../shared';
 import type { CoreDeps } from '../context';
 import { type Implementations, write } from '../procedure-kit';
+import { composeClosing } from '../surveys/closing';
 import { getCaseView } from './case-view';
 import { caseNumberTaken, getCaseSummary } from './cases';
 
@@ -26,14 +27,18 @@ export const procedures: Implementations<keyof typeof caseProcedures> = {
       title: input.title,
       category: input.category,
       priority: input.priority,
-      level: 1 as const,
+      // A conduct complaint goes straight to the supervisors (level 2), linked to the contact it is about.
+      level: input.aboutContactId ? (2 as const) : (1 as const),
+      ...(input.aboutContactId ? { complaint: { contactId: input.aboutContactId, escalationId: newId() } } : {}),
       at: deps.now().toISOString(),
     });
     return getCaseSummary(deps.db, args.id);
   },
 
   'cases.update': async (deps, input, ctx, meta) => {
-    const args = await write(deps, ctx, meta, 'cases.update', { ...input, at: deps.now().toISOString() });
+    const { locale, ...fields } = input;
+    const closing = await composeClosing(deps, input.id, input.status, locale, ctx.actor);
+    const args = await write(deps, ctx, meta, 'cases.update', { ...fields, ...(closing ? { closing } : {}), at: deps.now().toISOString() });
     return getCaseSummary(deps.db, args.id);
   },
 };

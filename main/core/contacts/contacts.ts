@@ -2,13 +2,17 @@ import type { Kysely } from 'kysely';
 import { AppError, type Contact } from '../../../shared';
 import type { DB } from '../../db';
 import { requireCustomer } from '../cases/cases';
+import { markRepeatContact } from '../dashboard/repeat';
 import { defineMutation } from '../mutations/types';
+import { around, boundedTime, CALL_PAST_MS, CLOCK_SKEW_MS } from '../time-bounds';
 import { hydrateContacts } from '../read-models';
 import { indexNote } from '../search/index-note';
 
 /** A call (or chat, or visit) with the customer, linked to the cases it was about, with its note. */
 export const logContact = defineMutation('contacts.log', {
   async apply(trx, args, m) {
+    // Judged against when the call was logged, so a write delivered later from another desk still passes.
+    boundedTime(args.startedAt, around(m.at, CALL_PAST_MS, CLOCK_SKEW_MS), 'startedAt');
     await requireCustomer(trx, args.customerId);
     const caseIds = [...new Set(args.caseIds)];
     if (caseIds.length > 0) {
@@ -32,6 +36,7 @@ export const logContact = defineMutation('contacts.log', {
         started_at: args.startedAt,
       })
       .execute();
+    await markRepeatContact(trx, { id: args.id, customerId: args.customerId, direction: args.direction, startedAt: args.startedAt });
     if (caseIds.length > 0)
       await trx
         .insertInto('contact_cases')

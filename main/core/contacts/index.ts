@@ -1,5 +1,6 @@
 import { type contactProcedures, newId } from '../../../shared';
 import { type Implementations, write } from '../procedure-kit';
+import { around, boundedTime, CALL_PAST_MS, CLOCK_SKEW_MS } from '../time-bounds';
 import { getContact } from './contacts';
 import { getNote } from './notes';
 
@@ -14,7 +15,8 @@ export const procedures: Implementations<keyof typeof contactProcedures> = {
       caseIds: input.caseIds,
       channel: input.channel,
       direction: input.direction,
-      startedAt: input.startedAt ?? deps.now().toISOString(),
+      // A call logged after the fact: not in the future (it would count as recent for ever), not long ago.
+      startedAt: boundedTime(input.startedAt ?? deps.now().toISOString(), around(deps.now(), CALL_PAST_MS, CLOCK_SKEW_MS), 'startedAt'),
       note: input.note ? { id: newId(), body: input.note } : null,
     });
     return getContact(deps.db, args.id);

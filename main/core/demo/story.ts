@@ -1,5 +1,5 @@
 import type { CoreDeps } from '../context';
-import { caseParty, composeMessage, decisionRecord, evaluateCase } from '../promises/commands';
+import { caseParty, composeMessage } from '../promises/commands';
 import { DEMO_AGENTS as A } from './agents';
 import {
   INCIDENT_MALL,
@@ -71,32 +71,32 @@ export async function seedStory(deps: CoreDeps): Promise<void> {
     dueAt: string,
   ) => {
     const party = await caseParty(deps, CASE_VOUCHER);
-    const answer = await evaluateCase(deps, CASE_VOUCHER, agent);
     await seedWrite(deps, agent, 'commitments.create', {
       id: id('d'),
       caseId: CASE_VOUCHER,
       customerId: STORY_CUSTOMER_ID,
       kind,
+      fromOffer: null,
       wording,
       amount: null,
       dueAt,
-      graceHours: answer.sla.graceHours,
-      decision: decisionRecord(CASE_VOUCHER, STORY_CUSTOMER_ID, answer, `commitment.${kind}`),
-      escalationId: null,
+      supplied: {},
+      decisionId: id('d'),
       message: composeMessage('commitment_created', 'zh-CN', party, wording, dueAt, agent.employeeNo),
       at: when,
     });
   };
 
-  const call = (
+  const call = async (
     agent: (typeof A)[keyof typeof A],
     when: string,
     body: string,
     caseIds: string[],
     direction: 'inbound' | 'outbound' = 'inbound',
-  ) =>
-    seedWrite(deps, agent, 'contacts.log', {
-      id: id('a'),
+  ): Promise<string> => {
+    const contactId = id('a');
+    await seedWrite(deps, agent, 'contacts.log', {
+      id: contactId,
       customerId: STORY_CUSTOMER_ID,
       caseIds,
       channel: 'phone',
@@ -104,6 +104,8 @@ export async function seedStory(deps: CoreDeps): Promise<void> {
       startedAt: when,
       note: { id: id('b'), body },
     });
+    return contactId;
+  };
 
   await call(
     A.wangFang,
@@ -179,7 +181,7 @@ export async function seedStory(deps: CoreDeps): Promise<void> {
     [CASE_VOUCHER],
     'outbound',
   );
-  await call(
+  const blamedCustomer = await call(
     A.qianWei,
     at(4, 14, 20),
     '客户反映重新获取的凭证码兑换期限仍是21日，未见延期。坐席称门店缺货“不是我们的问题”，并称客户所述为一面之词；' +
@@ -194,6 +196,8 @@ export async function seedStory(deps: CoreDeps): Promise<void> {
     category: 'conduct_complaint',
     priority: 'high',
     level: 2,
+    // The call where agent 23338 blamed the customer: the complaint is about it, and hidden from him.
+    complaint: { contactId: blamedCustomer, escalationId: id('c') },
     at: at(5, 10, 0),
   });
   await seedWrite(deps, A.liQiang, 'cases.create', {

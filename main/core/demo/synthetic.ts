@@ -32,7 +32,7 @@ const TOPICS: ReadonlyArray<{ category: CaseCategory; title: string; notes: read
     title: '宽带光猫故障',
     notes: ['客户光猫指示灯异常，已远程重启无效，预约上门维修。', '维修人员已更换光猫，客户确认恢复上网。'],
   },
-  { category: 'conduct_complaint', title: '投诉营业厅服务态度', notes: ['客户投诉营业厅工作人员办理业务时态度冷淡，已记录并转班长处理。'] },
+  { category: 'conduct_complaint', title: '投诉坐席服务态度', notes: ['客户投诉上次来电的坐席态度冷淡，已记录并转班长处理。'] },
   {
     category: 'other',
     title: 'Roaming data question',
@@ -78,6 +78,28 @@ export async function seedSynthetic(deps: CoreDeps, count: number, seed = 202611
       const caseId = id();
       const agent = pick(random, FIELD_AGENTS);
       let when = now - Math.floor(1 + random() * 25) * DAY - Math.floor(random() * DAY);
+      // A conduct complaint is about an earlier call, taken by another agent.
+      const complaint =
+        topic.category === 'conduct_complaint'
+          ? {
+              contactId: id(),
+              escalationId: id(),
+              agent: pick(
+                random,
+                FIELD_AGENTS.filter((a) => a.id !== agent.id),
+              ),
+            }
+          : null;
+      if (complaint)
+        await seedWrite(deps, complaint.agent, 'contacts.log', {
+          id: complaint.contactId,
+          customerId,
+          caseIds: [],
+          channel: 'phone',
+          direction: 'inbound',
+          startedAt: new Date(when - 3_600_000).toISOString(),
+          note: null,
+        });
       await seedWrite(deps, agent, 'cases.create', {
         id: caseId,
         number: newCaseNumber(random),
@@ -85,7 +107,8 @@ export async function seedSynthetic(deps: CoreDeps, count: number, seed = 202611
         title: topic.title,
         category: topic.category,
         priority: random() < 0.2 ? 'high' : 'normal',
-        level: 1,
+        level: complaint ? 2 : 1,
+        ...(complaint ? { complaint: { contactId: complaint.contactId, escalationId: complaint.escalationId } } : {}),
         at: new Date(when).toISOString(),
       });
       for (const body of topic.notes) {
@@ -95,7 +118,8 @@ export async function seedSynthetic(deps: CoreDeps, count: number, seed = 202611
           caseIds: [caseId],
           channel: random() < 0.85 ? 'phone' : 'chat',
           direction: 'inbound',
-          startedAt: new Date(when).toISOString(),
+          // Calls happen in the past: a later note of a recent case must not land ahead of the clock.
+          startedAt: new Date(Math.min(when, now - 60_000)).toISOString(),
           note: { id: id(), body },
         });
         when += Math.floor(random() * 2 * DAY) + 3_600_000;

@@ -2,15 +2,20 @@ import type { Kysely } from 'kysely';
 import { AppError, type Incident } from '../../../shared';
 import type { DB } from '../../db';
 import { defineMutation } from '../mutations/types';
+import { around, boundedTime, HORIZON_MS } from '../time-bounds';
 
-function checkWindow(startsAt: string, endsAt: string | null): void {
+/** An incident's times: within a year of when it was recorded, and ending after it starts. */
+function checkWindow(startsAt: string, endsAt: string | null, at: string): void {
   if (endsAt && Date.parse(endsAt) <= Date.parse(startsAt))
     throw new AppError('invalid_input', 'An incident cannot end before it starts.', [{ path: 'endsAt', message: 'ends_before_start' }]);
+  const window = around(at, HORIZON_MS, HORIZON_MS);
+  boundedTime(startsAt, window, 'startsAt');
+  if (endsAt) boundedTime(endsAt, window, 'endsAt');
 }
 
 export const createIncident = defineMutation('incidents.create', {
   async apply(trx, args, m) {
-    checkWindow(args.startsAt, args.endsAt);
+    checkWindow(args.startsAt, args.endsAt, args.at);
     await trx
       .insertInto('incidents')
       .values({
@@ -36,7 +41,7 @@ export const updateIncident = defineMutation('incidents.update', {
     if (!row) throw new AppError('not_found', `No incident ${args.id}.`, [{ path: 'id', message: 'not_found' }]);
     const startsAt = args.startsAt ?? row.starts_at;
     const endsAt = args.endsAt !== undefined ? args.endsAt : row.ends_at;
-    checkWindow(startsAt, endsAt);
+    checkWindow(startsAt, endsAt, args.at);
     await trx
       .updateTable('incidents')
       .set({

@@ -13,6 +13,7 @@ import {
 import { type DB, writeTransaction } from '../../db';
 import { appendAudit } from '../audit/audit';
 import type { CoreDeps } from '../context';
+import { CLOCK_SKEW_MS } from '../time-bounds';
 import { mutationHandlers } from './registry';
 import type { Effect, MutationHandler } from './types';
 
@@ -23,9 +24,27 @@ export interface ApplyResult {
   args: unknown;
 }
 
-async function alreadyApplied(trx: Kysely<DB>, id: string): Promise<unknown> {
-  const row = await trx.selectFrom('applied_mutations').select('args').where('id', '=', id).executeTakeFirst();
-  return row ? JSON.parse(row.args) : undefined;
+/**
+ * The args a mutation id was first applied with, or undefined when it is new. An id names one
+ * write: reused for another mutation, by another actor, or for another request (or, without a
+ * request to compare, with other args) it is a conflict, never the first write's answer.
+ */
+async function alreadyApplied(trx: Kysely<DB>, mutation: Mutation, args: unknown): Promise<unknown> {
+  const row = await trx
+    .selectFrom('applied_mutations')
+    .select(['name', 'actor_id', 'args', 'request'])
+    .where('id', '=', mutation.id)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const sameRequest =
+    row.name === mutation.name &&
+    row.actor_id === mutation.actor &&
+    (row.request && mutation.request ? row.request === mutation.request : row.args === canonicalJson(args));
+  if (!sameRequest)
+    throw new AppError('conflict', 'This mutation id was already used for a different write. Send a new id.', [
+      { path: 'mutationId', message: 'mutation_id_reused' },
+    ]);
+  return JSON.parse(row.args);
 }
 
 /**
@@ -47,12 +66,15 @@ async function applyNamed<N extends MutationName>(deps: CoreDeps, mutation: Muta
   const schema = mutationArgs[name] as unknown as z.ZodType<MutationArgs<N>>;
   const parsed = schema.safeParse(mutation.args);
   if (!parsed.success) throw invalidInput(parsed.error);
+  // A write dated ahead of this host's clock would count as recent for ever (and sort first).
+  if (Date.parse(mutation.at) > deps.now().getTime() + CLOCK_SKEW_MS)
+    throw new AppError('invalid_input', 'This write is dated in the future.', [{ path: 'at', message: 'time_out_of_range' }]);
 
   const outcome = await writeTransaction(deps.db, async (trx) => {
-    const previous = await alreadyApplied(trx, mutation.id);
+    const previous = await alreadyApplied(trx, mutation, parsed.data);
     if (previous !== undefined) return { applied: false, args: previous, effects: [] as Effect[] };
 
-    const effects = await handler.apply(trx, parsed.data, mutation);
+    const effects = await handler.apply(trx, parsed.data, mutation, { policy: deps.policy, now: deps.now() });
     for (const effect of effects) {
       await appendAudit(trx, {
         at: mutation.at,
@@ -76,6 +98,7 @@ async function applyNamed<N extends MutationName>(deps: CoreDeps, mutation: Muta
         actor_id: mutation.actor,
         at: mutation.at,
         applied_at: deps.now().toISOString(),
+        request: mutation.request ?? null,
       })
       .execute();
     if (deps.outbox) {

@@ -21,8 +21,16 @@ async function nextSeq(db: Kysely<DB>): Promise<number> {
  * so name and args are not checked here. Core's own writes go through the typed `write`/`commit`
  * (`procedure-kit.ts`); `applyMutation` checks the args of any mutation it is given.
  */
-export async function mintMutation(deps: CoreDeps, ctx: CallContext, name: string, args: unknown, id: string = newId()): Promise<Mutation> {
+export async function mintMutation(
+  deps: CoreDeps,
+  ctx: CallContext,
+  name: string,
+  args: unknown,
+  id: string = newId(),
+  request?: string,
+): Promise<Mutation> {
   return {
+    ...(request ? { request } : {}),
     id,
     clientId: deps.clientId,
     seq: await nextSeq(deps.db),

@@ -7,7 +7,9 @@ import { mutations as customers } from '../customers/mutations';
 import { mutations as facts } from '../facts/mutations';
 import { mutations as incidents } from '../incidents/mutations';
 import { mutations as promises } from '../promises/mutations';
+import { mutations as reviews } from '../reviews/mutations';
 import { mutations as session } from '../session/mutations';
+import { mutations as surveys } from '../surveys/mutations';
 import type { MutationHandlers } from './types';
 
 /** The handler of every mutation in the contract, typed by that mutation's args. */
@@ -27,4 +29,6 @@ export const mutationHandlers: MutationRegistry = exactly<MutationRegistry>()({
   ...incidents,
   ...promises,
   ...accounts,
+  ...reviews,
+  ...surveys,
 });

@@ -3,21 +3,22 @@ import {
   AppError,
   type CommitmentKind,
   newId,
-  type OfferKind,
   type PolicyAnswer,
   SMS_MAX_SEGMENTS,
   smsSegments,
   type SuppliedFacts,
 } from '../../../shared';
 import type { CoreDeps } from '../context';
+import { around, boundedTime, HORIZON_MS } from '../time-bounds';
 import { gatherFacts } from './policy-facts';
 import { answerPolicy } from './policy-answer';
 import { type Locale, renderMessage, type Template } from './templates';
 
 const HOUR = 3_600_000;
 
-export async function evaluateCase(deps: CoreDeps, caseId: string, actor: Agent, supplied: SuppliedFacts = {}): Promise<PolicyAnswer> {
-  return answerPolicy(deps.policy, await gatherFacts(deps, caseId, actor, supplied));
+export async function evaluateCase(deps: CoreDeps, caseId: string, actor: Agent, offered: SuppliedFacts = {}): Promise<PolicyAnswer> {
+  const { facts, supplied } = await gatherFacts(deps.db, deps.now(), caseId, actor.role, offered);
+  return answerPolicy(deps.policy, facts, supplied);
 }
 
 export function decisionRecord(caseId: string, customerId: string, answer: PolicyAnswer, action: string) {
@@ -86,59 +87,11 @@ export function composeMessage(
   return { id: newId(), template, locale, to: party.phone, body };
 }
 
-const GRANTS: ReadonlySet<CommitmentKind> = new Set(['extension', 'conversion', 'refund', 'goodwill']);
-
-/**
- * Checks a grant against policy and authority, in core, whatever the UI did: the offer must be
- * allowed by policy, within its limit, and within the actor's authority or covered by an approved
- * escalation for this case, offer and amount. Returns the id of the approved escalation used, if any.
- */
-export async function checkGrant(
-  deps: CoreDeps,
-  answer: PolicyAnswer,
-  caseId: string,
-  offer: OfferKind,
-  amount: number,
-): Promise<string | null> {
-  const rule = answer.offers.find((o) => o.offer === offer);
-  if (!rule || (rule.status === 'not_allowed' && amount > 0))
-    throw new AppError('forbidden', `Policy does not allow ${offer} on this case.`, [
-      { path: 'fromOffer', message: 'not_allowed_by_policy' },
-    ]);
-  if (amount > rule.limit)
-    throw new AppError('forbidden', `${amount} is above the policy limit of ${rule.limit} for ${offer}.`, [
-      { path: 'amount', message: 'above_policy_limit' },
-    ]);
-  if (rule.status === 'allowed' && amount <= rule.authorityLimit) return null;
-  const approved = await deps.db
-    .selectFrom('escalations')
-    .select('id')
-    .where('case_id', '=', caseId)
-    .where('offer', '=', offer)
-    .where('status', '=', 'approved')
-    .where('amount', '>=', amount)
-    .orderBy('decided_at', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  if (!approved)
-    throw new AppError(
-      'forbidden',
-      `Granting ${amount} for ${offer} needs a supervisor's approval first (your limit is ${rule.authorityLimit}).`,
-      [{ path: 'amount', message: 'above_authority' }],
-    );
-  return approved.id;
-}
-
-export function isGrant(kind: CommitmentKind): kind is OfferKind & CommitmentKind {
-  return GRANTS.has(kind);
-}
-
-/** Default due time from the sla table; a due time in the past is refused. */
-/** A due time the agent gave, in canonical form, or a typed error when it is not in the future. */
+/** A due time the agent gave, in canonical form: refused when not in the future, or more than the horizon ahead. */
 export function futureDueAt(deps: CoreDeps, dueAt: string): string {
   if (Date.parse(dueAt) <= deps.now().getTime())
     throw new AppError('invalid_input', 'A promise cannot be due in the past.', [{ path: 'dueAt', message: 'due_in_past' }]);
-  return new Date(Date.parse(dueAt)).toISOString();
+  return boundedTime(dueAt, around(deps.now(), 0, HORIZON_MS), 'dueAt');
 }
 
 export function resolveDueAt(deps: CoreDeps, answer: PolicyAnswer, kind: CommitmentKind, dueAt: string | undefined): string {

@@ -1,4 +1,4 @@
-import type { Offer, OfferKind, PolicyAnswer, PolicyFacts, Sla } from '../../../shared';
+import type { Offer, OfferKind, PolicyAnswer, PolicyFacts, Sla, SuppliedFacts } from '../../../shared';
 import type { Policy } from '../../policy';
 
 type RemedyRow = Omit<Offer, 'ruleId' | 'authorityLimit'>;
@@ -20,7 +20,7 @@ export async function authorityFor(policy: Policy, role: string): Promise<{ auth
  * Runs every table over the facts. Offers above the caller's own authority become
  * "needs approval"; the answer carries the bundle version and every rule that fired.
  */
-export async function answerPolicy(policy: Policy, facts: PolicyFacts): Promise<PolicyAnswer> {
+export async function answerPolicy(policy: Policy, facts: PolicyFacts, supplied: SuppliedFacts = {}): Promise<PolicyAnswer> {
   const [sla, remedies, escalation, { authority, ruleIds: authorityRules }] = await Promise.all([
     policy.evaluate<Sla>('sla', facts),
     policy.evaluate<RemedyRow[]>('remedies', facts),
@@ -46,5 +46,6 @@ export async function answerPolicy(policy: Policy, facts: PolicyFacts): Promise<
     offers,
     escalation: { escalate: triggers.some((t) => t.level >= 2), level: Math.max(1, ...triggers.map((t) => t.level)), triggers },
     ruleIds: { sla: sla.ruleIds, remedies: remedies.ruleIds, escalation: escalation.ruleIds, authority: authorityRules },
+    supplied,
   };
 }

@@ -2,7 +2,8 @@ import { AppError, newId, type promiseProcedures } from '../../../shared';
 import { REQUIRED_TABLES } from '../../policy';
 import { type Implementations, write } from '../procedure-kit';
 import type { CoreDeps } from '../context';
-import { caseParty, checkGrant, composeMessage, decisionRecord, evaluateCase, futureDueAt, isGrant, resolveDueAt } from './commands';
+import { grantOf } from './authority';
+import { caseParty, composeMessage, evaluateCase, futureDueAt, resolveDueAt } from './commands';
 import { commitmentsOf, decisionsOf, escalationsOf, messagesOf, readCommitments, toMessage } from './read';
 
 /** The commitment as it now stands and the confirmation written about it; a retried call gets the first attempt's message. */
@@ -40,25 +41,23 @@ export const procedures: Implementations<keyof typeof promiseProcedures> = {
 
   'commitments.create': async (deps, input, ctx, meta) => {
     const party = await caseParty(deps, input.caseId);
+    // Asked here only for the default deadline and a refusal before anything is composed; the
+    // write judges policy and authority again inside its transaction, and that verdict is the one kept.
+    const grant = grantOf(input.kind, input.fromOffer ?? null, input.amount ?? null);
     const answer = await evaluateCase(deps, input.caseId, ctx.actor, input.supplied);
-    const grant = input.fromOffer ?? (isGrant(input.kind) ? input.kind : undefined);
-    if (grant && input.amount === undefined)
-      throw new AppError('invalid_input', 'Say how much (yuan, or days for an extension).', [{ path: 'amount', message: 'required' }]);
-    const escalationId = grant ? await checkGrant(deps, answer, input.caseId, grant, input.amount ?? 0) : null;
     const dueAt = resolveDueAt(deps, answer, input.kind, input.dueAt);
     const message = composeMessage('commitment_created', input.locale, party, input.wording, dueAt, ctx.actor.employeeNo);
-    const decision = decisionRecord(input.caseId, party.customerId, answer, grant ? `commitment.${grant}` : `commitment.${input.kind}`);
     const args = await write(deps, ctx, meta, 'commitments.create', {
       id: newId(),
       caseId: input.caseId,
       customerId: party.customerId,
       kind: input.kind,
+      fromOffer: grant,
       wording: input.wording,
       amount: input.amount ?? null,
       dueAt,
-      graceHours: answer.sla.graceHours,
-      decision,
-      escalationId,
+      supplied: input.supplied,
+      decisionId: newId(),
       message,
       at: deps.now().toISOString(),
     });
@@ -74,7 +73,7 @@ export const procedures: Implementations<keyof typeof promiseProcedures> = {
       .orderBy('created_at')
       .limit(1)
       .executeTakeFirstOrThrow();
-    const decisions = args.decision ? await decisionsOf(deps.db, { caseId: input.caseId, id: args.decision.id }) : [];
+    const decisions = await decisionsOf(deps.db, { caseId: input.caseId, id: args.decisionId });
     return { commitment: commitment!, message: toMessage(stored), decision: decisions[0] ?? null };
   },
 
@@ -130,16 +129,6 @@ export const procedures: Implementations<keyof typeof promiseProcedures> = {
 
   'escalations.request': async (deps, input, ctx, meta) => {
     const party = await caseParty(deps, input.caseId);
-    const answer = await evaluateCase(deps, input.caseId, ctx.actor, input.supplied);
-    const offer = answer.offers.find((o) => o.offer === input.offer);
-    if (!offer || offer.status === 'not_allowed')
-      throw new AppError('forbidden', `Policy does not allow ${input.offer} on this case, so there is nothing to approve.`, [
-        { path: 'offer', message: 'not_allowed_by_policy' },
-      ]);
-    if (input.amount > offer.limit)
-      throw new AppError('forbidden', `${input.amount} is above the policy limit of ${offer.limit}.`, [
-        { path: 'amount', message: 'above_policy_limit' },
-      ]);
     const args = await write(deps, ctx, meta, 'escalations.request', {
       id: newId(),
       caseId: input.caseId,
@@ -147,13 +136,8 @@ export const procedures: Implementations<keyof typeof promiseProcedures> = {
       offer: input.offer,
       amount: input.amount,
       detail: input.reason,
-      level: 2,
-      decision: decisionRecord(
-        input.caseId,
-        party.customerId,
-        { ...answer, facts: { ...answer.facts, aboveAuthority: true } },
-        `approval.${input.offer}`,
-      ),
+      supplied: input.supplied,
+      decisionId: newId(),
       at: deps.now().toISOString(),
     });
     return one(escalationsOf(deps.db, { id: args.id }), 'escalation');
@@ -164,6 +148,7 @@ export const procedures: Implementations<keyof typeof promiseProcedures> = {
       id: input.id,
       approve: input.approve,
       note: input.note ?? null,
+      decisionId: newId(),
       at: deps.now().toISOString(),
     });
     return one(escalationsOf(deps.db, { id: args.id }), 'escalation');

@@ -1,5 +1,14 @@
 import type { Kysely } from 'kysely';
-import type { Commitment, CommitmentKind, CommitmentStatus, CustomerMessage, Decision, Escalation, OfferKind } from '../../../shared';
+import type {
+  Commitment,
+  CommitmentKind,
+  CommitmentStatus,
+  CustomerMessage,
+  Decision,
+  Escalation,
+  OfferKind,
+  SuppliedFacts,
+} from '../../../shared';
 import type { DB } from '../../db';
 import { agentRefs, unknownAgent } from '../read-models';
 
@@ -95,16 +104,21 @@ export async function decisionsOf(db: Kysely<DB>, where: { caseId: string; id?: 
     facts: JSON.parse(r.facts) as Record<string, unknown>,
     ruleIds: JSON.parse(r.rule_ids) as Record<string, string[]>,
     answer: JSON.parse(r.answer) as unknown,
+    supplied: suppliedOf(r.supplied),
     createdAt: r.created_at,
   }));
 }
 
 export async function escalationsOf(db: Kysely<DB>, where: { caseId?: string; status?: string; id?: string }): Promise<Escalation[]> {
-  let q = db.selectFrom('escalations').selectAll();
-  if (where.caseId) q = q.where('case_id', '=', where.caseId);
-  if (where.status) q = q.where('status', '=', where.status);
-  if (where.id) q = q.where('id', '=', where.id);
-  const rows = await q.orderBy('created_at', 'desc').orderBy('id', 'desc').execute();
+  let q = db
+    .selectFrom('escalations')
+    .leftJoin('decisions', 'decisions.id', 'escalations.decision_id')
+    .selectAll('escalations')
+    .select('decisions.supplied');
+  if (where.caseId) q = q.where('escalations.case_id', '=', where.caseId);
+  if (where.status) q = q.where('escalations.status', '=', where.status);
+  if (where.id) q = q.where('escalations.id', '=', where.id);
+  const rows = await q.orderBy('escalations.created_at', 'desc').orderBy('escalations.id', 'desc').execute();
   // A supervisor's queue spans customers: each escalation names its case and customer.
   const cases = rows.length
     ? new Map(
@@ -140,5 +154,11 @@ export async function escalationsOf(db: Kysely<DB>, where: { caseId?: string; st
     createdAt: r.created_at,
     decidedAt: r.decided_at,
     decisionNote: r.decision_note,
+    supplied: suppliedOf(r.supplied),
   }));
+}
+
+/** The facts an agent supplied with a decision (stored as JSON; none on decisions made before they were kept). */
+function suppliedOf(json: string | null): SuppliedFacts {
+  return json ? (JSON.parse(json) as SuppliedFacts) : {};
 }

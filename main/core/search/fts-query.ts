@@ -17,13 +17,30 @@ export interface NoteMatch {
  * gram token; a 1-character term (or a short latin word) is a gram prefix.
  */
 export function noteMatch(terms: string[]): NoteMatch {
-  const long = terms.filter((t) => [...t].length >= 3);
-  const short = terms.filter((t) => [...t].length < 3);
-  const gram = (t: string) => ([...t].length === 2 && isCjk(t) ? ftsLiteral(t) : `${ftsLiteral(t)}*`);
+  const { long, short } = splitTerms(terms);
   return {
     trigram: long.length ? long.map(ftsLiteral).join(' AND ') : null,
-    grams: short.length ? short.map(gram).join(' AND ') : null,
+    grams: short.length ? short.map(gramToken).map(ftsGram).join(' AND ') : null,
   };
+}
+
+/** Terms of 3+ characters (trigram, or ILIKE over pg_trgm) and shorter ones (the 2-gram index). */
+export function splitTerms(terms: string[]): { long: string[]; short: string[] } {
+  return { long: terms.filter((t) => [...t].length >= 3), short: terms.filter((t) => [...t].length < 3) };
+}
+
+/** One token looked up in a 2-gram index: a 2-character CJK gram exactly, anything else as a prefix. */
+export interface GramToken {
+  text: string;
+  prefix: boolean;
+}
+
+export function gramToken(text: string): GramToken {
+  return { text, prefix: !([...text].length === 2 && isCjk(text)) };
+}
+
+function ftsGram(token: GramToken): string {
+  return token.prefix ? `${ftsLiteral(token.text)}*` : ftsLiteral(token.text);
 }
 
 /** Escapes LIKE wildcards; pair with `escape '\'`. */
@@ -37,6 +54,10 @@ export function likeContains(term: string): string {
  * latin word) as a prefix. Grams do not keep their order, so candidates still need a substring check.
  */
 export function gramsMatch(terms: string[]): string {
-  const tokens = new Set(terms.flatMap((term) => textGrams(term).split(' ').filter(Boolean)));
-  return [...tokens].map((t) => ([...t].length === 2 && isCjk(t) ? ftsLiteral(t) : `${ftsLiteral(t)}*`)).join(' AND ');
+  return entityGramTokens(terms).map(ftsGram).join(' AND ');
+}
+
+/** The tokens of `gramsMatch`, for the PostgreSQL gram tables. */
+export function entityGramTokens(terms: string[]): GramToken[] {
+  return [...new Set(terms.flatMap((term) => textGrams(term).split(' ').filter(Boolean)))].map(gramToken);
 }

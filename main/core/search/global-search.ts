@@ -1,9 +1,10 @@
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
 import { normalisePhone, type SearchResults, searchTerms } from '../../../shared';
-import type { DB } from '../../db';
+import { type DB, isSqlite } from '../../db';
 import { caseRefs, customerSummaries, hydrateNotes, toCaseSummary } from '../read-models';
 import { gramsMatch, likeContains, noteMatch } from './fts-query';
 import { hit, snippet } from './highlight';
+import { pgEntityCandidates, pgNoteRowids } from './pg-search';
 
 const collator = new Intl.Collator('zh-CN');
 
@@ -15,6 +16,7 @@ function caseNumberPrefix(query: string): string | null {
 }
 
 async function searchNotes(db: Kysely<DB>, terms: string[], limit: number): Promise<number[]> {
+  if (!isSqlite(db as Kysely<unknown>)) return pgNoteRowids(db, terms, limit);
   const { trigram, grams } = noteMatch(terms);
   // Newest first: bounded work however common the term is, and recency is what an agent wants.
   if (trigram && grams) {
@@ -29,6 +31,22 @@ async function searchNotes(db: Kysely<DB>, terms: string[], limit: number): Prom
     rowid: number;
   }>`select rowid from ${table} where ${table} match ${trigram ?? grams} order by rowid desc limit ${limit}`.execute(db);
   return rows.rows.map((r) => r.rowid);
+}
+
+/** Rows whose name or title may hold every term: the newest `max` by the 2-gram index, to be confirmed by substring. */
+async function entityCandidates<T>(
+  db: Kysely<DB>,
+  source: 'customers' | 'cases',
+  columns: RawBuilder<unknown>,
+  terms: string[],
+  max: number,
+): Promise<T[]> {
+  if (!isSqlite(db as Kysely<unknown>)) return pgEntityCandidates<T>(db, source, columns, terms, max);
+  const grams = sql.raw(source === 'customers' ? 'customer_grams' : 'case_grams');
+  const rows = await sql<T>`
+    select ${columns} from ${sql.raw(source)} where rowid in (
+      select rowid from ${grams} where ${grams} match ${gramsMatch(terms)} order by rowid desc limit ${max})`.execute(db);
+  return rows.rows;
 }
 
 async function searchCustomers(db: Kysely<DB>, query: string, terms: string[], limit: number): Promise<string[]> {
@@ -46,12 +64,8 @@ async function searchCustomers(db: Kysely<DB>, query: string, terms: string[], l
     )} limit ${limit * 5}`.execute(db);
     return [...new Set(rows.rows.map((r) => r.customer_id))];
   }
-  const rows = await sql<{ id: string; name: string }>`
-    select id, name from customers where rowid in (
-      select rowid from customer_grams where customer_grams match ${gramsMatch(terms)} order by rowid desc limit ${limit * 20})`.execute(
-    db,
-  );
-  return rows.rows.filter((r) => terms.every((t) => r.name.toLowerCase().includes(t))).map((r) => r.id);
+  const rows = await entityCandidates<{ id: string; name: string }>(db, 'customers', sql`id, name`, terms, limit * 20);
+  return rows.filter((r) => terms.every((t) => r.name.toLowerCase().includes(t))).map((r) => r.id);
 }
 
 async function searchCases(db: Kysely<DB>, query: string, terms: string[], limit: number): Promise<DB['cases'][]> {
@@ -67,10 +81,8 @@ async function searchCases(db: Kysely<DB>, query: string, terms: string[], limit
       .limit(limit)
       .execute();
   }
-  const rows = await sql<DB['cases']>`
-    select * from cases where rowid in (
-      select rowid from case_grams where case_grams match ${gramsMatch(terms)} order by rowid desc limit ${limit * 20})`.execute(db);
-  return rows.rows
+  const rows = await entityCandidates<DB['cases']>(db, 'cases', sql`*`, terms, limit * 20);
+  return rows
     .filter((r) => terms.every((t) => r.title.toLowerCase().includes(t)))
     .sort((a, b) => (a.opened_at < b.opened_at ? 1 : a.opened_at > b.opened_at ? -1 : 0))
     .slice(0, limit);

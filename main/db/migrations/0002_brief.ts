@@ -1,10 +1,11 @@
 import { type Kysely, sql } from 'kysely';
-import { textGrams } from '../../../shared/text/grams';
+import { gramKeys, textGrams } from '../../../shared/text/grams';
 import { isSqlite } from '../dialect';
 
 /**
  * The customer brief: pinned facts, known incidents, per-agent drafts, and the full-text indexes
- * for Chinese search (SQLite FTS5: trigram for terms of 3+ characters, a 2-gram table for shorter ones).
+ * for Chinese search (SQLite FTS5: trigram for terms of 3+ characters, a 2-gram table for shorter ones;
+ * PostgreSQL: pg_trgm and a 2-gram array table).
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
@@ -57,5 +58,17 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     const notes = await sql<{ rowid: number; body: string }>`select rowid, body from notes`.execute(db);
     for (const note of notes.rows)
       await sql`insert into notes_grams(rowid, grams) values (${note.rowid}, ${textGrams(note.body)})`.execute(db);
+    return;
   }
+
+  // PostgreSQL: pg_trgm on the note text itself serves ILIKE for terms of 3+ characters (the trigram
+  // table's job on SQLite); the 2-grams live in their own table, keyed by the note's rowid, as an
+  // array with a GIN index (containment `@>`), for shorter terms.
+  await sql`create extension if not exists pg_trgm`.execute(db);
+  await sql`create index notes_body_trgm on notes using gin (body gin_trgm_ops)`.execute(db);
+  await sql`create table notes_grams (rowid bigint primary key references notes (rowid), grams text[] not null)`.execute(db);
+  await sql`create index notes_grams_gin on notes_grams using gin (grams)`.execute(db);
+  const notes = await sql<{ rowid: number; body: string }>`select rowid, body from notes`.execute(db);
+  for (const note of notes.rows)
+    await sql`insert into notes_grams (rowid, grams) values (${note.rowid}, ${gramKeys(note.body)})`.execute(db);
 }

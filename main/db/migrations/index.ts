@@ -7,6 +7,8 @@ import * as m0005 from './0005_timeline_reads';
 import * as m0006 from './0006_escalation_note';
 import * as m0007 from './0007_audit_head';
 import * as m0008 from './0008_accounts';
+import * as m0009 from './0009_authority';
+import * as m0010 from './0010_supervision';
 
 /**
  * The fixed, ordered list of schema migrations. Only ever append: a shipped migration is never
@@ -21,4 +23,6 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Migrat
   ['0006_escalation_note', m0006],
   ['0007_audit_head', m0007],
   ['0008_accounts', m0008],
+  ['0009_authority', m0009],
+  ['0010_supervision', m0010],
 ];

@@ -22,6 +22,18 @@ const KNOWN_ISSUES = [
   'not_open',
   'last_phone',
   'end_now_or_time',
+  'malformed_text',
+  'invisible',
+  'time_out_of_range',
+  'offer_mismatch',
+  'amount_not_allowed',
+  'own_request',
+  'not_your_level',
+  'not_owner',
+  'reschedule_limit',
+  'reschedule_too_far',
+  'mutation_id_reused',
+  'approval_used',
 ] as const;
 export type KnownIssue = (typeof KNOWN_ISSUES)[number];
 
@@ -53,6 +65,8 @@ const KNOWN_FIELDS = [
   'supplied',
   'label',
   'version',
+  'startedAt',
+  'id',
 ] as const;
 export type KnownField = (typeof KNOWN_FIELDS)[number];
 

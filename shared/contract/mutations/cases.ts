@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { CaseCategory, CasePriority, CaseStatus, Id, IsoTime, Level } from '../../domain/values';
+import { CaseCategory, CasePriority, CaseStatus, Id, UtcTime, Level } from '../../domain/values';
+import { ClosingMessages } from './surveys';
 
 /** Case writes: the case number is allocated before the mutation is minted, so a replay reuses it. */
 export const caseMutations = {
@@ -11,7 +12,9 @@ export const caseMutations = {
     category: CaseCategory,
     priority: CasePriority,
     level: Level,
-    at: IsoTime,
+    /** A conduct complaint: the contact it is about, and the level-2 escalation it raises. */
+    complaint: z.object({ contactId: Id, escalationId: Id }).optional(),
+    at: UtcTime,
   }),
   /** Field changes against the version the agent saw; a stale version is a conflict. */
   'cases.update': z.object({
@@ -21,6 +24,8 @@ export const caseMutations = {
     category: CaseCategory.optional(),
     priority: CasePriority.optional(),
     status: CaseStatus.optional(),
-    at: IsoTime,
+    /** Resolving the case queues these (closing summary and survey). */
+    closing: ClosingMessages.optional(),
+    at: UtcTime,
   }),
 } as const;

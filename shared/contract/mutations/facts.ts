@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, IsoTime } from '../../domain/values';
+import { Id, UtcTime } from '../../domain/values';
 import { FACT_MAX_CHARS } from '../procedures/facts';
 
 /** Pinning and unpinning facts; the body is resolved (a pinned note's text, shortened) before minting. */
@@ -10,7 +10,7 @@ export const factMutations = {
     caseId: Id.nullable(),
     noteId: Id.nullable(),
     body: z.string().min(1).max(FACT_MAX_CHARS),
-    at: IsoTime,
+    at: UtcTime,
   }),
-  'facts.unpin': z.object({ id: Id, at: IsoTime }),
+  'facts.unpin': z.object({ id: Id, at: UtcTime }),
 } as const;

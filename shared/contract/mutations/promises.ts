@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { CommitmentKind, OfferKind } from '../../domain/policy';
-import { Id, IsoTime } from '../../domain/values';
+import { CommitmentKind, OfferKind, SuppliedFacts } from '../../domain/policy';
+import { Id, UtcTime } from '../../domain/values';
 
 /** The policy decision behind an action, as decided where the agent acted (re-evaluated by the server on push). */
 const DecisionRecord = z.object({
@@ -27,35 +27,40 @@ const RaisedEscalation = z.object({ id: Id, level: z.number().int(), reason: z.s
 
 /** Commitments (the record of what an agent promised a customer) and escalations (a request to a supervisor). */
 export const promiseMutations = {
-  /** A commitment, its written confirmation, and the policy decision that authorised it. */
+  /**
+   * A commitment, its written confirmation, and the policy decision that authorised it. The
+   * decision is made where the mutation is applied, inside its transaction, from the record and
+   * the facts the agent supplied: the args carry the request, never its verdict.
+   */
   'commitments.create': z.object({
     id: Id,
     caseId: Id,
     customerId: Id,
     kind: CommitmentKind,
+    /** The offer a grant is made under; must be the commitment's own kind. */
+    fromOffer: OfferKind.nullable(),
     wording: z.string().min(1),
     amount: z.number().int().nonnegative().nullable(),
-    dueAt: IsoTime,
-    graceHours: z.number().nonnegative(),
-    decision: DecisionRecord.nullable(),
-    /** The approved escalation this commitment uses up, when it grants more than the agent's own authority. */
-    escalationId: Id.nullable(),
+    dueAt: UtcTime,
+    supplied: SuppliedFacts,
+    /** The id the decision record gets, so a replay writes the same rows. */
+    decisionId: Id,
     message: QueuedMessage,
-    at: IsoTime,
+    at: UtcTime,
   }),
   'commitments.resolve': z.object({
     id: Id,
     status: z.enum(['kept', 'cancelled']),
     reason: z.string().min(1),
     message: QueuedMessage,
-    at: IsoTime,
+    at: UtcTime,
   }),
-  'commitments.reschedule': z.object({ id: Id, dueAt: IsoTime, reason: z.string().min(1), message: QueuedMessage, at: IsoTime }),
+  'commitments.reschedule': z.object({ id: Id, dueAt: UtcTime, reason: z.string().min(1), message: QueuedMessage, at: UtcTime }),
   /** The owner was told the commitment fell due (written by the clock). */
-  'commitments.alert': z.object({ id: Id, at: IsoTime }),
+  'commitments.alert': z.object({ id: Id, at: UtcTime }),
   /** Past due and past grace: broken, with the escalation it raises and the decision behind it (written by the clock). */
-  'commitments.break': z.object({ id: Id, escalation: RaisedEscalation, decision: DecisionRecord, at: IsoTime }),
-  /** An agent asks a supervisor to approve an offer beyond their own authority. */
+  'commitments.break': z.object({ id: Id, escalation: RaisedEscalation, decision: DecisionRecord, at: UtcTime }),
+  /** An agent asks a supervisor to approve an offer beyond their own authority; policy is judged where applied. */
   'escalations.request': z.object({
     id: Id,
     caseId: Id,
@@ -63,9 +68,10 @@ export const promiseMutations = {
     offer: OfferKind,
     amount: z.number().int().nonnegative(),
     detail: z.string(),
-    level: z.number().int(),
-    decision: DecisionRecord,
-    at: IsoTime,
+    supplied: SuppliedFacts,
+    decisionId: Id,
+    at: UtcTime,
   }),
-  'escalations.decide': z.object({ id: Id, approve: z.boolean(), note: z.string().nullable(), at: IsoTime }),
+  /** Approve or deny; a decision beyond the decider's authority goes up a level instead. */
+  'escalations.decide': z.object({ id: Id, approve: z.boolean(), note: z.string().nullable(), decisionId: Id, at: UtcTime }),
 } as const;

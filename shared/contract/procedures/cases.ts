@@ -3,6 +3,7 @@ import { CaseView } from '../../domain/brief';
 import { CaseSummary } from '../../domain/entities';
 import { CaseCategory, CasePriority, CaseStatus, Id, Text } from '../../domain/values';
 import { ANY_ROLE, procedure } from '../spec';
+import { Locale } from './promises';
 
 /** Cases: open one, read it whole, change its fields against the version the agent saw. */
 export const caseProcedures = {
@@ -21,8 +22,16 @@ export const caseProcedures = {
         title: Text(120),
         category: CaseCategory,
         priority: CasePriority.default('normal'),
+        /** Required for a conduct complaint (the contact complained about), refused for any other category. */
+        aboutContactId: Id.optional(),
       })
-      .strict(),
+      .strict()
+      .superRefine((v, ctx) => {
+        if (v.category === 'conduct_complaint' && v.aboutContactId === undefined)
+          ctx.addIssue({ code: 'custom', path: ['aboutContactId'], message: 'required' });
+        if (v.category !== 'conduct_complaint' && v.aboutContactId !== undefined)
+          ctx.addIssue({ code: 'custom', path: ['aboutContactId'], message: 'only_for_conduct_complaint' });
+      }),
     output: CaseSummary,
   }),
   'cases.update': procedure({
@@ -37,6 +46,8 @@ export const caseProcedures = {
         category: CaseCategory.optional(),
         priority: CasePriority.optional(),
         status: CaseStatus.optional(),
+        /** The language of the closing summary and survey sent when this resolves the case. */
+        locale: Locale.default('zh-CN'),
       })
       .strict()
       .refine((v) => v.title !== undefined || v.category !== undefined || v.priority !== undefined || v.status !== undefined, {

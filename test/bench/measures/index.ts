@@ -1,5 +1,13 @@
 import type { AnyMeasure } from '../measure';
 import { brief } from './brief';
+import {
+  dashboardBrokenByAgent,
+  dashboardCsat,
+  dashboardEscalations,
+  dashboardPromisesKept,
+  dashboardRepeat,
+  dashboardSla,
+} from './dashboard';
 import { policyAnswerOneAtATime, policyBatched, policyOneAtATime } from './policy';
 import { popToPixels } from './pop-to-pixels';
 import { screenPop } from './screen-pop';
@@ -18,4 +26,10 @@ export const measures: readonly AnyMeasure[] = [
   policyBatched,
   policyAnswerOneAtATime,
   popToPixels,
+  dashboardPromisesKept,
+  dashboardBrokenByAgent,
+  dashboardSla,
+  dashboardRepeat,
+  dashboardCsat,
+  dashboardEscalations,
 ];

@@ -1,6 +1,7 @@
 import { chineseName, mobileNumber, pick, seededRandom } from '../../../main/core/demo/names';
 import { IdKind, uuidV7At } from './ids';
 import { AGENT_COUNT, CASES_PER_CUSTOMER, type DatasetSizes } from './sizes';
+import { type CaseFacts, generateSupervision, REVIEW_EVERY, type ReviewedContact } from './supervision';
 import { CATEGORIES, caseTitle, noteBody, pickCategory } from './text';
 import type { RowWriter } from './writer';
 
@@ -90,26 +91,38 @@ export function generate(sizes: DatasetSizes, out: RowWriter, progress: (what: s
   const latestCase = new Int32Array(sizes.customers).fill(-1);
   const caseIds: string[] = [];
   const caseCategory: number[] = [];
+  const caseFacts: CaseFacts[] = [];
+  const reviewed: ReviewedContact[] = [];
   const openCase = (customer: number, at: number) => {
     const serial = caseIds.length;
     const id = uuidV7At(at, IdKind.case, serial);
     const category = pickCategory(random);
     const updated = Math.min(HISTORY_END, at + Math.floor(random() * 20 * DAY));
     const levelRoll = random();
+    const title = caseTitle(random, CATEGORIES[category]!);
+    const status = caseStatus(random, HISTORY_END - at);
+    const priority = casePriority(random);
+    const level = levelRoll < 0.9 ? 1 : levelRoll < 0.98 ? 2 : 3;
+    const openedBy = agentIds[Math.floor(random() * floorAgents)]!;
+    // A resolved or closed case was resolved when it was last updated, by the agent who opened it.
+    const done = status === 'resolved' || status === 'closed';
     out.case({
       id,
       number: caseNumber(serial),
       customerId: customerIds[customer]!,
-      title: caseTitle(random, CATEGORIES[category]!),
+      title,
       category: CATEGORIES[category]!,
-      status: caseStatus(random, HISTORY_END - at),
-      priority: casePriority(random),
-      level: levelRoll < 0.9 ? 1 : levelRoll < 0.98 ? 2 : 3,
-      openedBy: agentIds[Math.floor(random() * floorAgents)]!,
+      status,
+      priority,
+      level,
+      openedBy,
       openedAt: iso(at),
       updatedAt: iso(updated),
       version: 1 + Math.floor(random() * 4),
+      resolvedAt: done ? iso(updated) : null,
+      resolvedBy: done ? openedBy : null,
     });
+    caseFacts.push({ id, customerId: customerIds[customer]!, openedBy, openedAt: at, resolvedAt: done ? updated : null, level });
     caseIds.push(id);
     caseCategory.push(category);
     latestCase[customer] = serial;
@@ -135,6 +148,8 @@ export function generate(sizes: DatasetSizes, out: RowWriter, progress: (what: s
   let standaloneDone = 0;
   let noteSerial = 0;
   const step = YEAR / Math.max(1, sizes.contacts);
+  // Each customer's last inbound contact, to mark repeats (inbound within 7 days of another) as contacts.log does.
+  const lastInbound = new Float64Array(sizes.customers).fill(Number.NEGATIVE_INFINITY);
 
   for (let j = 0; j < sizes.contacts; j++) {
     const at = HISTORY_START + Math.floor((j + random()) * step);
@@ -143,8 +158,13 @@ export function generate(sizes: DatasetSizes, out: RowWriter, progress: (what: s
     const caseSerial = latestCase[customer]! < 0 || random() < newCaseRate ? openCase(customer, at + MINUTE) : latestCase[customer]!;
     const agentId = agentIds[Math.floor(random() * floorAgents)]!;
     const contactId = uuidV7At(at, IdKind.contact, j);
-    out.contact(contactId, customerId, agentId, pick(random, CHANNELS), random() < 0.85 ? 'inbound' : 'outbound', iso(at));
+    const channel = pick(random, CHANNELS);
+    const inbound = random() < 0.85;
+    const repeat = inbound && at - lastInbound[customer]! <= 7 * DAY ? 1 : 0;
+    if (inbound) lastInbound[customer] = at;
+    out.contact(contactId, customerId, agentId, channel, inbound ? 'inbound' : 'outbound', iso(at), repeat);
     out.link(contactId, caseIds[caseSerial]!);
+    if (j % REVIEW_EVERY === 0) reviewed.push({ id: contactId, agentId, at });
 
     // As contacts.log does: the call's note carries the call's time and its first case.
     const attachedDue = Math.floor(((j + 1) * attachedTotal) / sizes.contacts);
@@ -180,4 +200,6 @@ export function generate(sizes: DatasetSizes, out: RowWriter, progress: (what: s
     }
     if (j % 500_000 === 499_999) progress('contacts', j + 1, sizes.contacts);
   }
+
+  generateSupervision(caseFacts, reviewed, { agentIds, floorAgents, historyStart: HISTORY_START, historyEnd: HISTORY_END }, out);
 }

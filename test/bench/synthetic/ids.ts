@@ -12,6 +12,11 @@ export const IdKind = {
   case: 3,
   contact: 4,
   note: 5,
+  commitment: 6,
+  escalation: 7,
+  message: 8,
+  survey: 9,
+  review: 10,
 } as const;
 export type IdKind = (typeof IdKind)[keyof typeof IdKind];
 

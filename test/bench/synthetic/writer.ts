@@ -17,13 +17,36 @@ const COLUMNS = {
     'opened_at',
     'updated_at',
     'version',
+    'resolved_at',
+    'resolved_by',
   ],
-  contacts: ['id', 'customer_id', 'agent_id', 'channel', 'direction', 'started_at'],
+  contacts: ['id', 'customer_id', 'agent_id', 'channel', 'direction', 'started_at', 'is_repeat'],
   contact_cases: ['contact_id', 'case_id'],
   notes: ['id', 'customer_id', 'case_id', 'contact_id', 'author_id', 'body', 'created_at', 'supersedes_id'],
+  commitments: [
+    'id',
+    'case_id',
+    'customer_id',
+    'kind',
+    'wording',
+    'owner_id',
+    'due_at',
+    'grace_hours',
+    'status',
+    'created_by',
+    'created_at',
+    'resolved_at',
+    'resolution_reason',
+    'version',
+  ],
+  escalations: ['id', 'case_id', 'customer_id', 'level', 'reason', 'detail', 'status', 'commitment_id', 'raised_by', 'created_at'],
+  messages: ['id', 'case_id', 'customer_id', 'template', 'locale', 'to_phone', 'body', 'status', 'attempts', 'created_at', 'sent_at'],
+  surveys: ['id', 'case_id', 'customer_id', 'token', 'message_id', 'agent_id', 'created_at', 'score', 'answered_at', 'answered_via'],
+  reviews: ['id', 'contact_id', 'agent_id', 'reviewer_id', 'items', 'score', 'comment', 'created_at'],
 } as const;
 type Table = keyof typeof COLUMNS;
 type Value = string | number | null;
+export type SupervisionTable = 'commitments' | 'escalations' | 'messages' | 'surveys' | 'reviews';
 
 /** Rows per multi-row INSERT: enough to amortise the per-call cost, far below SQLite's variable limit. */
 const BATCH = 64;
@@ -43,6 +66,11 @@ export class RowWriter {
     contacts: 0,
     contact_cases: 0,
     notes: 0,
+    commitments: 0,
+    escalations: 0,
+    messages: 0,
+    surveys: 0,
+    reviews: 0,
   };
   private readonly single = new Map<Table, Database.Statement<unknown[]>>();
   private readonly batched = new Map<Table, Database.Statement<unknown[]>>();
@@ -89,6 +117,8 @@ export class RowWriter {
     openedAt: string;
     updatedAt: string;
     version: number;
+    resolvedAt: string | null;
+    resolvedBy: string | null;
   }): void {
     this.write(
       'cases',
@@ -104,11 +134,13 @@ export class RowWriter {
       row.openedAt,
       row.updatedAt,
       row.version,
+      row.resolvedAt,
+      row.resolvedBy,
     );
   }
 
-  contact(id: string, customerId: string, agentId: string, channel: string, direction: string, startedAt: string): void {
-    this.write('contacts', id, customerId, agentId, channel, direction, startedAt);
+  contact(id: string, customerId: string, agentId: string, channel: string, direction: string, startedAt: string, isRepeat: number): void {
+    this.write('contacts', id, customerId, agentId, channel, direction, startedAt, isRepeat);
   }
 
   link(contactId: string, caseId: string): void {
@@ -125,6 +157,12 @@ export class RowWriter {
     createdAt: string,
   ): void {
     this.write('notes', id, customerId, caseId, contactId, authorId, body, createdAt, null);
+  }
+
+  /** A row of a supervision table (0010 and the promises it counts), values in COLUMNS order. */
+  row(table: SupervisionTable, ...values: Value[]): void {
+    if (values.length !== COLUMNS[table].length) throw new Error(`${table} takes ${COLUMNS[table].length} values, got ${values.length}`);
+    this.write(table, ...values);
   }
 
   /** Writes what is buffered and commits. Call once at the end. */

@@ -29,7 +29,8 @@ function channelOpen(c: ConsoleClient): Promise<void> {
 
 /**
  * The contract, as the renderer sees it. The same suite runs against both transports (HTTP +
- * WebSocket, and the desktop's IPC bridge), each over a real core on its own SQLite file.
+ * WebSocket, and the desktop's IPC bridge), each over a real core on its own SQLite file, and over
+ * HTTP against a server on PostgreSQL (`http-postgres.test.ts`).
  */
 export function contractSuite(client: () => ConsoleClient): void {
   it('looks a customer up from a typed number and reads the story', async () => {

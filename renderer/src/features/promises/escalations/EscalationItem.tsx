@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { Escalation } from '../../../../../shared';
 import { formatAmount, unitOf } from '../../../format/amount';
@@ -16,6 +17,17 @@ interface EscalationItemProps {
   onDecided(): void;
   /** Shown at the end of its first line, e.g. a way to open the case from a list across cases. */
   action?: ReactNode;
+}
+
+/** The facts the requester supplied, in words: the approver weighs them knowing the record did not hold them. */
+function suppliedFacts(supplied: Escalation['supplied'], t: TFunction): string {
+  return Object.entries(supplied)
+    .map(([fact, value]) =>
+      typeof value === 'boolean'
+        ? t(`policy.fact.${fact as 'regulatorMentioned'}`)
+        : `${t(`policy.fact.${fact as 'voucherValue'}`)} ${value}`,
+    )
+    .join('；');
 }
 
 export function EscalationItem({ escalation: e, onDecided, action }: EscalationItemProps) {
@@ -40,6 +52,9 @@ export function EscalationItem({ escalation: e, onDecided, action }: EscalationI
         </p>
       )}
       {e.detail && <p className="escalation-detail">{e.detail}</p>}
+      {Object.keys(e.supplied).length > 0 && (
+        <p className="escalation-supplied">{t('escalation.supplied', { facts: suppliedFacts(e.supplied, t) })}</p>
+      )}
       {e.decidedBy && e.decidedAt && (
         <p className="escalation-decided">
           {t(e.status === 'rejected' ? 'escalation.rejectedBy' : 'escalation.approvedBy', {
