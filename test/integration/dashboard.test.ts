@@ -10,7 +10,7 @@ const HOUR = 3_600_000;
 const T0 = Date.parse('2027-03-01T02:00:00Z'); // 10:00 on 1 March in Beijing
 let now = T0;
 let t: TempCore;
-const A: Agent = { id: newId(), employeeNo: '40001', name: '测试坐席', role: 'agent' };
+const A: Agent = { id: newId(), employeeNo: '48001', name: '测试坐席', role: 'agent' };
 const cases: Record<'k1' | 'k2' | 'k3', string> = { k1: '', k2: '', k3: '' };
 const range: DashboardRange = { from: '2027-03-01T00:00:00+08:00', to: '2027-04-01T00:00:00+08:00', agentIds: [A.id] };
 const as = { actor: A };

@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { DEMO_AGENTS, DEMO_PASSWORD } from '../../main/core';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -57,18 +58,26 @@ describe('the server on PostgreSQL', () => {
     expect(first.line).toMatch(/store: PostgreSQL postgres:\/\/postgres@127\.0\.0\.1:\d+\/kept_\d+_\d+, demo data seeded;/); // (the desk agent only: --empty)
     expect(first.line).not.toContain(':postgres@');
     const second = await start(['--database-url', url]);
-    expect(second.line).toMatch(/store: PostgreSQL postgres:\/\/postgres@127\.0\.0\.1:\d+\/kept_\d+_\d+; acting as/);
+    expect(second.line).toMatch(/store: PostgreSQL postgres:\/\/postgres@127\.0\.0\.1:\d+\/kept_\d+_\d+; sign-in required/);
     // The data-dir lock is SQLite's: neither instance took it.
     expect(existsSync(join(dataDir, LOCK_FILE))).toBe(false);
 
-    const socket = new WebSocket(`${second.url!.replace('http', 'ws')}/api/events`, { headers: { origin: second.url! } });
+    // Signed in once, on the first instance: the session is in the shared database, so the second knows it too.
+    const signIn = await fetch(`${first.url!}/api/auth/sign-in`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: first.url! },
+      body: JSON.stringify({ employeeNo: DEMO_AGENTS.desk.employeeNo, password: DEMO_PASSWORD }),
+    });
+    expect(signIn.status).toBe(200);
+    const cookie = signIn.headers.get('set-cookie')!.split(';')[0]!;
+    const socket = new WebSocket(`${second.url!.replace('http', 'ws')}/api/events`, { headers: { origin: second.url!, cookie } });
     const events: string[] = [];
     socket.on('message', (data) => events.push(String(data)));
     await new Promise((r) => socket.once('open', r));
     const rpc = async (base: string, procedure: string, input: unknown) => {
       const response = await fetch(`${base}/api/rpc/${procedure}`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', origin: base },
+        headers: { 'content-type': 'application/json', origin: base, cookie },
         body: JSON.stringify({ input }),
       });
       return ((await response.json()) as { value: { id: string } }).value;
