@@ -320,19 +320,26 @@ function check(transport: 'ipc' | 'http', c: Case, before: TableCounts, answer: 
   if (!envelope.success) throw new Error(`not an envelope: ${show(answer)} — ${where}`);
   const outcome = envelope.data.ok ? 'ok' : envelope.data.error.code;
   outcomes[transport].set(outcome, (outcomes[transport].get(outcome) ?? 0) + 1);
+  const wrote = () => {
+    const after = counts();
+    return Object.keys(after)
+      .filter((table) => after[table] !== before[table])
+      .map((x) => `${x} ${before[x]}→${after[x]}`);
+  };
   if (envelope.data.ok) {
     if (status !== undefined && status !== 200) throw new Error(`ok with status ${status} — ${where}`);
+    // accepted mutations and drafts (kind local) may write; a query never does
+    if (procedures[c.name].kind === 'query') {
+      const changed = wrote();
+      if (changed.length > 0) throw new Error(`a query wrote to ${changed.join(', ')} — ${where}`);
+    }
     return;
   }
   const { code, message } = envelope.data.error;
   if (!KNOWN_CODES.has(code) || code === 'internal') throw new Error(`${code}: ${message} — ${where}`);
   if (status !== undefined && status !== HTTP_STATUS[code]) throw new Error(`${code} with status ${status} — ${where}`);
-  const after = counts();
-  const changed = Object.keys(after).filter((table) => after[table] !== before[table]);
-  if (changed.length > 0)
-    throw new Error(
-      `refused (${code}: ${message}) yet wrote to ${changed.map((x) => `${x} ${before[x]}→${after[x]}`).join(', ')} — ${where}`,
-    );
+  const changed = wrote();
+  if (changed.length > 0) throw new Error(`refused (${code}: ${message}) yet wrote to ${changed.join(', ')} — ${where}`);
 }
 
 async function overIpc(c: Case): Promise<void> {
