@@ -7,7 +7,7 @@ import { chromium } from 'playwright-core';
 import { itemKey } from '../../../renderer/src/state/history-items';
 import { findChromium, INSTALL_HINT } from '../../../scripts/find-browser.cjs';
 import type { HistoryItem } from '../../../shared';
-import { STORY_CUSTOMER_ID, STORY_PHONE_TYPED } from '../../fixtures/demo-ids';
+import { DEMO_PASSWORD, STORY_CUSTOMER_ID, STORY_PHONE_TYPED } from '../../fixtures/demo-ids';
 import type { StandaloneMeasure } from '../measure';
 import { percentile } from '../stats';
 
@@ -164,10 +164,23 @@ function installProbe(): void {
   };
 }
 
-async function rpc<T>(url: string, procedure: string, input: unknown): Promise<T> {
+/** Signs the desk's agent (20001) in, as the console's sign-in page does; returns the session cookie (name=value). */
+async function signIn(url: string): Promise<{ name: string; value: string }> {
+  const response = await fetch(`${url}/api/auth/sign-in`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: url },
+    body: JSON.stringify({ employeeNo: '20001', password: DEMO_PASSWORD }),
+  });
+  const cookie = response.headers.get('set-cookie')?.split(';')[0];
+  if (!response.ok || !cookie) throw new Error(`Could not sign in: ${response.status}`);
+  const [name, ...value] = cookie.split('=');
+  return { name: name!, value: value.join('=') };
+}
+
+async function rpc<T>(url: string, session: { name: string; value: string }, procedure: string, input: unknown): Promise<T> {
   const response = await fetch(`${url}/api/rpc/${procedure}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', origin: url, cookie: `${session.name}=${session.value}` },
     body: JSON.stringify({ input }),
   });
   const envelope = (await response.json()) as { ok: boolean; value?: T; error?: unknown };
@@ -270,13 +283,17 @@ export const popToPixels: StandaloneMeasure = {
     try {
       const { customers: picked, sizes } = pickCustomers(dataDir, settings.seed);
       const customers: PopCustomer[] = [];
+      const session = await signIn(server.url);
       for (const c of picked) {
-        const history = await rpc<{ items: HistoryItem[] }>(server.url, 'customers.history', { customerId: c.id });
-        const brief = await rpc<{ openCases: { number: string }[] }>(server.url, 'customers.brief', { customerId: c.id });
+        const history = await rpc<{ items: HistoryItem[] }>(server.url, session, 'customers.history', { customerId: c.id });
+        const brief = await rpc<{ openCases: { number: string }[] }>(server.url, session, 'customers.brief', { customerId: c.id });
         customers.push({ ...c, keys: history.items.map(itemKey), cases: brief.openCases.map((k) => k.number) });
       }
 
-      const page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+      const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+      // Signed in as an agent is: the session cookie the sign-in page would have set.
+      await context.addCookies([{ ...session, url: server.url }]);
+      const page = await context.newPage();
       // tsx (esbuild) wraps named functions in a `__name` helper that does not exist in the page.
       await page.addInitScript({ content: `var __name = (fn) => fn; (${installProbe.toString()})();` });
       await page.goto(server.url);
