@@ -9,6 +9,7 @@ import { registerHostGuard } from './host-guard';
 import { registerRequestLog } from './request-log';
 import { registerRpcRoutes, sendError } from './rpc-routes';
 import { setSecurityHeaders } from './security-headers';
+import { registerSyncRoutes } from './sync-routes';
 import { registerSurveyWebhook } from './survey-webhook';
 
 export interface ServerOptions {
@@ -62,6 +63,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   if (options.logRequest) registerRequestLog(app, options.logRequest);
   registerHostGuard(app, options.allowedHosts);
   registerRpcRoutes(app, options.core, options.resolveActor);
+  registerSyncRoutes(app, options.core, options.resolveActor);
   registerEventSocket(app, options.core);
   registerSurveyWebhook(app, options.core, options.surveySecret);
   app.get('/api/health', async () => ({ ok: true }));

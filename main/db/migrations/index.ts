@@ -8,6 +8,7 @@ import * as m0006 from './0006_escalation_note';
 import * as m0007 from './0007_audit_head';
 import * as m0009 from './0009_authority';
 import * as m0010 from './0010_supervision';
+import * as m0011 from './0011_sync';
 
 /**
  * The fixed, ordered list of schema migrations. Only ever append: a shipped migration is never
@@ -23,4 +24,5 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Migrat
   ['0007_audit_head', m0007],
   ['0009_authority', m0009],
   ['0010_supervision', m0010],
+  ['0011_sync', m0011],
 ];
