@@ -273,6 +273,8 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
         await setMeta(PULL_CURSOR_KEY, String(cursor));
         if (!page.more) break;
       }
+      // The server answered every page: a past network failure is over.
+      if (failed === 0) lastError = null;
       return { applied, failed, cursor };
     } finally {
       await announce();
