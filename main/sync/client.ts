@@ -5,6 +5,7 @@ import {
   EnvelopeShape,
   type Mutation,
   SYNC_ISSUES,
+  SYNC_PULL_MAX_CUSTOMERS,
   SYNC_PUSH_MAX_MUTATIONS,
   SyncPullResponse,
   SyncPushResponse,
@@ -242,7 +243,13 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
     const replay: CoreDeps = { ...deps, outbox: false };
     try {
       for (;;) {
-        const customers = await db.selectFrom('customers').select('id').execute();
+        // What this desk holds: its customers, the most recently touched first when there are more than a pull may name.
+        const customers = await db
+          .selectFrom('customers')
+          .select('id')
+          .orderBy('updated_at', 'desc')
+          .limit(SYNC_PULL_MAX_CUSTOMERS)
+          .execute();
         let answer;
         try {
           answer = await post('/api/sync/pull', { clientId: deps.clientId, cursor, customerIds: customers.map((c) => c.id) });
