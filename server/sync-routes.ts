@@ -34,6 +34,8 @@ class Refused extends Error {
  * the rpc routes resolve it; every pushed mutation must be that caller's, from that caller's desk.
  */
 export function registerSyncRoutes(app: FastifyInstance, core: Core, resolveActor: () => Agent): void {
+  // From now on every write of this core (pushes, procedures, the clock, webhooks) is logged for desks to pull.
+  core.deps.changeLog = true;
   app.post('/api/sync/push', { bodyLimit: SYNC_PUSH_MAX_BYTES }, async (request, reply) => {
     const body = request.body as { mutations?: unknown } | undefined;
     if (Array.isArray(body?.mutations) && body.mutations.length > SYNC_PUSH_MAX_MUTATIONS)
@@ -76,11 +78,13 @@ async function currentCursor(db: Kysely<DB>): Promise<number> {
 
 /**
  * Applies a desk's batch in order in one write transaction: ids already applied are skipped, new
- * ones must continue the desk's sequence, and every row a new one touches gets a change_seq. A
+ * ones must continue the desk's sequence, and every row a new one touches gets a change_seq (the
+ * core's change log, on since the routes were registered). A
  * refusal rolls back the whole batch and is answered (not thrown); a bad batch is a typed error.
  */
 export async function push(deps: CoreDeps, actor: Agent, request: SyncPushRequest): Promise<SyncPushResponse> {
   const { clientId, mutations } = request;
+  if (!deps.changeLog) throw new AppError('unavailable', 'This server does not keep a change log.');
   mutations.forEach((mutation, i) => {
     if (mutation.clientId !== clientId)
       throw forbidden(
@@ -126,14 +130,7 @@ export async function push(deps: CoreDeps, actor: Agent, request: SyncPushReques
           continue;
         }
         applied.push(mutation.id);
-        const at = deps.now().toISOString();
-        for (const effect of result.effects) {
-          await trx
-            .insertInto('changes')
-            .values({ mutation_id: mutation.id, entity: effect.entity, entity_id: effect.id, customer_id: effect.customerId, at })
-            .execute();
-          batchEffects.push(effect);
-        }
+        batchEffects.push(...result.effects);
       }
       if (applied.length > 0) {
         const now = deps.now().toISOString();

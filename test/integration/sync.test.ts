@@ -283,6 +283,18 @@ describe('desks', () => {
 });
 
 describe('pull', () => {
+  it('brings a desk the writes made on the server itself (a browser user), not only pushed ones', async () => {
+    const b = await desks.open('b', DEMO_AGENTS.wangFang);
+    const before = await b.sync.pullOnce();
+    const note = await server.call('notes.add', { caseId: STORY_VOUCHER_CASE_ID, body: '浏览器里写的' }, { actor: DEMO_AGENTS.liQiang });
+    const changes = await server.db.selectFrom('changes').selectAll().execute();
+    expect(changes.map((c) => c.entity_id)).toEqual([note.id]);
+    expect(await b.sync.pullOnce()).toMatchObject({ applied: 1, failed: 0 });
+    const onB = await b.opened.db.selectFrom('notes').select(['id', 'author_id']).where('id', '=', note.id).executeTakeFirst();
+    expect(onB).toEqual({ id: note.id, author_id: DEMO_AGENTS.liQiang.id });
+    expect(before.cursor).toBe(0);
+  });
+
   it('pages changes in change_seq order with a cursor, for the customers named plus those of none', async () => {
     const a = await desks.open('a', DESK_AGENT, { batchSize: 500 });
     const ids = await writeNotes(a, 23);

@@ -49,7 +49,7 @@ async function alreadyApplied(trx: Kysely<DB>, mutation: Mutation, args: unknown
 
 /**
  * Applies one mutation in one transaction: domain rows, audit rows, the applied-mutation
- * ledger and (on a desk) the outbox. Applying the same id twice is a no-op.
+ * ledger, (on a desk) the outbox and (on the team server) the change log. Applying the same id twice is a no-op.
  *
  * A mutation may come from another desk, so its args are checked here against the contract's
  * schema for its name, whoever minted it: unknown names are `bad_request`, args that fail the
@@ -142,6 +142,14 @@ async function applyPrepared(
       request: mutation.request ?? null,
     })
     .execute();
+  if (deps.changeLog) {
+    const appliedAt = deps.now().toISOString();
+    for (const effect of effects)
+      await trx
+        .insertInto('changes')
+        .values({ mutation_id: mutation.id, entity: effect.entity, entity_id: effect.id, customer_id: effect.customerId, at: appliedAt })
+        .execute();
+  }
   if (deps.outbox) {
     await trx
       .insertInto('outbox')
