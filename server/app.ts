@@ -10,6 +10,7 @@ import { registerHostGuard } from './host-guard';
 import { registerRequestLog } from './request-log';
 import { registerRpcRoutes, sendError } from './rpc-routes';
 import { setSecurityHeaders } from './security-headers';
+import { registerSyncRoutes } from './sync-routes';
 import { registerSurveyWebhook } from './survey-webhook';
 
 export interface ServerOptions {
@@ -72,6 +73,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     ...(options.signInRateLimit ? { signInRateLimit: options.signInRateLimit } : {}),
   });
   registerRpcRoutes(app, options.core, auth.resolveActor);
+  registerSyncRoutes(app, options.core, auth.resolveActor);
   registerEventSocket(app, options.core, auth);
   registerSurveyWebhook(app, options.core, options.surveySecret);
   app.get('/api/health', async () => ({ ok: true }));

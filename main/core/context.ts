@@ -12,6 +12,8 @@ export interface CoreDeps {
   now: () => Date;
   /** Desks keep an outbox of their own writes for the team server; the server does not. */
   outbox: boolean;
+  /** The team server logs every row a mutation touches in `changes` (a `change_seq` each) for desks to pull. */
+  changeLog?: boolean;
   bus: EventBus;
   /** The loaded policy bundle; every decision records its version. */
   policy: Policy;

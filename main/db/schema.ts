@@ -227,4 +227,13 @@ export interface DB extends AccountTables {
     attempts: number;
     last_error: string | null;
   };
+  sync_clients: { client_id: string; actor_id: string; last_seq: number; created_at: string; updated_at: string };
+  changes: {
+    change_seq: Generated<number>;
+    mutation_id: string;
+    entity: string;
+    entity_id: string;
+    customer_id: string | null;
+    at: string;
+  };
 }

@@ -6,3 +6,4 @@ export * from './events';
 export * from './mutation';
 export * from './mutations';
 export * from './procedures';
+export * from './sync';

@@ -104,6 +104,18 @@ describe('signing in over HTTP', () => {
     await expect(openSocket(flipped)).rejects.toThrow('HTTP 401');
   });
 
+  it('refuses desk sync without a session: a push or pull names no one', async () => {
+    for (const path of ['/api/sync/push', '/api/sync/pull']) {
+      const res = await fetch(`${base}${path}`, {
+        method: 'POST',
+        headers: json,
+        body: JSON.stringify({ clientId: 'desk-x', mutations: [], cursor: 0, customerIds: [] }),
+      });
+      expect(res.status).toBe(401);
+      expect(((await res.json()) as { error: { code: string } }).error.code).toBe('unauthenticated');
+    }
+  });
+
   it('takes the actor from the session only: no request field can name one', async () => {
     const cookie = await signedIn('20001');
     const res = await fetch(`${base}/api/rpc/session.me`, {

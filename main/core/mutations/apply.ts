@@ -49,18 +49,52 @@ async function alreadyApplied(trx: Kysely<DB>, mutation: Mutation, args: unknown
 
 /**
  * Applies one mutation in one transaction: domain rows, audit rows, the applied-mutation
- * ledger and (on a desk) the outbox. Applying the same id twice is a no-op.
+ * ledger, (on a desk) the outbox and (on the team server) the change log. Applying the same id twice is a no-op.
  *
  * A mutation may come from another desk, so its args are checked here against the contract's
  * schema for its name, whoever minted it: unknown names are `bad_request`, args that fail the
  * schema are `invalid_input`, and neither writes anything.
  */
 export async function applyMutation(deps: CoreDeps, mutation: Mutation): Promise<ApplyResult> {
-  if (!isMutationName(mutation.name)) throw new AppError('bad_request', `Unknown mutation "${mutation.name}".`);
-  return applyNamed(deps, mutation, mutation.name);
+  const prepared = prepareMutation(deps, mutation);
+  const outcome = await writeTransaction(deps.db, (trx) => applyPrepared(deps, trx, prepared));
+  // Announced only after commit, so no listener ever sees a write that could still roll back.
+  announceEffects(deps, outcome.effects);
+  return { applied: outcome.applied, args: outcome.args };
 }
 
-async function applyNamed<N extends MutationName>(deps: CoreDeps, mutation: Mutation, name: N): Promise<ApplyResult> {
+/** What one mutation did inside a transaction: the ledger's answer and the rows it touched. */
+export interface AppliedInTransaction extends ApplyResult {
+  effects: Effect[];
+}
+
+/**
+ * Applies one mutation inside a write transaction the caller opened (`writeTransaction`), so that a
+ * batch (a desk's push) applies several in order and commits or rolls back as one. The checks are
+ * those of `applyMutation`; nothing is announced: call `announceEffects` after the commit.
+ */
+export async function applyMutationInTransaction(deps: CoreDeps, trx: Kysely<DB>, mutation: Mutation): Promise<AppliedInTransaction> {
+  return applyPrepared(deps, trx, prepareMutation(deps, mutation));
+}
+
+/** Tells listeners (event socket, other instances) about rows a committed transaction changed. */
+export function announceEffects(deps: CoreDeps, effects: readonly Effect[]): void {
+  for (const effect of effects)
+    deps.bus.emit({ event: 'changed', payload: { entity: effect.entity, id: effect.id, customerId: effect.customerId } });
+}
+
+interface Prepared {
+  mutation: Mutation;
+  handler: MutationHandler<unknown>;
+  args: unknown;
+}
+
+function prepareMutation(deps: CoreDeps, mutation: Mutation): Prepared {
+  if (!isMutationName(mutation.name)) throw new AppError('bad_request', `Unknown mutation "${mutation.name}".`);
+  return prepareNamed(deps, mutation, mutation.name);
+}
+
+function prepareNamed<N extends MutationName>(deps: CoreDeps, mutation: Mutation, name: N): Prepared {
   const handler: MutationHandler<MutationArgs<N>> = mutationHandlers[name];
   // mutationArgs[N] is by definition the schema whose output is MutationArgs<N>; TypeScript cannot follow a generic index into the union.
   const schema = mutationArgs[name] as unknown as z.ZodType<MutationArgs<N>>;
@@ -69,56 +103,65 @@ async function applyNamed<N extends MutationName>(deps: CoreDeps, mutation: Muta
   // A write dated ahead of this host's clock would count as recent for ever (and sort first).
   if (Date.parse(mutation.at) > deps.now().getTime() + CLOCK_SKEW_MS)
     throw new AppError('invalid_input', 'This write is dated in the future.', [{ path: 'at', message: 'time_out_of_range' }]);
+  // The args were parsed by the schema of this handler's name, so the pair stays typed together.
+  return { mutation, handler: handler as MutationHandler<unknown>, args: parsed.data };
+}
 
-  const outcome = await writeTransaction(deps.db, async (trx) => {
-    const previous = await alreadyApplied(trx, mutation, parsed.data);
-    if (previous !== undefined) return { applied: false, args: previous, effects: [] as Effect[] };
+async function applyPrepared(
+  deps: CoreDeps,
+  trx: Kysely<DB>,
+  { mutation, handler, args: parsedArgs }: Prepared,
+): Promise<AppliedInTransaction> {
+  const previous = await alreadyApplied(trx, mutation, parsedArgs);
+  if (previous !== undefined) return { applied: false, args: previous, effects: [] };
 
-    const effects = await handler.apply(trx, parsed.data, mutation, { policy: deps.policy, now: deps.now() });
-    for (const effect of effects) {
-      await appendAudit(trx, {
-        at: mutation.at,
-        actorId: mutation.actor,
-        mutationId: mutation.id,
-        action: mutation.name,
-        entity: effect.entity,
-        entityId: effect.id,
-        data: effect.data ?? parsed.data,
-      });
-    }
-    const args = canonicalJson(parsed.data);
+  const effects = await handler.apply(trx, parsedArgs, mutation, { policy: deps.policy, now: deps.now() });
+  for (const effect of effects) {
+    await appendAudit(trx, {
+      at: mutation.at,
+      actorId: mutation.actor,
+      mutationId: mutation.id,
+      action: mutation.name,
+      entity: effect.entity,
+      entityId: effect.id,
+      data: effect.data ?? parsedArgs,
+    });
+  }
+  const args = canonicalJson(parsedArgs);
+  await trx
+    .insertInto('applied_mutations')
+    .values({
+      id: mutation.id,
+      client_id: mutation.clientId,
+      seq: mutation.seq,
+      name: mutation.name,
+      args,
+      actor_id: mutation.actor,
+      at: mutation.at,
+      applied_at: deps.now().toISOString(),
+      request: mutation.request ?? null,
+    })
+    .execute();
+  if (deps.changeLog) {
+    const appliedAt = deps.now().toISOString();
+    for (const effect of effects)
+      await trx
+        .insertInto('changes')
+        .values({ mutation_id: mutation.id, entity: effect.entity, entity_id: effect.id, customer_id: effect.customerId, at: appliedAt })
+        .execute();
+  }
+  if (deps.outbox) {
     await trx
-      .insertInto('applied_mutations')
+      .insertInto('outbox')
       .values({
-        id: mutation.id,
-        client_id: mutation.clientId,
-        seq: mutation.seq,
-        name: mutation.name,
-        args,
-        actor_id: mutation.actor,
-        at: mutation.at,
-        applied_at: deps.now().toISOString(),
-        request: mutation.request ?? null,
+        mutation_id: mutation.id,
+        mutation: canonicalJson({ ...mutation, args: parsedArgs }),
+        created_at: deps.now().toISOString(),
+        status: 'pending',
+        attempts: 0,
+        last_error: null,
       })
       .execute();
-    if (deps.outbox) {
-      await trx
-        .insertInto('outbox')
-        .values({
-          mutation_id: mutation.id,
-          mutation: canonicalJson({ ...mutation, args: parsed.data }),
-          created_at: deps.now().toISOString(),
-          status: 'pending',
-          attempts: 0,
-          last_error: null,
-        })
-        .execute();
-    }
-    return { applied: true, args: parsed.data as unknown, effects };
-  });
-
-  // Announced only after commit, so no listener ever sees a write that could still roll back.
-  for (const effect of outcome.effects)
-    deps.bus.emit({ event: 'changed', payload: { entity: effect.entity, id: effect.id, customerId: effect.customerId } });
-  return { applied: outcome.applied, args: outcome.args };
+  }
+  return { applied: true, args: parsedArgs, effects };
 }

@@ -9,6 +9,7 @@ import * as m0007 from './0007_audit_head';
 import * as m0008 from './0008_accounts';
 import * as m0009 from './0009_authority';
 import * as m0010 from './0010_supervision';
+import * as m0011 from './0011_sync';
 
 /**
  * The fixed, ordered list of schema migrations. Only ever append: a shipped migration is never
@@ -25,4 +26,5 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Migrat
   ['0008_accounts', m0008],
   ['0009_authority', m0009],
   ['0010_supervision', m0010],
+  ['0011_sync', m0011],
 ];

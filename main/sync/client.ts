@@ -1,0 +1,310 @@
+import { sql } from 'kysely';
+import {
+  AppError,
+  type AppErrorShape,
+  EnvelopeShape,
+  type Mutation,
+  SYNC_ISSUES,
+  SYNC_PULL_MAX_CUSTOMERS,
+  SYNC_PUSH_MAX_MUTATIONS,
+  SyncPullResponse,
+  SyncPushResponse,
+} from '../../shared';
+import { applyMutation, type CoreDeps } from '../core';
+import { writeTransaction } from '../db';
+
+/** Meta keys this client keeps: the last push seq the server acknowledged, and the pull cursor. */
+export const PUSH_SEQ_KEY = 'sync.push_seq';
+export const PULL_CURSOR_KEY = 'sync.pull_cursor';
+
+export interface SyncStatus {
+  /** The last request reached the server (any typed answer counts); false after a network failure. */
+  online: boolean;
+  /** Outbox rows still to push. */
+  pending: number;
+  /** Why the last push or pull failed, or null. */
+  lastError: string | null;
+}
+
+export interface PushOutcome {
+  /** Mutations the server took (applied now or already had) in this call. */
+  sent: number;
+  /** True when the call did nothing because a retry is not due yet (`retryAt`). */
+  waiting: boolean;
+  /** The typed refusal that stopped pushing, if any (its outbox row is now `refused`). */
+  refused?: { id: string; error: AppErrorShape };
+  /** A batch-level typed error (sequence gap, wrong desk...), if any. */
+  error?: AppErrorShape;
+}
+
+export interface PullOutcome {
+  /** Pulled mutations applied here for the first time. */
+  applied: number;
+  /** Pulled mutations this desk refused (recorded in `lastError`; the cursor moves on). */
+  failed: number;
+  cursor: number;
+}
+
+export interface SyncClientOptions {
+  /** The desk's core (`outbox: true`). */
+  deps: CoreDeps;
+  /** e.g. `http://127.0.0.1:8080` */
+  serverUrl: string;
+  fetch?: typeof fetch;
+  /** Milliseconds since the epoch; drives back-off. */
+  clock?: () => number;
+  /** In [0, 1): the jitter of the back-off. */
+  random?: () => number;
+  batchSize?: number;
+  /** First retry delay and the cap of the exponential back-off. */
+  baseDelayMs?: number;
+  maxDelayMs?: number;
+}
+
+export interface SyncClient {
+  pushOnce(): Promise<PushOutcome>;
+  pullOnce(): Promise<PullOutcome>;
+  status(): Promise<SyncStatus>;
+  /** When the next push may try again after a network failure (0: now). */
+  retryAt(): number;
+  /** Called whenever `status()` would answer differently; returns an unsubscribe function. */
+  onStatus(listener: (status: SyncStatus) => void): () => void;
+}
+
+/** The network failed or the server could not answer: worth retrying later. */
+class Unreachable extends Error {}
+
+/**
+ * A desk's side of sync: pushes its outbox in order, pulls the server's changes into its replica,
+ * and tracks whether the server is reachable. No Electron, no timers: a host calls `pushOnce` and
+ * `pullOnce` (after a write, on a poke, on a timer) and respects `retryAt`.
+ */
+export function createSyncClient(options: SyncClientOptions): SyncClient {
+  const { deps } = options;
+  const db = deps.db;
+  const doFetch = options.fetch ?? fetch;
+  const clock = options.clock ?? Date.now;
+  const random = options.random ?? Math.random;
+  const batchSize = Math.min(options.batchSize ?? 200, SYNC_PUSH_MAX_MUTATIONS);
+  const baseDelay = options.baseDelayMs ?? 1000;
+  const maxDelay = options.maxDelayMs ?? 60_000;
+  const listeners = new Set<(status: SyncStatus) => void>();
+  let online = false;
+  let lastError: string | null = null;
+  let failures = 0;
+  let nextRetryAt = 0;
+  let lastAnnounced = '';
+
+  async function status(): Promise<SyncStatus> {
+    const row = await db
+      .selectFrom('outbox')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('status', '=', 'pending')
+      .executeTakeFirstOrThrow();
+    return { online, pending: Number(row.n), lastError };
+  }
+
+  async function announce(): Promise<void> {
+    if (listeners.size === 0) return;
+    const now = await status();
+    const key = JSON.stringify(now);
+    if (key === lastAnnounced) return;
+    lastAnnounced = key;
+    for (const listener of listeners) listener(now);
+  }
+
+  async function post(path: string, body: unknown): Promise<{ ok: true; value: unknown } | { ok: false; error: AppErrorShape }> {
+    let response: Response;
+    try {
+      response = await doFetch(new URL(path, options.serverUrl), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    } catch (error) {
+      throw new Unreachable(error instanceof Error ? error.message : String(error));
+    }
+    let json: unknown;
+    try {
+      json = await response.json();
+    } catch {
+      throw new Unreachable(`The server answered ${response.status} without a typed answer.`);
+    }
+    const envelope = EnvelopeShape.safeParse(json);
+    if (!envelope.success) throw new Unreachable(`The server answered ${response.status} without a typed answer.`);
+    // The server could not do it now: as good as unreachable, try again later.
+    if (!envelope.data.ok && (envelope.data.error.code === 'unavailable' || envelope.data.error.code === 'internal'))
+      throw new Unreachable(envelope.data.error.message);
+    online = true;
+    return envelope.data;
+  }
+
+  function wentOffline(message: string): void {
+    online = false;
+    lastError = message;
+    failures += 1;
+    const ceiling = Math.min(maxDelay, baseDelay * 2 ** (failures - 1));
+    // Full back-off with jitter in [ceiling/2, ceiling): desks that lost the server together do not return together.
+    nextRetryAt = clock() + Math.round(ceiling / 2 + (random() * ceiling) / 2);
+  }
+
+  async function readNumber(key: string): Promise<number> {
+    const row = await db.selectFrom('meta').select('value').where('key', '=', key).executeTakeFirst();
+    return row ? Number(row.value) : 0;
+  }
+
+  async function pushOnce(): Promise<PushOutcome> {
+    if (clock() < nextRetryAt) return { sent: 0, waiting: true };
+    let sent = 0;
+    let resynced = false;
+    try {
+      for (;;) {
+        const rows = await db.selectFrom('outbox').selectAll().where('status', '=', 'pending').orderBy('seq').limit(batchSize).execute();
+        if (rows.length === 0) break;
+        const base = await readNumber(PUSH_SEQ_KEY);
+        // On the wire, seq is this desk's push stream position: writes refused here or kept local never leave a hole.
+        const mutations = rows.map((row, i) => ({ ...(JSON.parse(row.mutation) as Mutation), seq: base + i + 1 }));
+        let answer;
+        try {
+          answer = await post('/api/sync/push', { clientId: deps.clientId, mutations });
+        } catch (error) {
+          if (!(error instanceof Unreachable)) throw error;
+          await db
+            .updateTable('outbox')
+            .set({ attempts: sql<number>`attempts + 1`, last_error: error.message })
+            .where(
+              'seq',
+              'in',
+              rows.map((r) => r.seq),
+            )
+            .execute();
+          wentOffline(error.message);
+          return { sent, waiting: false };
+        }
+        failures = 0;
+        nextRetryAt = 0;
+        if (!answer.ok) {
+          const expected = answer.error.issues?.find((i) => i.path === 'expectedSeq')?.message;
+          const gap = answer.error.issues?.some((i) => i.message === SYNC_ISSUES.sequenceGap);
+          // The server knows this desk's stream better (e.g. a replica restored from a backup): continue from there, once.
+          if (gap && expected && !resynced) {
+            resynced = true;
+            await setMeta(PUSH_SEQ_KEY, String(Number(expected) - 1));
+            continue;
+          }
+          lastError = answer.error.message;
+          return { sent, waiting: false, error: answer.error };
+        }
+        const value = SyncPushResponse.parse(answer.value);
+        const refusal = value.refused[0];
+        if (refusal) {
+          await db
+            .updateTable('outbox')
+            .set({ status: 'refused', attempts: sql<number>`attempts + 1`, last_error: JSON.stringify(refusal.error) })
+            .where('mutation_id', '=', refusal.id)
+            .execute();
+          lastError = refusal.error.message;
+          return { sent, waiting: false, refused: refusal };
+        }
+        await writeTransaction(db, async (trx) => {
+          await trx
+            .updateTable('outbox')
+            .set({ status: 'sent', attempts: sql<number>`attempts + 1`, last_error: null })
+            .where(
+              'seq',
+              'in',
+              rows.map((r) => r.seq),
+            )
+            .execute();
+          await setMeta(PUSH_SEQ_KEY, String(base + rows.length), trx);
+        });
+        sent += rows.length;
+        lastError = null;
+      }
+      return { sent, waiting: false };
+    } finally {
+      await announce();
+    }
+  }
+
+  async function setMeta(key: string, value: string, on = db): Promise<void> {
+    await on
+      .insertInto('meta')
+      .values({ key, value })
+      .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
+      .execute();
+  }
+
+  async function pullOnce(): Promise<PullOutcome> {
+    let cursor = await readNumber(PULL_CURSOR_KEY);
+    let applied = 0;
+    let failed = 0;
+    // Pulled writes are the server's, not this desk's: they never enter this desk's outbox.
+    const replay: CoreDeps = { ...deps, outbox: false };
+    try {
+      for (;;) {
+        // What this desk holds: its customers, the most recently touched first when there are more than a pull may name.
+        const customers = await db
+          .selectFrom('customers')
+          .select('id')
+          .orderBy('updated_at', 'desc')
+          .limit(SYNC_PULL_MAX_CUSTOMERS)
+          .execute();
+        let answer;
+        try {
+          answer = await post('/api/sync/pull', { clientId: deps.clientId, cursor, customerIds: customers.map((c) => c.id) });
+        } catch (error) {
+          if (!(error instanceof Unreachable)) throw error;
+          online = false;
+          lastError = error.message;
+          return { applied, failed, cursor };
+        }
+        if (!answer.ok) {
+          lastError = answer.error.message;
+          return { applied, failed, cursor };
+        }
+        const page = SyncPullResponse.parse(answer.value);
+        const seen = new Set<string>();
+        for (const change of page.changes) {
+          if (seen.has(change.mutationId)) continue;
+          seen.add(change.mutationId);
+          try {
+            if ((await applyMutation(replay, change.mutation)).applied) applied += 1;
+          } catch (error) {
+            if (!(error instanceof AppError)) throw error;
+            failed += 1;
+            lastError = `${change.name} ${change.mutationId}: ${error.message}`;
+          }
+        }
+        cursor = page.cursor;
+        await setMeta(PULL_CURSOR_KEY, String(cursor));
+        if (!page.more) break;
+      }
+      // The server answered every page: a past network failure is over.
+      if (failed === 0) lastError = null;
+      return { applied, failed, cursor };
+    } finally {
+      await announce();
+    }
+  }
+
+  return {
+    pushOnce,
+    pullOnce,
+    status,
+    retryAt: () => nextRetryAt,
+    onStatus(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}
+
+/**
+ * Marks every write still pending as local-only: a fresh desk's seed (the demo set, its own agent)
+ * was written before the desk ever synced and is not the person's to push.
+ */
+export async function keepPendingLocal(deps: CoreDeps): Promise<number> {
+  const result = await deps.db.updateTable('outbox').set({ status: 'local' }).where('status', '=', 'pending').executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
