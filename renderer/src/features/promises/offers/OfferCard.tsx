@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Escalation, Offer, OfferStatus, SuppliedFacts } from '../../../../../shared';
@@ -109,6 +110,6 @@ export function OfferCard({ caseId, offer, request, supplied, onCommit, onReques
   );
 }
 
-function approverName(approver: string, t: ReturnType<typeof useTranslation>['t']): string {
+function approverName(approver: string, t: TFunction): string {
   return approver === 'supervisor' || approver === 'admin' || approver === 'agent' ? t(`role.${approver}`) : approver;
 }
