@@ -73,6 +73,8 @@ const KNOWN_FIELDS = [
   'version',
   'startedAt',
   'id',
+  'items',
+  'comment',
 ] as const;
 export type KnownField = (typeof KNOWN_FIELDS)[number];
 

@@ -453,6 +453,8 @@ export const en: Catalog = {
     range_too_long: 'The range may be at most a year.',
   },
   field: {
+    items: 'Each scorecard item’s score and comment',
+    comment: 'Comment',
     name: 'Customer name',
     phone: 'Mobile number',
     title: 'Case title',
@@ -822,6 +824,7 @@ export const en: Catalog = {
       level: 'Level',
       reason: 'Reason',
       asks: 'Asks for',
+      raisedBy: 'Raised by',
       age: 'Waiting',
       left: 'Time left',
       supplied: 'Supplied by the agent',

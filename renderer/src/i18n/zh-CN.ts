@@ -450,6 +450,8 @@ export const zhCN = {
     range_too_long: '日期范围不能超过一年。',
   },
   field: {
+    items: '质检项的评分和评语',
+    comment: '评语',
     name: '客户姓名',
     phone: '手机号码',
     title: '工单标题',
@@ -815,6 +817,7 @@ export const zhCN = {
       level: '级别',
       reason: '原因',
       asks: '申请内容',
+      raisedBy: '发起人',
       age: '已等待',
       left: '剩余时间',
       supplied: '坐席补充的情况',

@@ -52,7 +52,7 @@ export function EscalationQueue({ onOpenCase }: EscalationQueueProps) {
               <caption className="visually-hidden">{t('queue.description')}</caption>
               <thead>
                 <tr>
-                  {(['case', 'customer', 'level', 'reason', 'asks', 'age', 'left', 'supplied'] as const).map((c) => (
+                  {(['case', 'customer', 'level', 'reason', 'asks', 'raisedBy', 'age', 'left', 'supplied'] as const).map((c) => (
                     <th key={c} scope="col">
                       {t(`queue.columns.${c}`)}
                     </th>

@@ -42,6 +42,7 @@ export function QueueRow({ escalation: e, now, openedAt, selected, onOpen }: Que
           : t('queue.noAsk')}
         {e.detail && <span className="queue-detail-text">{e.detail}</span>}
       </td>
+      <td>{t('topbar.agent', { name: e.raisedBy.name, employeeNo: e.raisedBy.employeeNo })}</td>
       <td>{formatHours(ageHours(e, now), t)}</td>
       <td>
         <span className="queue-left">{t(left < 0 ? 'queue.overdue' : 'queue.left', { time: formatHours(left, t) })}</span>
