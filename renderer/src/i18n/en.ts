@@ -716,8 +716,8 @@ export const en: Catalog = {
   },
   approval: {
     button: 'Approvals',
-    buttonLabel_one: '{{count}} request waiting for approval',
-    buttonLabel_other: '{{count}} requests waiting for approval',
+    buttonLabel_one: 'Approvals: {{count}} request waiting for approval',
+    buttonLabel_other: 'Approvals: {{count}} requests waiting for approval',
     dialogTitle: 'Approvals',
     description:
       'Agents’ requests beyond their authority (they can promise once you approve), and cases the policy escalated to supervisors.',
