@@ -107,6 +107,7 @@ test.describe('the supervisors’ console', () => {
     const detail = page.locator('.queue-detail');
     await expect(detail.locator('[data-region="customer-brief"]')).toBeVisible();
     await expect(detail.locator('[data-region="customer-brief"]')).toContainText(STORY_VOUCHER_CASE_NUMBER);
+    await page.screenshot({ path: 'test-results/queue.png' });
     await detail.getByPlaceholder('审批备注（可不填）').fill('因我方故障，同意折算');
     await detail.getByRole('button', { name: '批准' }).click();
     await expect(detail).toHaveCount(0);
@@ -154,6 +155,8 @@ test.describe('the supervisors’ console', () => {
     const broken = page.locator('.chart-card[data-chart="brokenByAgent"]');
     await expect(broken.getByRole('img', { name: /各坐席未兑现承诺/ })).toBeVisible();
     await expect(broken.locator('.echart svg path').first()).toBeAttached();
+    await expect(page.locator('.chart-card [aria-busy="true"]')).toHaveCount(0);
+    await page.screenshot({ path: 'test-results/dashboard.png' });
     await broken.getByRole('button', { name: '表格' }).click();
     const table = broken.getByRole('table');
     await expect(table).toBeVisible();
