@@ -138,7 +138,7 @@ test.describe('as the supervisor', () => {
   });
 
   for (const language of ['zh-CN', 'en'] as const) {
-    test(`approvals, the incidents form, the queue and the dashboard, ${language}`, async ({ page }) => {
+    test(`approvals, the incidents form, a QA review, the queue and the dashboard, ${language}`, async ({ page }) => {
       test.setTimeout(120_000);
       await openDesk(page, server.url);
       await chooseLanguage(page, language);
@@ -151,6 +151,15 @@ test.describe('as the supervisor', () => {
       await page.keyboard.press('Alt+I');
       await openDialog(page);
       await check(page, `${language}: known incidents with the supervisor's form`);
+      await close(page);
+
+      await page
+        .getByRole('feed')
+        .getByRole('button', { name: /^(质检|Review)$/ })
+        .first()
+        .click();
+      await openDialog(page);
+      await check(page, `${language}: QA review form`);
       await close(page);
 
       const nav = page.getByRole('navigation', { name: /页面|Pages/ });
