@@ -102,6 +102,22 @@ test.describe('the supervisors’ console', () => {
       await page.getByLabel('级别').selectOption({ label: '全部' });
     }
 
+    // Live: a request raised elsewhere now appears without a reload.
+    await expect(page.locator('.connection-open')).toBeVisible();
+    const third = await rpcAt<{ id: string; number: string }>(request, server.url, 'cases.create', {
+      customerId: other.id,
+      title: '兑换券过期',
+      category: 'points_voucher',
+    });
+    await rpcAt(request, server.url, 'escalations.request', {
+      caseId: third.id,
+      offer: 'conversion',
+      amount: 50,
+      reason: '客户称兑换券已过期',
+      supplied: { voucherValue: 50 },
+    });
+    await expect(rows.filter({ hasText: third.number })).toHaveCount(1);
+
     // Open the row: the customer's brief and the decision; approve it from here.
     await asked.getByRole('button', { name: new RegExp(STORY_VOUCHER_CASE_NUMBER) }).click();
     const detail = page.locator('.queue-detail');
