@@ -173,6 +173,12 @@ test.describe('the supervisors’ console', () => {
     await expect(broken.locator('.echart svg path').first()).toBeAttached();
     await expect(page.locator('.chart-card [aria-busy="true"]')).toHaveCount(0);
     await page.screenshot({ path: 'test-results/dashboard.png' });
+    // Clicking a bar lists the cases behind it.
+    await broken.locator('.echart svg path[fill="#2f5bd3"]').first().click();
+    const barCases = page.getByRole('region', { name: /各坐席未兑现承诺：.+ 的工单/ });
+    await expect(barCases.locator('tbody tr').first()).toBeVisible();
+    await barCases.getByRole('button', { name: '关闭工单列表' }).click();
+    await expect(barCases).toHaveCount(0);
     await broken.getByRole('button', { name: '表格' }).click();
     const table = broken.getByRole('table');
     await expect(table).toBeVisible();

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeError } from '../../errors/describe-error';
 import { RetryError } from '../../ui/RetryError';
@@ -22,8 +22,13 @@ export function EscalationQueue({ onOpenCase }: EscalationQueueProps) {
   const { escalations, error, reload, openedAt } = useQueue();
   const [filter, setFilter] = useState<QueueFilter>(NO_FILTER);
   const [openId, setOpenId] = useState<string | null>(null);
-  // The desk's own clock: the queue has no host timestamp to count from, and minutes do not matter here.
-  const now = Date.now();
+  // The desk's own clock, moved each minute so ages and time left stay true: the queue has no host
+  // timestamp to count from, and a minute or two of skew does not change the order that matters.
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 60_000);
+    return () => clearInterval(timer);
+  }, []);
   const all = escalations ?? [];
   const choices = useMemo(() => filterChoices(escalations ?? []), [escalations]);
   const shown = byBreachRisk(
