@@ -138,7 +138,7 @@ test.describe('as the supervisor', () => {
   });
 
   for (const language of ['zh-CN', 'en'] as const) {
-    test(`approvals and the incidents form, ${language}`, async ({ page }) => {
+    test(`approvals, the incidents form, a QA review, the queue and the dashboard, ${language}`, async ({ page }) => {
       test.setTimeout(120_000);
       await openDesk(page, server.url);
       await chooseLanguage(page, language);
@@ -152,6 +152,38 @@ test.describe('as the supervisor', () => {
       await openDialog(page);
       await check(page, `${language}: known incidents with the supervisor's form`);
       await close(page);
+
+      await page
+        .getByRole('feed')
+        .getByRole('button', { name: /^(质检|Review)$/ })
+        .first()
+        .click();
+      await openDialog(page);
+      await check(page, `${language}: QA review form`);
+      await close(page);
+
+      const nav = page.getByRole('navigation', { name: /页面|Pages/ });
+      await nav.getByRole('link', { name: /升级队列|Escalation queue/ }).click();
+      await expect(page.getByRole('heading', { level: 1, name: /升级队列|Escalation queue/ })).toBeVisible();
+      await expect(page.locator('.queue-table, .queue p.muted').first()).toBeVisible();
+      await check(page, `${language}: escalation queue`);
+      const first = page.locator('.queue-table tbody tr').first();
+      if ((await first.count()) > 0) {
+        await first.getByRole('button').first().click();
+        await expect(page.locator('.queue-detail [data-region="customer-brief"] .brief-grid')).toBeVisible();
+        await check(page, `${language}: escalation queue with a row open`);
+      }
+
+      await nav.getByRole('link', { name: /看板|Dashboard/ }).click();
+      await expect(page.locator('.chart-card')).toHaveCount(6);
+      await expect(page.locator('.chart-card [aria-busy="true"]')).toHaveCount(0);
+      await check(page, `${language}: dashboard`);
+      await page
+        .locator('.chart-card[data-chart="brokenByAgent"]')
+        .getByRole('button', { name: /表格|Table/ })
+        .click();
+      await expect(page.locator('.chart-card[data-chart="brokenByAgent"] table')).toBeVisible();
+      await check(page, `${language}: dashboard with a table view`);
     });
   }
 });

@@ -12,7 +12,13 @@ import { SHORTCUTS } from '../state/shortcuts';
 import { useIncidentChanges } from '../state/use-incident-changes';
 import { useLookup } from '../state/use-lookup';
 import { useShortcut } from '../state/use-shortcut';
+import { Dashboard } from '../features/dashboard';
+import { EscalationQueue } from '../features/queue';
+import { MyReviews } from '../features/reviews';
+import { isLead, useSession } from '../state/use-session';
 import { Desk } from './Desk';
+import { RouteNav } from './RouteNav';
+import { useRoute } from './use-route';
 import { TopBar } from './TopBar';
 
 export function App() {
@@ -20,6 +26,10 @@ export function App() {
   const [focus, setFocus] = useState<FocusRequest | null>(null);
   const nonce = useRef(0);
   const [helpOpen, setHelpOpen] = useState(false);
+  const { route, go } = useRoute();
+  const lead = isLead(useSession());
+  // The queue and the dashboard are for leads; anyone else asking for them sees the desk.
+  const screen = (route === 'queue' || route === 'dashboard') && !lead ? 'desk' : route;
   // While a new number is being looked up, the last customer stays put instead of flashing away.
   const shown = useRef<{ customer: CustomerSummary; phone: string } | null>(null);
   if (state.status === 'found') shown.current = { customer: state.customer, phone: state.phone };
@@ -45,7 +55,15 @@ export function App() {
     },
     [openCustomer],
   );
-  const openAlert = useCallback((alert: CommitmentAlert) => openCase(alert.customerId, alert.caseId, 'promises'), [openCase]);
+  /** From the queue or the dashboard: back to the desk with the case open. */
+  const openCaseOnDesk = useCallback(
+    (customerId: string, caseId: string, tab: CaseTab) => {
+      go('desk');
+      openCase(customerId, caseId, tab);
+    },
+    [go, openCase],
+  );
+  const openAlert = useCallback((alert: CommitmentAlert) => openCaseOnDesk(alert.customerId, alert.caseId, 'promises'), [openCaseOnDesk]);
   useDesktopNotices(alerts.alerts, openAlert);
 
   const openTarget = useCallback(
@@ -66,29 +84,43 @@ export function App() {
   return (
     <div className="app">
       <TopBar
+        nav={<RouteNav route={screen} onGo={go} />}
         search={
           <GlobalSearch
             busy={state.status === 'searching'}
             invalid={state.status === 'invalid'}
             describedBy={state.status === 'invalid' ? `${INVALID_NUMBER_ID}-title` : undefined}
             onLookup={(raw) => {
+              go('desk');
               setFocus(null);
               lookup(raw);
             }}
-            onOpen={openTarget}
+            onOpen={(target) => {
+              go('desk');
+              openTarget(target);
+            }}
           />
         }
         onShowShortcuts={() => setHelpOpen(true)}
-        onOpenCase={(customerId, caseId) => openCase(customerId, caseId, 'promises')}
+        onOpenCase={(customerId, caseId) => openCaseOnDesk(customerId, caseId, 'promises')}
       />
       <main id="desk" className="desk" tabIndex={-1}>
-        <Desk
-          lookup={state}
-          previous={shown.current}
-          focus={focus}
-          onRetry={retry}
-          onOpen={(customer, phone) => open(customer.id, phone)}
-        />
+        {screen === 'queue' && (
+          <EscalationQueue
+            onOpenCase={(customerId, caseId, promises) => openCaseOnDesk(customerId, caseId, promises ? 'promises' : 'notes')}
+          />
+        )}
+        {screen === 'dashboard' && <Dashboard onOpenCase={(customerId, caseId) => openCaseOnDesk(customerId, caseId, 'notes')} />}
+        {screen === 'reviews' && <MyReviews />}
+        {screen === 'desk' && (
+          <Desk
+            lookup={state}
+            previous={shown.current}
+            focus={focus}
+            onRetry={retry}
+            onOpen={(customer, phone) => open(customer.id, phone)}
+          />
+        )}
       </main>
       <ShortcutsDialog open={helpOpen} onOpenChange={setHelpOpen} />
       <AlertToasts alerts={alerts.alerts} onDismiss={alerts.dismiss} onOpen={openAlert} />

@@ -14,12 +14,14 @@ import { LanguageToggle } from './LanguageToggle';
 
 interface TopBarProps {
   search: ReactNode;
+  /** The links between the frame's screens (desk, queue, dashboard, reviews). */
+  nav?: ReactNode;
   onShowShortcuts(): void;
   /** Opens a case of any customer where its promises and requests are listed. */
   onOpenCase(customerId: string, caseId: string): void;
 }
 
-export function TopBar({ search, onShowShortcuts, onOpenCase }: TopBarProps) {
+export function TopBar({ search, nav, onShowShortcuts, onOpenCase }: TopBarProps) {
   const { t } = useTranslation();
   return (
     <header className="topbar">
@@ -33,6 +35,7 @@ export function TopBar({ search, onShowShortcuts, onOpenCase }: TopBarProps) {
         <span className="brand-name">{t('app.name')}</span>
         <span className="brand-latin">{t('app.latinName')}</span>
       </span>
+      {nav}
       <div className="topbar-search">{search}</div>
       <div className="topbar-end">
         <EscalationsButton onOpenCase={onOpenCase} />

@@ -34,6 +34,12 @@ const KNOWN_ISSUES = [
   'reschedule_too_far',
   'mutation_id_reused',
   'approval_used',
+  'own_contact',
+  'already_reviewed',
+  'every_item_once',
+  'score_range',
+  'from_after_to',
+  'range_too_long',
 ] as const;
 export type KnownIssue = (typeof KNOWN_ISSUES)[number];
 
@@ -67,6 +73,8 @@ const KNOWN_FIELDS = [
   'version',
   'startedAt',
   'id',
+  'items',
+  'comment',
 ] as const;
 export type KnownField = (typeof KNOWN_FIELDS)[number];
 

@@ -13,3 +13,5 @@ export { CommitmentDialog, type CommitmentRequest } from './commitments/Commitme
 export { CommitmentWorkbench } from './commitments/CommitmentWorkbench';
 export { DecisionList } from './commitments/DecisionList';
 export { EscalationsButton } from './escalations/EscalationsButton';
+export { DecideEscalation } from './escalations/DecideEscalation';
+export { escalationReason } from './offers/escalation-reason';

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { Contact } from '../../../../shared';
 import { useDeskActions } from '../../state/desk-actions';
 import { AgentName, CaseChips, NoteText, When } from '../../ui/EntryParts';
+import { ReviewContactButton } from '../reviews';
 import { PinNoteButton } from './PinNoteButton';
 
 export function ContactEntry({ contact, onSelectCase }: { contact: Contact; onSelectCase(caseId: string): void }) {
@@ -25,6 +26,7 @@ export function ContactEntry({ contact, onSelectCase }: { contact: Contact; onSe
               </button>
             )}
             {first && <PinNoteButton note={first} />}
+            <ReviewContactButton contact={contact} />
           </span>
         )}
       </div>

@@ -1,6 +1,15 @@
 import type { TFunction } from 'i18next';
 
-const REASONS = ['regulator', 'conduct', 'broken_commitment', 'overdue_commitment', 'repeat_contact', 'authority'] as const;
+const REASONS = [
+  'regulator',
+  'conduct',
+  'broken_commitment',
+  'overdue_commitment',
+  'repeat_contact',
+  'authority',
+  'conduct_complaint',
+  'low_csat',
+] as const;
 type Reason = (typeof REASONS)[number];
 
 function isReason(value: string): value is Reason {

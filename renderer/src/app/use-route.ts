@@ -1,0 +1,31 @@
+import { useCallback, useEffect, useState } from 'react';
+
+/** The screens of the frame. The desk is the default; the others are for leads (and `reviews` for everyone). */
+export type Route = 'desk' | 'queue' | 'dashboard' | 'reviews';
+
+const ROUTES: readonly Route[] = ['desk', 'queue', 'dashboard', 'reviews'];
+
+/** `#/queue` → 'queue'; anything unknown (or no hash) is the desk. */
+export function routeOf(hash: string): Route {
+  const name = hash.replace(/^#\/?/, '');
+  return (ROUTES as readonly string[]).includes(name) ? (name as Route) : 'desk';
+}
+
+export function hrefOf(route: Route): string {
+  return route === 'desk' ? '#/' : `#/${route}`;
+}
+
+/** A small in-app route switch on `location.hash`, so a screen survives a reload and Back works. */
+export function useRoute(): { route: Route; go(route: Route): void } {
+  const [route, setRoute] = useState<Route>(() => routeOf(window.location.hash));
+  useEffect(() => {
+    const onHash = () => setRoute(routeOf(window.location.hash));
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
+  const go = useCallback((next: Route) => {
+    window.location.hash = hrefOf(next);
+    setRoute(next);
+  }, []);
+  return { route, go };
+}
