@@ -1,0 +1,38 @@
+import type { Catalog } from './zh-CN';
+
+/** The desk's lock: choosing a local profile and its PIN (the desktop only; part of the English catalog). */
+export const deskLockEn: Catalog['deskLock'] = {
+  title: 'Who is at this desk?',
+  intro: 'Choose your profile and enter your PIN to unlock.',
+  profiles: 'Profiles on this desk',
+  roleOf: '{{name}} (employee no. {{employeeNo}}, {{role}})',
+  pin: 'PIN (4–8 digits)',
+  pinFor: 'PIN for {{name}}',
+  pad: 'PIN digits',
+  digit: 'Digit {{digit}}',
+  erase: 'Delete one digit',
+  eraseShort: '⌫',
+  clear: 'Clear',
+  unlock: 'Unlock',
+  unlocking: 'Unlocking…',
+  chooseFirst: 'Choose your profile first.',
+  pinShape: 'A PIN is 4 to 8 digits.',
+  wrong: 'That PIN is not right. Try again.',
+  locked: 'Too many wrong PINs: this profile is locked until {{time}}. Try again then.',
+  failed: 'Unlocking did not work. Try again shortly.',
+  loading: 'Reading the profiles on this desk…',
+  firstTitle: 'Create the first profile on this desk',
+  firstIntro:
+    'This desk has no profiles yet. The first one is the desk’s administrator; an administrator or supervisor can then add a profile for each person.',
+  employeeNo: 'Employee number',
+  name: 'Name',
+  pinRepeat: 'PIN again',
+  pinMismatch: 'The two PINs are not the same.',
+  required: 'Enter the employee number, the name and a PIN.',
+  create: 'Create profile',
+  creating: 'Creating…',
+  created: 'Profile created. Enter its PIN to unlock.',
+  lock: 'Lock',
+  lockLabel: 'Lock this desk ({{name}} {{employeeNo}}); it also locks after {{minutes}} minutes without use',
+  lockedNotice: 'The desk is locked.',
+};
