@@ -84,3 +84,87 @@ test('a locked desk shows the profile picker; the right PIN opens the desk and t
   await expect(page.getByRole('status')).toHaveText('本机已锁定。');
   await expect(searchBox(page)).toHaveCount(0);
 });
+
+test('an empty desk creates its first profile, which unlocks and may add another', async ({ page }) => {
+  await page.addInitScript(() => {
+    const w = window as unknown as LockWindow & {
+      keptProfiles: { id: string; employeeNo: string; name: string; role: string; pin: string }[];
+    };
+    w.keptProfiles = [];
+    let current: string | null = null;
+    const state = () => {
+      const profiles = w.keptProfiles.map(({ pin: _pin, ...profile }) => profile);
+      return { ok: true, value: { profiles, current: profiles.find((p) => p.id === current) ?? null, idleLockMinutes: 15 } };
+    };
+    w.kept = {
+      invoke: async (request: { procedure: string; input: unknown; mutationId?: string }) => {
+        if (!current) return { ok: false, error: { code: 'unauthenticated', message: 'Choose your profile at this desk first.' } };
+        const response = await fetch(`/api/rpc/${request.procedure}`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ input: request.input, mutationId: request.mutationId }),
+        });
+        return response.json();
+      },
+      subscribe: () => () => undefined,
+      desk: {
+        state: async () => state(),
+        lock: async () => {
+          current = null;
+          return state();
+        },
+        createProfile: async (input: { employeeNo: string; name: string; role: string; pin: string }) => {
+          if (w.keptProfiles.some((p) => p.employeeNo === input.employeeNo))
+            return {
+              ok: false,
+              error: { code: 'conflict', message: 'taken', issues: [{ path: 'employeeNo', message: 'employee_no_taken' }] },
+            };
+          w.keptProfiles.push({ id: `01930000-0000-7000-8000-00000000b00${w.keptProfiles.length}`, ...input });
+          return state();
+        },
+        unlock: async (input: { profileId: string; pin: string }) => {
+          const profile = w.keptProfiles.find((p) => p.id === input.profileId);
+          if (!profile || profile.pin !== input.pin) return { ok: false, error: { code: 'unauthenticated', message: 'Wrong PIN.' } };
+          current = profile.id;
+          return state();
+        },
+      },
+    };
+  });
+
+  await page.goto('/');
+  await expect(page.getByRole('heading', { name: '创建本机第一个档案' })).toBeVisible();
+  await expect(page.getByLabel('工号')).toBeFocused();
+  await page.getByLabel('工号').fill('90001');
+  await page.getByLabel('姓名').fill('陈静');
+  await page.getByLabel('PIN（4–8 位数字）').fill('13579');
+  await page.getByLabel('再次输入 PIN').fill('13570');
+  await page.getByRole('button', { name: '创建档案' }).click();
+  await expect(page.getByRole('alert')).toHaveText('两次输入的 PIN 不一致。');
+  await page.getByLabel('PIN（4–8 位数字）').fill('13579');
+  await page.getByLabel('再次输入 PIN').fill('13579');
+  await page.getByRole('button', { name: '创建档案' }).click();
+
+  // The one profile is chosen already; its PIN field has focus.
+  await expect(page.getByRole('status')).toHaveText('档案已创建，请输入 PIN 解锁。');
+  const pin = page.getByLabel('陈静 的 PIN');
+  await expect(pin).toBeFocused();
+  await pin.fill('13579');
+  await pin.press('Enter');
+  await expect(searchBox(page)).toBeVisible();
+
+  await page.getByRole('button', { name: '添加档案' }).click();
+  const dialog = page.getByRole('dialog', { name: '为本机添加档案' });
+  await dialog.getByLabel('工号').fill('20002');
+  await dialog.getByLabel('姓名').fill('王坐席');
+  await dialog.getByLabel('角色').selectOption('agent');
+  await dialog.getByLabel('PIN（4–8 位数字）').fill('2468');
+  await dialog.getByLabel('再次输入 PIN').fill('2468');
+  await dialog.getByRole('button', { name: '创建档案' }).click();
+  await expect(dialog.getByRole('status')).toHaveText('已为 王坐席 创建档案。');
+  await dialog.getByRole('button', { name: '关闭' }).click();
+
+  await page.getByRole('button', { name: /锁定本机/ }).click();
+  await expect(page.getByRole('group', { name: '本机档案' }).getByRole('radio')).toHaveCount(2);
+  await expect(page.getByRole('radio', { name: /王坐席/ })).toBeVisible();
+});

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { AccountsButton } from '../features/accounts';
 import { EscalationsButton } from '../features/promises';
 import { IncidentsButton } from '../features/incidents';
-import { LockButton } from '../features/desk-lock';
+import { AddProfileButton, LockButton } from '../features/desk-lock';
 import { SignOutButton } from '../features/sign-in';
 import { SHORTCUTS } from '../state/shortcuts';
 import { Kbd } from '../ui/Kbd';
@@ -43,6 +43,7 @@ export function TopBar({ search, onShowShortcuts, onOpenCase }: TopBarProps) {
         <ConnectionBadge />
         <AgentBadge />
         <SignOutButton />
+        <AddProfileButton />
         <LockButton />
         <LanguageToggle />
         <button type="button" className="icon-button" onClick={onShowShortcuts} aria-keyshortcuts="?" title={t('shortcuts.title')}>

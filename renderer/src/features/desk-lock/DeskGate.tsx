@@ -53,6 +53,7 @@ function DeskGateOn({ desk, children }: { desk: DeskBridge; children: ReactNode 
     return {
       current: phase.state.current,
       idleLockMinutes: phase.state.idleLockMinutes,
+      bridge: desk,
       lock: () =>
         void desk.lock().then((envelope) => {
           if (envelope.ok) show(envelope.value, true);

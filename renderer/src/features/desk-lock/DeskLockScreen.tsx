@@ -1,9 +1,9 @@
-import { type FormEvent, type ReactNode, useEffect, useId, useRef, useState } from 'react';
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type DeskBridge, type DeskState, PIN_PATTERN } from '../../../../shared';
 import { LanguageToggle } from '../../app/LanguageToggle';
-import { formatDateTime } from '../../format/date-time';
-import { type DeskFailure, deskFailure } from './desk-api';
+import { type DeskFailure, deskFailure, useFailureText } from './desk-api';
+import { ProfileForm } from './ProfileForm';
 
 const DIGITS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '0'];
 
@@ -25,13 +25,18 @@ export function DeskLockScreen(props: ScreenProps) {
   return (
     <main className="sign-in desk-lock" aria-labelledby="desk-lock-title">
       {props.state.profiles.length === 0 ? (
-        <FirstProfile
-          {...props}
-          onState={(s) => {
-            setCreated(true);
-            props.onState(s);
-          }}
-        />
+        <div className="sign-in-card desk-lock-card">
+          <Head title={t('deskLock.firstTitle')} />
+          <p className="muted">{t('deskLock.firstIntro')}</p>
+          <ProfileForm
+            desk={props.desk}
+            role="admin"
+            onCreated={(s) => {
+              setCreated(true);
+              props.onState(s);
+            }}
+          />
+        </div>
       ) : (
         <Unlock {...props} created={created} />
       )}
@@ -51,29 +56,6 @@ function Head({ title }: { title: string }) {
       <LanguageToggle />
     </div>
   );
-}
-
-function useFailureText() {
-  const { t, i18n } = useTranslation();
-  return (failure: DeskFailure | 'choose' | 'shape' | 'required' | 'mismatch' | null): string | null => {
-    if (failure === null) return null;
-    if (failure === 'choose') return t('deskLock.chooseFirst');
-    if (failure === 'shape') return t('deskLock.pinShape');
-    if (failure === 'required') return t('deskLock.required');
-    if (failure === 'mismatch') return t('deskLock.pinMismatch');
-    switch (failure.kind) {
-      case 'wrong':
-        return t('deskLock.wrong');
-      case 'locked':
-        return failure.until ? t('deskLock.locked', { time: formatDateTime(failure.until, i18n.language) }) : t('deskLock.failed');
-      case 'conflict':
-        return t('accounts.issue.employee_no_taken');
-      case 'invalid':
-        return failure.issues.includes('pin') ? t('deskLock.pinShape') : t('deskLock.required');
-      default:
-        return t('deskLock.failed');
-    }
-  };
 }
 
 function Unlock({ desk, state, notice, onState, created }: ScreenProps & { created: boolean }) {
@@ -215,109 +197,6 @@ function Unlock({ desk, state, notice, onState, created }: ScreenProps & { creat
       </div>
       <button type="submit" className="button button-primary sign-in-submit" disabled={busy} aria-busy={busy || undefined}>
         {busy ? t('deskLock.unlocking') : t('deskLock.unlock')}
-      </button>
-    </form>
-  );
-}
-
-function FirstProfile({ desk, onState }: ScreenProps) {
-  const { t } = useTranslation();
-  const [employeeNo, setEmployeeNo] = useState('');
-  const [name, setName] = useState('');
-  const [pin, setPin] = useState('');
-  const [again, setAgain] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<DeskFailure | 'shape' | 'required' | 'mismatch' | null>(null);
-  const firstRef = useRef<HTMLInputElement>(null);
-  const ids = { employeeNo: useId(), name: useId(), pin: useId(), again: useId(), error: useId() };
-  const describe = useFailureText();
-
-  useEffect(() => firstRef.current?.focus(), []);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    if (busy) return;
-    if (!employeeNo.trim() || !name.trim() || !pin) return setFailure('required');
-    if (!PIN_PATTERN.test(pin)) return setFailure('shape');
-    if (pin !== again) return setFailure('mismatch');
-    setBusy(true);
-    setFailure(null);
-    const envelope = await desk.createProfile({ employeeNo: employeeNo.trim(), name: name.trim(), role: 'admin', pin });
-    setBusy(false);
-    setPin('');
-    setAgain('');
-    if (envelope.ok) onState(envelope.value);
-    else setFailure(deskFailure(envelope));
-  }
-
-  const message = describe(failure);
-  const field = (id: string, label: string, input: ReactNode) => (
-    <div className="field">
-      <label className="field-label" htmlFor={id}>
-        {label}
-      </label>
-      {input}
-    </div>
-  );
-  return (
-    <form
-      className="sign-in-card desk-lock-card"
-      onSubmit={(e) => void submit(e)}
-      noValidate
-      aria-describedby={message ? ids.error : undefined}
-    >
-      <Head title={t('deskLock.firstTitle')} />
-      <p className="muted">{t('deskLock.firstIntro')}</p>
-      {field(
-        ids.employeeNo,
-        t('deskLock.employeeNo'),
-        <input
-          ref={firstRef}
-          id={ids.employeeNo}
-          className="input"
-          inputMode="numeric"
-          value={employeeNo}
-          onChange={(e) => setEmployeeNo(e.target.value)}
-        />,
-      )}
-      {field(
-        ids.name,
-        t('deskLock.name'),
-        <input id={ids.name} className="input" value={name} onChange={(e) => setName(e.target.value)} />,
-      )}
-      {field(
-        ids.pin,
-        t('deskLock.pin'),
-        <input
-          id={ids.pin}
-          type="password"
-          className="input desk-lock-pin"
-          inputMode="numeric"
-          autoComplete="new-password"
-          maxLength={8}
-          value={pin}
-          onChange={(e) => setPin(e.target.value.replace(/\D/g, '').slice(0, 8))}
-        />,
-      )}
-      {field(
-        ids.again,
-        t('deskLock.pinRepeat'),
-        <input
-          id={ids.again}
-          type="password"
-          className="input desk-lock-pin"
-          inputMode="numeric"
-          autoComplete="new-password"
-          maxLength={8}
-          value={again}
-          onChange={(e) => setAgain(e.target.value.replace(/\D/g, '').slice(0, 8))}
-        />,
-      )}
-      <div id={ids.error} role="alert" className={message ? 'form-error' : undefined}>
-        {message}
-      </div>
-      <button type="submit" className="button button-primary sign-in-submit" disabled={busy} aria-busy={busy || undefined}>
-        {busy ? t('deskLock.creating') : t('deskLock.create')}
       </button>
     </form>
   );

@@ -1,3 +1,5 @@
+import { useTranslation } from 'react-i18next';
+import { formatDateTime } from '../../format/date-time';
 import { BRIDGE_KEY, type DeskBridge, type DeskState, type Envelope } from '../../../../shared';
 
 /** The desk half of the desktop bridge, or null in a browser (where the server's sign-in stays). */
@@ -26,4 +28,28 @@ export function deskFailure(envelope: Envelope<DeskState>): DeskFailure | null {
   if (code === 'invalid_input') return { kind: 'invalid', issues: issues.map((i) => i.path) };
   if (code === 'conflict') return { kind: 'conflict' };
   return { kind: 'failed' };
+}
+
+/** A failure (or a check made before asking) in words, for the screen's alert. */
+export function useFailureText() {
+  const { t, i18n } = useTranslation();
+  return (failure: DeskFailure | 'choose' | 'shape' | 'required' | 'mismatch' | null): string | null => {
+    if (failure === null) return null;
+    if (failure === 'choose') return t('deskLock.chooseFirst');
+    if (failure === 'shape') return t('deskLock.pinShape');
+    if (failure === 'required') return t('deskLock.required');
+    if (failure === 'mismatch') return t('deskLock.pinMismatch');
+    switch (failure.kind) {
+      case 'wrong':
+        return t('deskLock.wrong');
+      case 'locked':
+        return failure.until ? t('deskLock.locked', { time: formatDateTime(failure.until, i18n.language) }) : t('deskLock.failed');
+      case 'conflict':
+        return t('accounts.issue.employee_no_taken');
+      case 'invalid':
+        return failure.issues.includes('pin') ? t('deskLock.pinShape') : t('deskLock.required');
+      default:
+        return t('deskLock.failed');
+    }
+  };
 }

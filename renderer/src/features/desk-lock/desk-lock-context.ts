@@ -1,10 +1,12 @@
 import { createContext, useContext } from 'react';
-import type { DeskProfile } from '../../../../shared';
+import type { DeskBridge, DeskProfile } from '../../../../shared';
 
 export interface DeskLockControls {
   /** Who unlocked the desk. */
   current: DeskProfile;
   idleLockMinutes: number;
+  /** The desk half of the bridge (adding a profile). */
+  bridge: DeskBridge;
   /** Locks the desk (the top bar's button). */
   lock(): void;
   /** The host answered `unauthenticated`: the desk locked itself (idle) — show the lock screen. */
