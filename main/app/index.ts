@@ -3,7 +3,15 @@ import { join } from 'node:path';
 import betterSqlite3Package from 'better-sqlite3/package.json';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
 import { IPC_CHANNELS } from '../../shared/contract/bridge';
-import { createDeskProfile, listDeskProfiles, type OpenedCore, outboxGateway, startBackgroundJobs, unlockDeskProfile } from '../core';
+import {
+  createDeskProfile,
+  currentDeskProfile,
+  listDeskProfiles,
+  type OpenedCore,
+  outboxGateway,
+  startBackgroundJobs,
+  unlockDeskProfile,
+} from '../core';
 import { createDeskLock, createDeskRouter, createIpcRouter, createSenderCheck, forwardChanges } from '../ipc';
 import { APP_USER_MODEL_ID } from './app-identity';
 import { ensureClientId, idleLockMinutes, shouldStartEmpty } from './desk-settings';
@@ -76,12 +84,15 @@ async function start(): Promise<void> {
 
   const isTrustedSender = createSenderCheck({ trustedWebContentsId: () => mainWindow?.webContents.id, isTrustedUrl: isAppUrl });
   // The desk starts locked: nobody acts until a local profile is unlocked with its PIN.
-  const deskLock = createDeskLock({ idleLockMinutes: idleLockMinutes(settings.get('idleLockMinutes')) });
+  const deskLock = createDeskLock({
+    idleLockMinutes: idleLockMinutes(settings.get('idleLockMinutes')),
+    refresh: (agent) => currentDeskProfile(opened.core.deps, agent.id),
+  });
   ipcMain.handle(
     IPC_CHANNELS.invoke,
     createIpcRouter({
       core: opened.core,
-      resolveActor: () => deskLock.current(),
+      resolveActor: () => deskLock.resolve(),
       isTrustedSender,
       onInternalError: (error) => console.error('[kept] IPC call failed:', error),
     }),

@@ -5,6 +5,11 @@ import type { DeskActor } from './desk-actor';
 export const DEFAULT_IDLE_LOCK_MINUTES = 15;
 
 export interface DeskLock extends DeskActor {
+  /**
+   * `current()`, then the person read afresh (`refresh`): a profile disabled or removed since the
+   * unlock locks the desk, and a changed role applies to this call.
+   */
+  resolve(): Promise<Agent | null>;
   /** The unlocked person (null while locked), without counting as activity. */
   peek(): Agent | null;
   unlock(agent: Agent): void;
@@ -14,6 +19,8 @@ export interface DeskLock extends DeskActor {
 
 export interface DeskLockOptions {
   idleLockMinutes?: number;
+  /** The unlocked person as the database has them now, or null when they may no longer act. */
+  refresh?: (agent: Agent) => Promise<Agent | null>;
   /** Milliseconds; a test moves it. */
   now?: () => number;
 }
@@ -35,13 +42,22 @@ export function createDeskLock(options: DeskLockOptions = {}): DeskLock {
     if (agent && now() - lastActivity >= idleMs) agent = null;
     return agent;
   };
+  const current = (): Agent | null => {
+    const who = peek();
+    if (who) lastActivity = now();
+    return who;
+  };
   return {
     idleLockMinutes,
     peek,
-    current() {
-      const who = peek();
-      if (who) lastActivity = now();
-      return who;
+    current,
+    async resolve() {
+      const who = current();
+      if (!who || !options.refresh) return who;
+      const fresh = await options.refresh(who);
+      if (agent?.id !== who.id) return null; // locked (or another unlock) meanwhile
+      agent = fresh;
+      return fresh;
     },
     unlock(next) {
       agent = next;

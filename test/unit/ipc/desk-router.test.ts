@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDeskProfile, listDeskProfiles, STORY_VOUCHER_CASE_ID, unlockDeskProfile } from '../../../main/core';
+import { createDeskProfile, currentDeskProfile, listDeskProfiles, STORY_VOUCHER_CASE_ID, unlockDeskProfile } from '../../../main/core';
 import {
   createDeskLock,
   createDeskRouter,
@@ -35,7 +35,7 @@ let coreCalls = 0;
 
 beforeAll(async () => {
   t = await openTempCore({ now: () => new Date(clock) });
-  lock = createDeskLock({ idleLockMinutes: 15, now: () => clock });
+  lock = createDeskLock({ idleLockMinutes: 15, now: () => clock, refresh: (agent) => currentDeskProfile(t.core.deps, agent.id) });
   const isTrustedSender = createSenderCheck({
     trustedWebContentsId: () => WINDOW_ID,
     isTrustedUrl: (url) => url.startsWith('app://kept/'),
@@ -56,7 +56,7 @@ beforeAll(async () => {
         return t.core.call(request, ctx);
       },
     },
-    resolveActor: () => lock.current(),
+    resolveActor: () => lock.resolve(),
     isTrustedSender,
   });
 });
@@ -149,6 +149,19 @@ describe('unlocking', () => {
     const locked = await desk[DESK_CHANNELS.unlock](trusted, { profileId: id, pin: '5555' });
     expect(locked).toMatchObject({ ok: false, error: { code: 'rate_limited', issues: [{ path: 'lockedUntil', message: until }] } });
     expect(await desk[DESK_CHANNELS.unlock](trusted, { profileId: id, pin: AGENT.pin })).toMatchObject({ error: { code: 'rate_limited' } });
+  });
+});
+
+describe('the person is read afresh on every call', () => {
+  it('applies a changed role at once, and a disabled profile locks the desk', async () => {
+    const id = await profileId('60001');
+    value(await desk[DESK_CHANNELS.unlock](trusted, { profileId: id, pin: SUPERVISOR.pin }));
+    await t.db.updateTable('agents').set({ role: 'agent' }).where('id', '=', id).execute();
+    expect(await invoke(trusted, { procedure: 'session.me', input: {} })).toMatchObject({ ok: true, value: { id, role: 'agent' } });
+    await t.db.updateTable('agents').set({ disabled: 1 }).where('id', '=', id).execute();
+    expect(await invoke(trusted, { procedure: 'session.me', input: {} })).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
+    expect((await state()).current).toBeNull();
+    expect((await state()).profiles.map((p) => p.employeeNo)).not.toContain('60001');
   });
 });
 
