@@ -1,5 +1,21 @@
-import { expect, test } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page, test } from '@playwright/test';
 import { searchBox } from './support/desk';
+
+// axe injects a script; the console's CSP (script-src 'self') would block it.
+test.use({ bypassCSP: true });
+
+/** WCAG 2.1 A and AA on the lock screen: no serious or critical violation (as accessibility.spec.ts). */
+async function axe(page: Page, screen: string): Promise<void> {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .options({ rules: { 'label-content-name-mismatch': { enabled: true } } })
+    .analyze();
+  const found = results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  expect.soft(found, `axe on ${screen}`).toEqual([]);
+}
 
 interface LockWindow {
   kept: unknown;
@@ -83,6 +99,12 @@ test('a locked desk shows the profile picker; the right PIN opens the desk and t
   await expect(page.getByRole('heading', { name: '谁在使用这台电脑？' })).toBeVisible();
   await expect(page.getByRole('status')).toHaveText('本机已锁定。');
   await expect(searchBox(page)).toHaveCount(0);
+
+  await page.getByRole('radio', { name: /林晓/ }).check();
+  await axe(page, 'the lock screen (zh-CN)');
+  await page.getByRole('radiogroup', { name: '界面语言' }).getByRole('radio', { name: 'EN' }).click();
+  await expect(page.getByRole('heading', { name: 'Who is at this desk?' })).toBeVisible();
+  await axe(page, 'the lock screen (en)');
 });
 
 test('an empty desk creates its first profile, which unlocks and may add another', async ({ page }) => {

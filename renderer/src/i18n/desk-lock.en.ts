@@ -11,7 +11,7 @@ export const deskLockEn: Catalog['deskLock'] = {
   pad: 'PIN digits',
   digit: 'Digit {{digit}}',
   erase: 'Delete one digit',
-  eraseShort: '⌫',
+  eraseShort: 'Delete',
   clear: 'Clear',
   unlock: 'Unlock',
   unlocking: 'Unlocking…',

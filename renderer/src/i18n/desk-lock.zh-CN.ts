@@ -9,7 +9,7 @@ export const deskLockZhCN = {
   pad: 'PIN 数字键',
   digit: '数字 {{digit}}',
   erase: '删除一位',
-  eraseShort: '⌫',
+  eraseShort: '删除',
   clear: '清空',
   unlock: '解锁',
   unlocking: '正在解锁…',
