@@ -48,7 +48,7 @@ export async function listDeskProfiles(deps: CoreDeps): Promise<DeskProfile[]> {
 }
 
 /**
- * Adds a profile: the first one on a desk with none (`by` null), or by an unlocked admin or supervisor
+ * Adds a profile: the first one on a desk with none (`by` null; an admin or supervisor), or by an unlocked admin or supervisor
  * profile. The agent row is an audited `accounts.create` mutation (no PIN in it); the PIN's hash is
  * written beside it, as a password's is.
  */
@@ -57,6 +57,11 @@ export async function createDeskProfile(deps: CoreDeps, input: DeskCreateProfile
   const existing = await listDeskProfiles(deps);
   if (by === null && existing.length > 0)
     throw new AppError('unauthenticated', 'Unlock an administrator or supervisor profile to add another.');
+  // The first profile must be able to add the others, or the desk would stay one person's.
+  if (by === null && !MAY_ADD.includes(input.role))
+    throw new AppError('invalid_input', 'The first profile on a desk is an administrator or a supervisor.', [
+      { path: 'role', message: 'first_profile_role' },
+    ]);
   if (by !== null && !(existing.some((p) => p.id === by.id) && MAY_ADD.includes(by.role)))
     throw new AppError('forbidden', 'Only an administrator or supervisor profile may add a profile.');
   const id = newId();
