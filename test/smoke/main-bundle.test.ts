@@ -146,7 +146,7 @@ describe('built main bundle, after ready', () => {
         ok: false,
         error: { code: 'unauthenticated' },
       });
-      const profile = { employeeNo: '20001', name: '本机坐席', role: 'agent', pin: '2468' };
+      const profile = { employeeNo: '20001', name: '本机坐席', role: 'supervisor', pin: '2468' };
       const created = (await desk(DESK_CHANNELS.createProfile, trustedEvent(), profile)) as Envelope<DeskState>;
       // The desk agent exists on this desk (employee number 20001), so a new profile needs its own number.
       expect(created).toMatchObject({ ok: false, error: { code: 'conflict' } });
