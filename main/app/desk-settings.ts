@@ -6,9 +6,18 @@ export interface DeskSettings {
   clientId?: string;
   /** Start a new database with no demo data (only the desk's own agent). */
   startEmpty: boolean;
+  /** Minutes without a call before the desk locks itself (1–240; default 15). */
+  idleLockMinutes?: number;
 }
 
 export const DESK_SETTINGS_DEFAULTS: DeskSettings = { startEmpty: false };
+
+export const IDLE_LOCK_DEFAULT_MINUTES = 15;
+
+/** The idle lock from the desk setting: a whole number of minutes from 1 to 240, else the default. */
+export function idleLockMinutes(setting: unknown): number {
+  return typeof setting === 'number' && Number.isInteger(setting) && setting >= 1 && setting <= 240 ? setting : IDLE_LOCK_DEFAULT_MINUTES;
+}
 
 /** The part of electron-store the desk uses; a Map-backed fake fits it in tests. */
 export interface SettingsStore {

@@ -3,10 +3,18 @@ import { join } from 'node:path';
 import betterSqlite3Package from 'better-sqlite3/package.json';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
 import { IPC_CHANNELS } from '../../shared/contract/bridge';
-import { type OpenedCore, outboxGateway, startBackgroundJobs } from '../core';
-import { createIpcRouter, createSenderCheck, forwardChanges } from '../ipc';
+import {
+  createDeskProfile,
+  currentDeskProfile,
+  listDeskProfiles,
+  type OpenedCore,
+  outboxGateway,
+  startBackgroundJobs,
+  unlockDeskProfile,
+} from '../core';
+import { createDeskLock, createDeskRouter, createIpcRouter, createSenderCheck, forwardChanges } from '../ipc';
 import { APP_USER_MODEL_ID } from './app-identity';
-import { ensureClientId, shouldStartEmpty } from './desk-settings';
+import { ensureClientId, idleLockMinutes, shouldStartEmpty } from './desk-settings';
 import { guardWebContents } from './web-contents-guard';
 import { menuTemplate } from './menu-template';
 import { chooseNativeBinding } from './native-binding';
@@ -74,15 +82,32 @@ async function start(): Promise<void> {
   });
   desk = opened;
 
+  const isTrustedSender = createSenderCheck({ trustedWebContentsId: () => mainWindow?.webContents.id, isTrustedUrl: isAppUrl });
+  // The desk starts locked: nobody acts until a local profile is unlocked with its PIN.
+  const deskLock = createDeskLock({
+    idleLockMinutes: idleLockMinutes(settings.get('idleLockMinutes')),
+    refresh: (agent) => currentDeskProfile(opened.core.deps, agent.id),
+  });
   ipcMain.handle(
     IPC_CHANNELS.invoke,
     createIpcRouter({
       core: opened.core,
-      resolveActor: () => opened.actor,
-      isTrustedSender: createSenderCheck({ trustedWebContentsId: () => mainWindow?.webContents.id, isTrustedUrl: isAppUrl }),
+      resolveActor: () => deskLock.resolve(),
+      isTrustedSender,
       onInternalError: (error) => console.error('[kept] IPC call failed:', error),
     }),
   );
+  const deskHandlers = createDeskRouter({
+    profiles: {
+      list: () => listDeskProfiles(opened.core.deps),
+      create: (input, by) => createDeskProfile(opened.core.deps, input, by),
+      unlock: (profileId, pin) => unlockDeskProfile(opened.core.deps, profileId, pin),
+    },
+    lock: deskLock,
+    isTrustedSender,
+    onInternalError: (error) => console.error('[kept] desk call failed:', error),
+  });
+  for (const [channel, handler] of Object.entries(deskHandlers)) ipcMain.handle(channel, handler);
   forwardChanges(opened.core.bus, () => mainWindow?.webContents);
   // The commitment clock runs on the desk too, so an owner is alerted even offline. Messages stay
   // in this desk's outbox (the team server delivers them once sync arrives).

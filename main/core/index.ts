@@ -1,5 +1,11 @@
 export {
   ACCOUNT_RULES,
+  createDeskProfile,
+  currentDeskProfile,
+  listDeskProfiles,
+  PIN_ALGORITHM,
+  unlockDeskProfile,
+  type UnlockResult,
   DEMO_TEAMS,
   getAccount,
   hashPassword,

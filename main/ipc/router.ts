@@ -5,7 +5,7 @@ import { IpcCallRequest } from './request';
 export interface IpcRouterOptions<E> {
   core: Pick<Core, 'call'>;
   /** Who is at the desk (see `DeskActor`); null: nobody has unlocked it, and every call is `unauthenticated`. */
-  resolveActor: () => Agent | null;
+  resolveActor: () => Agent | null | Promise<Agent | null>;
   /** True only for our window's main frame showing our own page. */
   isTrustedSender: (event: E) => boolean;
   /** Unexpected failures outside core (core reports its own through its dispatch options). */
@@ -41,7 +41,7 @@ export function createIpcRouter<E>(options: IpcRouterOptions<E>): IpcInvokeHandl
 
     const { procedure, input, mutationId } = parsed.data;
     try {
-      const actor = options.resolveActor();
+      const actor = await options.resolveActor();
       if (!actor) return failure({ code: 'unauthenticated', message: 'Choose your profile at this desk first.' });
       return await options.core.call({ procedure, input: input ?? {}, mutationId }, { actor });
     } catch (error) {

@@ -1,4 +1,4 @@
-import { type BridgeEventMessage, IPC_CHANNELS, type KeptBridge } from '../../shared/contract/bridge';
+import { type BridgeEventMessage, DESK_CHANNELS, type DeskState, IPC_CHANNELS, type KeptBridge } from '../../shared/contract/bridge';
 import type { CallRequest } from '../../shared/contract/client';
 import type { Envelope } from '../../shared/contract/errors';
 import type { EventName } from '../../shared/contract/events';
@@ -27,7 +27,7 @@ function isBridgeEventMessage(value: unknown): value is BridgeEventMessage {
 }
 
 /**
- * Builds `window.kept`: invoke and subscribe, nothing else. The page never sees ipcRenderer or
+ * Builds `window.kept`: invoke, subscribe and the desk's lock (`desk`), nothing else. The page never sees ipcRenderer or
  * Electron's event object (whose `sender` would be ipcRenderer itself).
  */
 export function createBridge(ipc: IpcRendererLike): KeptBridge {
@@ -46,7 +46,20 @@ export function createBridge(ipc: IpcRendererLike): KeptBridge {
   };
   const total = () => [...listeners.values()].reduce((n, set) => n + set.size, 0);
 
+  // The desk's lock: four fixed channels; the input goes as it is and main parses it.
+  const desk = (channel: string, ...args: unknown[]): Promise<Envelope<DeskState>> =>
+    (ipc.invoke(channel, ...args) as Promise<Envelope<DeskState>>).catch(() => ({
+      ok: false as const,
+      error: { code: 'unavailable' as const, message: 'Kept is not ready to answer yet. Try again in a moment.' },
+    }));
+
   return {
+    desk: {
+      state: () => desk(DESK_CHANNELS.state),
+      unlock: (input) => desk(DESK_CHANNELS.unlock, input),
+      lock: () => desk(DESK_CHANNELS.lock),
+      createProfile: (input) => desk(DESK_CHANNELS.createProfile, input),
+    },
     invoke(request: CallRequest): Promise<Envelope<unknown>> {
       return (ipc.invoke(IPC_CHANNELS.invoke, request) as Promise<Envelope<unknown>>).catch(() => ({
         ok: false as const,

@@ -9,6 +9,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { chooseClient } from './api/choose-client';
 import { App } from './app/App';
+import { chooseDesk, DeskGate } from './features/desk-lock';
 import { AuthGate, chooseAuth } from './features/sign-in';
 import { setupI18n } from './i18n/setup';
 
@@ -18,9 +19,11 @@ async function start(): Promise<void> {
   if (!root) throw new Error('index.html has no #root');
   createRoot(root).render(
     <StrictMode>
-      <AuthGate makeClient={chooseClient} auth={chooseAuth()}>
-        <App />
-      </AuthGate>
+      <DeskGate desk={chooseDesk()}>
+        <AuthGate makeClient={chooseClient} auth={chooseAuth()}>
+          <App />
+        </AuthGate>
+      </DeskGate>
     </StrictMode>,
   );
 }

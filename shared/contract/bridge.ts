@@ -12,12 +12,49 @@ export const IPC_CHANNELS = {
 } as const;
 
 /**
+ * The desk's lock (local profiles with a PIN): a separate allow-list of channels, each parsed in main
+ * (`main/ipc/desk-router.ts`) and answered with an envelope. Nothing here needs anyone at the desk.
+ */
+export const DESK_CHANNELS = {
+  state: 'desk:state',
+  unlock: 'desk:unlock',
+  lock: 'desk:lock',
+  createProfile: 'desk:createProfile',
+} as const;
+
+/** A profile as the picker shows it: never a PIN or its hash. */
+export interface DeskProfile {
+  id: string;
+  employeeNo: string;
+  name: string;
+  role: 'agent' | 'supervisor' | 'complaint_centre' | 'admin';
+}
+
+/** What `desk.state()` answers: the profiles and who (if anyone) has unlocked the desk. */
+export interface DeskState {
+  profiles: DeskProfile[];
+  current: DeskProfile | null;
+  /** Minutes without a call before the desk locks itself. */
+  idleLockMinutes: number;
+}
+
+/** The desk half of the bridge. Inputs are untyped here on purpose: main parses them. */
+export interface DeskBridge {
+  state(): Promise<Envelope<DeskState>>;
+  unlock(input: { profileId: string; pin: string }): Promise<Envelope<DeskState>>;
+  lock(): Promise<Envelope<DeskState>>;
+  createProfile(input: { employeeNo: string; name: string; role: DeskProfile['role']; pin: string }): Promise<Envelope<DeskState>>;
+}
+
+/**
  * All the desktop preload exposes to the page. Payloads are untyped on this side of the bridge:
  * main parses every request against the contract, and the renderer's client parses events.
  */
 export interface KeptBridge {
   invoke(request: CallRequest): Promise<Envelope<unknown>>;
   subscribe(event: EventName, listener: (payload: unknown) => void): () => void;
+  /** Local profiles and the PIN lock (the desktop only). */
+  desk: DeskBridge;
 }
 
 /** What main sends on IPC_CHANNELS.event. */

@@ -1,6 +1,7 @@
 export * from './auth';
 export * from './bridge';
 export * from './client';
+export * from './desk';
 export * from './errors';
 export * from './events';
 export * from './mutation';

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CONTENT_SECURITY_POLICY, type Envelope, IPC_CHANNELS, procedureNames } from '../../shared';
+import { CONTENT_SECURITY_POLICY, DESK_CHANNELS, type DeskState, type Envelope, IPC_CHANNELS, procedureNames } from '../../shared';
 import { createFakeElectron, type FakeElectron, type FakeWebContents, interceptElectron, preventableEvent } from './fake-electron';
 import { ensureShellBuilt, MAIN_BUNDLE, PRELOAD_BUNDLE, RENDERER_DIR, ROOT } from './shell-build';
 
@@ -17,6 +17,12 @@ let userDataDir: string;
 let contents: FakeWebContents;
 
 const trustedEvent = () => ({ sender: contents, senderFrame: contents.mainFrame });
+
+async function desk(channel: string, event: unknown, input?: unknown): Promise<unknown> {
+  const handler = fake.record.invokeHandlers.get(channel);
+  if (!handler) throw new Error(`no handler for ${channel}`);
+  return handler(event, input);
+}
 
 async function invoke(event: unknown, request: unknown): Promise<Envelope<unknown>> {
   const handler = fake.record.invokeHandlers.get(IPC_CHANNELS.invoke);
@@ -134,9 +140,40 @@ describe('built main bundle, after ready', () => {
     });
   });
 
+  describe('the desk lock', () => {
+    it('starts locked: calls are unauthenticated until a profile is unlocked with its PIN', async () => {
+      expect(await invoke(trustedEvent(), { procedure: 'session.me', input: {} })).toMatchObject({
+        ok: false,
+        error: { code: 'unauthenticated' },
+      });
+      const profile = { employeeNo: '20001', name: '本机坐席', role: 'supervisor', pin: '2468' };
+      const created = (await desk(DESK_CHANNELS.createProfile, trustedEvent(), profile)) as Envelope<DeskState>;
+      // The desk agent exists on this desk (employee number 20001), so a new profile needs its own number.
+      expect(created).toMatchObject({ ok: false, error: { code: 'conflict' } });
+      const made = (await desk(DESK_CHANNELS.createProfile, trustedEvent(), { ...profile, employeeNo: '20002' })) as Envelope<DeskState>;
+      if (!made.ok) throw new Error(made.error.message);
+      const id = made.value.profiles[0]?.id;
+      expect(await desk(DESK_CHANNELS.unlock, trustedEvent(), { profileId: id, pin: '1357' })).toMatchObject({
+        ok: false,
+        error: { code: 'unauthenticated' },
+      });
+      expect(
+        await desk(
+          DESK_CHANNELS.unlock,
+          { sender: contents, senderFrame: { url: 'https://evil.example/', parent: null } },
+          { profileId: id, pin: '2468' },
+        ),
+      ).toMatchObject({
+        ok: false,
+        error: { code: 'forbidden' },
+      });
+      expect(await desk(DESK_CHANNELS.unlock, trustedEvent(), { profileId: id, pin: '2468' })).toMatchObject({ ok: true });
+    });
+  });
+
   describe('IPC', () => {
-    it('handles exactly one invoke channel', () => {
-      expect([...fake.record.invokeHandlers.keys()]).toEqual([IPC_CHANNELS.invoke]);
+    it('handles the invoke channel and the four desk channels', () => {
+      expect([...fake.record.invokeHandlers.keys()].sort()).toEqual([IPC_CHANNELS.invoke, ...Object.values(DESK_CHANNELS)].sort());
       // electron-store's own sync channel; the preload gives the page no way to send on it.
       expect(fake.record.ipcOnChannels).toEqual(['electron-store-get-data']);
     });
@@ -147,9 +184,9 @@ describe('built main bundle, after ready', () => {
       if (!envelope.ok) expect(envelope.error.code).not.toBe('unknown_procedure');
     });
 
-    it('returns the desk agent for session.me', async () => {
+    it('returns the unlocked profile for session.me', async () => {
       const envelope = await invoke(trustedEvent(), { procedure: 'session.me', input: {} });
-      expect(envelope).toMatchObject({ ok: true, value: { employeeNo: '20001' } });
+      expect(envelope).toMatchObject({ ok: true, value: { employeeNo: '20002' } });
     });
 
     it('refuses other frames and pages', async () => {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { runInNewContext } from 'node:vm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BRIDGE_KEY, events, IPC_CHANNELS } from '../../shared';
+import { BRIDGE_KEY, DESK_CHANNELS, events, IPC_CHANNELS } from '../../shared';
 import { SUBSCRIBABLE_EVENTS } from '../../main/preload/bridge';
 import { ensureShellBuilt, PRELOAD_BUNDLE } from '../smoke/shell-build';
 
@@ -96,13 +96,35 @@ describe('built preload', () => {
     expect(readFileSync(PRELOAD_BUNDLE, 'utf8')).not.toMatch(/^\s*(import|export)\s/m);
   });
 
-  it(`exposes exactly one key, "${BRIDGE_KEY}", with exactly invoke and subscribe`, () => {
+  it(`exposes exactly one key, "${BRIDGE_KEY}", with exactly invoke, subscribe and desk`, () => {
     const loaded = loadPreload();
     expect([...loaded.exposed.keys()]).toEqual([BRIDGE_KEY]);
     const bridge = loaded.exposed.get(BRIDGE_KEY) as Record<string, unknown>;
-    expect(Object.keys(bridge).sort()).toEqual(['invoke', 'subscribe']);
+    expect(Object.keys(bridge).sort()).toEqual(['desk', 'invoke', 'subscribe']);
     expect(typeof bridge.invoke).toBe('function');
     expect(typeof bridge.subscribe).toBe('function');
+    const desk = bridge.desk as Record<string, unknown>;
+    expect(Object.keys(desk).sort()).toEqual(['createProfile', 'lock', 'state', 'unlock']);
+    for (const key of Object.keys(desk)) expect(typeof desk[key]).toBe('function');
+  });
+
+  it('sends each desk call on its own fixed channel, with the input as it is and nothing else', async () => {
+    const loaded = loadPreload();
+    const desk = (bridgeOf(loaded) as unknown as { desk: Record<string, (input?: unknown) => Promise<unknown>> }).desk;
+    const unlock = { profileId: 'p', pin: '1234' };
+    const profile = { employeeNo: '1', name: 'n', role: 'agent', pin: '1234' };
+    await desk.state?.();
+    await desk.unlock?.(unlock);
+    await desk.lock?.();
+    await desk.createProfile?.(profile);
+    expect(loaded.invokes).toEqual([
+      { channel: DESK_CHANNELS.state, args: [] },
+      { channel: DESK_CHANNELS.unlock, args: [unlock] },
+      { channel: DESK_CHANNELS.lock, args: [] },
+      { channel: DESK_CHANNELS.createProfile, args: [profile] },
+    ]);
+    loaded.invokeAnswer = () => Promise.reject(new Error("No handler registered for 'desk:state'"));
+    await expect(desk.state?.()).resolves.toMatchObject({ ok: false, error: { code: 'unavailable' } });
   });
 
   it('invokes on the invoke channel with the request as it is, and returns the answer', async () => {

@@ -1,15 +1,22 @@
 import type { Kysely } from 'kysely';
 import { type DB, writeTransaction } from '../../db';
 import type { CoreDeps } from '../context';
-import { hashPassword } from './passwords';
+import { hashPassword, type StoredCredential } from './passwords';
 
 /** Stores a new scrypt hash for a person (never the password) and clears their failed sign-ins. */
 export async function setPassword(deps: CoreDeps, agentId: string, password: string): Promise<void> {
-  const stored = await hashPassword(password);
+  await storeCredential(deps, agentId, await hashPassword(password), 'scrypt');
+}
+
+/**
+ * Writes a hash already made (never the secret) under `algorithm`: 'scrypt' for a password,
+ * 'scrypt-pin' for a desk profile's PIN (which `verifyPassword`, and so the server's sign-in, never accepts).
+ */
+export async function storeCredential(deps: CoreDeps, agentId: string, stored: StoredCredential, algorithm: string): Promise<void> {
   const at = deps.now().toISOString();
   await writeTransaction(deps.db, async (trx) => {
     const values = {
-      algorithm: stored.algorithm,
+      algorithm,
       params: JSON.stringify(stored.params),
       salt: stored.salt,
       hash: stored.hash,

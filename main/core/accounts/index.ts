@@ -16,3 +16,11 @@ export {
 } from './sessions';
 export { ACCOUNT_RULES } from './settings';
 export { DEMO_PASSWORD, DEMO_TEAMS, seedDemoAccounts } from './demo';
+export {
+  createDeskProfile,
+  currentDeskProfile,
+  listDeskProfiles,
+  PIN_ALGORITHM,
+  unlockDeskProfile,
+  type UnlockResult,
+} from './desk-profiles';

@@ -30,13 +30,13 @@ function iso(ms: number): string {
   return new Date(ms).toISOString();
 }
 
-async function lockedUntil(db: Kysely<DB>, employeeNo: string, now: number): Promise<string | null> {
+export async function lockedUntil(db: Kysely<DB>, employeeNo: string, now: number): Promise<string | null> {
   const row = await db.selectFrom('sign_in_failures').select('locked_until').where('employee_no', '=', employeeNo).executeTakeFirst();
   return row?.locked_until && Date.parse(row.locked_until) > now ? row.locked_until : null;
 }
 
-/** Counts one wrong password; the fifth within the window locks the account. Returns the lock's end, if any. */
-async function recordFailure(deps: CoreDeps, employeeNo: string, now: number): Promise<string | null> {
+/** Counts one wrong password (or PIN); the fifth within the window locks the account. Returns the lock's end, if any. */
+export async function recordFailure(deps: CoreDeps, employeeNo: string, now: number): Promise<string | null> {
   return writeTransaction(deps.db, async (trx) => {
     const row = await trx.selectFrom('sign_in_failures').selectAll().where('employee_no', '=', employeeNo).executeTakeFirst();
     const fresh =

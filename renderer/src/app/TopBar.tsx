@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { AccountsButton } from '../features/accounts';
 import { EscalationsButton } from '../features/promises';
 import { IncidentsButton } from '../features/incidents';
+import { AddProfileButton, LockButton } from '../features/desk-lock';
 import { SignOutButton } from '../features/sign-in';
 import { SHORTCUTS } from '../state/shortcuts';
 import { Kbd } from '../ui/Kbd';
@@ -45,6 +46,8 @@ export function TopBar({ search, nav, onShowShortcuts, onOpenCase }: TopBarProps
         <ConnectionBadge />
         <AgentBadge />
         <SignOutButton />
+        <AddProfileButton />
+        <LockButton />
         <LanguageToggle />
         <button type="button" className="icon-button" onClick={onShowShortcuts} aria-keyshortcuts="?" title={t('shortcuts.title')}>
           <Kbd keys={SHORTCUTS.help.keys} />

@@ -1,8 +1,10 @@
+import { deskLockEn } from './desk-lock.en';
 import { accountsEn, authEn } from './auth.en';
 import type { Catalog } from './zh-CN';
 
 export const en: Catalog = {
   auth: authEn,
+  deskLock: deskLockEn,
   accounts: accountsEn,
   app: {
     name: 'Kept',

@@ -1,3 +1,4 @@
+import { deskLockZhCN } from './desk-lock.zh-CN';
 import { accountsZhCN, authZhCN } from './auth.zh-CN';
 
 /**
@@ -6,6 +7,7 @@ import { accountsZhCN, authZhCN } from './auth.zh-CN';
  */
 export const zhCN = {
   auth: authZhCN,
+  deskLock: deskLockZhCN,
   accounts: accountsZhCN,
   app: {
     name: '守约',

@@ -1,7 +1,7 @@
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { type DeskSettings, ensureClientId, type SettingsStore, shouldStartEmpty } from '../../../main/app/desk-settings';
+import { type DeskSettings, ensureClientId, idleLockMinutes, type SettingsStore, shouldStartEmpty } from '../../../main/app/desk-settings';
 import { chooseNativeBinding, electronSqliteBindingPath } from '../../../main/app/native-binding';
 import { menuTemplate } from '../../../main/app/menu-template';
 
@@ -82,5 +82,14 @@ describe('menuTemplate', () => {
       expect(item.label).toBeDefined();
       expect(item.label).not.toContain('&');
     }
+  });
+});
+
+describe('idleLockMinutes', () => {
+  it('takes whole minutes from 1 to 240 and falls back to 15 for anything else', () => {
+    expect(idleLockMinutes(undefined)).toBe(15);
+    expect(idleLockMinutes(5)).toBe(5);
+    expect(idleLockMinutes(240)).toBe(240);
+    for (const bad of [0, -5, 241, 2.5, '10', null, Number.NaN, Number.POSITIVE_INFINITY]) expect(idleLockMinutes(bad)).toBe(15);
   });
 });

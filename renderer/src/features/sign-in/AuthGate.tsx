@@ -3,6 +3,7 @@ import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } fro
 import { useTranslation } from 'react-i18next';
 import { AppError } from '../../../../shared';
 import type { ConsoleClient } from '../../api';
+import { useDeskLock } from '../desk-lock';
 import { ClientProvider } from '../../state/client-context';
 import { setProcedureData } from '../../state/queries';
 import { createQueryClient } from '../../state/query-client';
@@ -42,6 +43,8 @@ export function AuthGate({ makeClient, auth, children }: { makeClient: () => Con
   const { t } = useTranslation();
   const [phase, setPhase] = useState<Phase>({ status: 'checking' });
   const [generation, setGeneration] = useState(0);
+  // In the desktop, `unauthenticated` means the desk locked itself (idle): the desk's lock screen takes over.
+  const deskLock = useDeskLock();
   const signedOut = useRef<(notice: SignInNotice) => void>(() => undefined);
   signedOut.current = (notice) => setPhase((p) => (p.status === 'out' ? p : { status: 'out', notice }));
 
@@ -100,6 +103,11 @@ export function AuthGate({ makeClient, auth, children }: { makeClient: () => Con
     }),
     [auth, client, queryClient],
   );
+
+  const out = phase.status === 'out';
+  useEffect(() => {
+    if (out && !auth) deskLock?.lockedByHost();
+  }, [out, auth, deskLock]);
 
   const onSignedIn = useCallback(() => {
     // What the previous person read (a session that expired on screen) is dropped with their cache.

@@ -1,0 +1,77 @@
+import { type ReactNode, useCallback, useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { DeskBridge, DeskState } from '../../../../shared';
+import { DeskLockContext, type DeskLockControls } from './desk-lock-context';
+import { DeskLockScreen } from './DeskLockScreen';
+
+type Phase = { status: 'checking' } | { status: 'locked'; state: DeskState; notice: boolean } | { status: 'unlocked'; state: DeskState };
+
+/** How often an unlocked desk asks the host whether it locked itself (idle), without counting as use. */
+const WATCH_MS = 30_000;
+
+/**
+ * The desktop's lock, in front of everything else: nobody works at a shared desk until they choose
+ * their profile and enter its PIN. In a browser (`desk` null) it renders its children and nothing
+ * else. Each unlock mounts the children afresh (`key`), so the previous person's client, cache and
+ * screen are gone.
+ */
+export function DeskGate({ desk, children }: { desk: DeskBridge | null; children: ReactNode }) {
+  return desk ? <DeskGateOn desk={desk}>{children}</DeskGateOn> : <>{children}</>;
+}
+
+function DeskGateOn({ desk, children }: { desk: DeskBridge; children: ReactNode }) {
+  const { t } = useTranslation();
+  const [phase, setPhase] = useState<Phase>({ status: 'checking' });
+  const [generation, setGeneration] = useState(0);
+
+  const show = useCallback((state: DeskState, notice = false) => {
+    setPhase((previous) => {
+      if (state.current === null) return { status: 'locked', state, notice };
+      if (previous.status !== 'unlocked') setGeneration((n) => n + 1);
+      return { status: 'unlocked', state };
+    });
+  }, []);
+
+  const refresh = useCallback(
+    (notice = false) =>
+      void desk.state().then((envelope) => {
+        if (envelope.ok) show(envelope.value, notice);
+      }),
+    [desk, show],
+  );
+
+  useEffect(() => refresh(), [refresh]);
+
+  useEffect(() => {
+    if (phase.status !== 'unlocked') return;
+    const timer = window.setInterval(() => refresh(true), WATCH_MS);
+    return () => window.clearInterval(timer);
+  }, [phase.status, refresh]);
+
+  const controls = useMemo<DeskLockControls | null>(() => {
+    if (phase.status !== 'unlocked' || !phase.state.current) return null;
+    return {
+      current: phase.state.current,
+      idleLockMinutes: phase.state.idleLockMinutes,
+      bridge: desk,
+      lock: () =>
+        void desk.lock().then((envelope) => {
+          if (envelope.ok) show(envelope.value, true);
+        }),
+      lockedByHost: () => refresh(true),
+    };
+  }, [desk, phase, refresh, show]);
+
+  if (phase.status === 'checking')
+    return (
+      <p className="sign-in-checking" role="status">
+        {t('deskLock.loading')}
+      </p>
+    );
+  if (phase.status === 'locked') return <DeskLockScreen desk={desk} state={phase.state} notice={phase.notice} onState={show} />;
+  return (
+    <DeskLockContext.Provider value={controls} key={generation}>
+      {children}
+    </DeskLockContext.Provider>
+  );
+}

@@ -1,0 +1,21 @@
+import { createContext, useContext } from 'react';
+import type { DeskBridge, DeskProfile } from '../../../../shared';
+
+export interface DeskLockControls {
+  /** Who unlocked the desk. */
+  current: DeskProfile;
+  idleLockMinutes: number;
+  /** The desk half of the bridge (adding a profile). */
+  bridge: DeskBridge;
+  /** Locks the desk (the top bar's button). */
+  lock(): void;
+  /** The host answered `unauthenticated`: the desk locked itself (idle) — show the lock screen. */
+  lockedByHost(): void;
+}
+
+/** Null in a browser, and in the desktop outside the unlocked desk. */
+export const DeskLockContext = createContext<DeskLockControls | null>(null);
+
+export function useDeskLock(): DeskLockControls | null {
+  return useContext(DeskLockContext);
+}
