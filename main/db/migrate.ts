@@ -2,6 +2,7 @@ import { readdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { type Kysely, type Migration, sql } from 'kysely';
 import { isSqlite } from './dialect';
+import { lockedTransaction } from './transaction';
 import { migrations as defaultMigrations } from './migrations';
 
 export class DatabaseTooNewError extends Error {
@@ -62,7 +63,7 @@ export async function migrateToLatest(db: AnyDb, list: MigrationList = defaultMi
 
   const sqlite = isSqlite(db);
   // Under the migration lock on PostgreSQL: two servers creating the ledger at once would collide in the catalog.
-  await inTransaction(db, sqlite, (trx) =>
+  await lockedTransaction(db, PG_MIGRATION_LOCK, (trx) =>
     sql`create table if not exists ${sql.table(LEDGER)} (name varchar(255) not null primary key, timestamp varchar(255) not null)`.execute(
       trx,
     ),
@@ -71,7 +72,7 @@ export async function migrateToLatest(db: AnyDb, list: MigrationList = defaultMi
 
   const ran: string[] = [];
   for (const [name, migration] of list.slice(firstPending)) {
-    const didRun = await inTransaction(db, sqlite, async (trx) => {
+    const didRun = await lockedTransaction(db, PG_MIGRATION_LOCK, async (trx) => {
       // Another process may have run it while this one waited for the lock.
       const already = await sql`select 1 from ${sql.table(LEDGER)} where name = ${name}`.execute(trx);
       if (already.rows.length > 0) return false;
@@ -82,25 +83,6 @@ export async function migrateToLatest(db: AnyDb, list: MigrationList = defaultMi
     if (didRun) ran.push(name);
   }
   return ran;
-}
-
-async function inTransaction<T>(db: AnyDb, sqlite: boolean, fn: (trx: AnyDb) => Promise<T>): Promise<T> {
-  if (!sqlite)
-    return db.transaction().execute(async (trx) => {
-      await sql`select pg_advisory_xact_lock(${PG_MIGRATION_LOCK})`.execute(trx);
-      return fn(trx);
-    });
-  return db.connection().execute(async (conn) => {
-    await sql`begin immediate`.execute(conn);
-    try {
-      const result = await fn(conn);
-      await sql`commit`.execute(conn);
-      return result;
-    } catch (error) {
-      await sql`rollback`.execute(conn);
-      throw error;
-    }
-  });
 }
 
 /**

@@ -16,9 +16,18 @@ const PG_WRITE_LOCK = 7_405_392;
  * another writer. Reads never take the lock.
  */
 export async function writeTransaction<T>(db: Kysely<DB>, fn: (trx: Kysely<DB>) => Promise<T>): Promise<T> {
+  return lockedTransaction(db, PG_WRITE_LOCK, fn);
+}
+
+/**
+ * One transaction that holds the writer's lock from its first statement: BEGIN IMMEDIATE on SQLite,
+ * the transaction-scoped advisory lock `pgLock` on PostgreSQL. Writes and migrations use it, each
+ * with its own lock.
+ */
+export async function lockedTransaction<D, T>(db: Kysely<D>, pgLock: number, fn: (trx: Kysely<D>) => Promise<T>): Promise<T> {
   if (!isSqlite(db as Kysely<unknown>))
     return db.transaction().execute(async (trx) => {
-      await sql`select pg_advisory_xact_lock(${PG_WRITE_LOCK})`.execute(trx);
+      await sql`select pg_advisory_xact_lock(${pgLock})`.execute(trx);
       return fn(trx);
     });
   return db.connection().execute(async (conn) => {
