@@ -723,6 +723,11 @@ export const en: Catalog = {
     dueRequired: 'Give the new deadline.',
   },
   approval: {
+    policyNow: {
+      limit: 'Policy now: up to {{limit}}; you may approve {{authority}} (beyond that it goes to the complaint centre)',
+      belowAsked: 'Policy has changed: the limit is now {{limit}}, less than asked; it cannot be approved',
+      notAllowed: 'Policy has changed: this offer is no longer allowed; it cannot be approved',
+    },
     button: 'Approvals',
     buttonLabel_one: 'Approvals: {{count}} request waiting for approval',
     buttonLabel_other: 'Approvals: {{count}} requests waiting for approval',

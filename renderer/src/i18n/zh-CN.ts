@@ -718,6 +718,11 @@ export const zhCN = {
     dueRequired: '请填写新的完成期限。',
   },
   approval: {
+    policyNow: {
+      limit: '现行政策：上限 {{limit}}，你可批准 {{authority}}（超出将升至投诉中心）',
+      belowAsked: '政策已变化：现在上限只有 {{limit}}，少于所申请的，无法批准',
+      notAllowed: '政策已变化：现在不允许这一项，无法批准',
+    },
     button: '待审批',
     buttonLabel_one: '待审批的申请 {{count}} 个',
     buttonLabel_other: '待审批的申请 {{count}} 个',

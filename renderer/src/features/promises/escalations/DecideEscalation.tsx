@@ -2,6 +2,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Escalation } from '../../../../../shared';
 import { describeError } from '../../../errors/describe-error';
+import { formatAmount, unitOf } from '../../../format/amount';
+import { useProcedureQuery } from '../../../state/queries';
 import { useProcedureMutation } from '../../../state/use-procedure-mutation';
 
 /** A supervisor's answer to a request beyond an agent's authority: approve or reject, with an optional note. */
@@ -11,9 +13,26 @@ export function DecideEscalation({ escalation, onDecided }: { escalation: Escala
   const { busy, error, send } = useProcedureMutation('escalations.decide');
 
   const decide = (approve: boolean) => send({ id: escalation.id, approve, ...(note.trim() ? { note } : {}) }, onDecided);
+  // Policy as it stands now, for this approver and with what the requester supplied: the host judges
+  // the approval by it, so the approver sees where it differs from what was asked.
+  const now = useProcedureQuery('policy.evaluate', escalation.offer ? { caseId: escalation.caseId, supplied: escalation.supplied } : null, {
+    staleTime: 0,
+  }).data?.offers.find((o) => o.offer === escalation.offer);
+  const asked = escalation.amount ?? 0;
+  const unit = escalation.offer ? unitOf(escalation.offer) : 'yuan';
 
   return (
     <div className="decide">
+      {now && (
+        <p className={`decide-policy${now.status === 'not_allowed' || now.limit < asked ? ' decide-policy-changed' : ''}`}>
+          {now.status === 'not_allowed'
+            ? t('approval.policyNow.notAllowed')
+            : t(now.limit < asked ? 'approval.policyNow.belowAsked' : 'approval.policyNow.limit', {
+                limit: formatAmount(now.limit, unit, t),
+                authority: formatAmount(now.authorityLimit, unit, t),
+              })}
+        </p>
+      )}
       <label className="decide-note">
         <span className="visually-hidden">{t('approval.note')}</span>
         <input className="input" value={note} maxLength={500} placeholder={t('approval.note')} onChange={(e) => setNote(e.target.value)} />
