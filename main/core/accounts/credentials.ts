@@ -35,3 +35,16 @@ async function clearFailures(trx: Kysely<DB>, agentId: string): Promise<void> {
   const row = await trx.selectFrom('agents').select('employee_no').where('id', '=', agentId).executeTakeFirst();
   if (row) await trx.deleteFrom('sign_in_failures').where('employee_no', '=', row.employee_no).execute();
 }
+
+/** The person and their credential, as sign-in and the desk's unlock both read them (agents joined to credentials). */
+export const PERSON_WITH_CREDENTIAL = [
+  'agents.id',
+  'agents.employee_no',
+  'agents.name',
+  'agents.role',
+  'agents.disabled',
+  'credentials.algorithm',
+  'credentials.params',
+  'credentials.salt',
+  'credentials.hash',
+] as const;

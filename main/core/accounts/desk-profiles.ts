@@ -3,7 +3,7 @@ import { writeTransaction } from '../../db';
 import type { CoreDeps } from '../context';
 import { commit } from '../procedure-kit';
 import { SYSTEM_AGENT } from '../session/system-agent';
-import { storeCredential } from './credentials';
+import { PERSON_WITH_CREDENTIAL, storeCredential } from './credentials';
 import { burnPasswordCheck, hashPassword, type StoredCredential, verifyPassword } from './passwords';
 import { lockedUntil, recordFailure } from './sessions';
 
@@ -87,17 +87,7 @@ export async function unlockDeskProfile(deps: CoreDeps, profileId: string, pin: 
   const row = await deps.db
     .selectFrom('agents')
     .innerJoin('credentials', 'credentials.agent_id', 'agents.id')
-    .select([
-      'agents.id',
-      'agents.employee_no',
-      'agents.name',
-      'agents.role',
-      'agents.disabled',
-      'credentials.algorithm',
-      'credentials.params',
-      'credentials.salt',
-      'credentials.hash',
-    ])
+    .select(PERSON_WITH_CREDENTIAL)
     .where('agents.id', '=', profileId)
     .where('credentials.algorithm', '=', PIN_ALGORITHM)
     .executeTakeFirst();

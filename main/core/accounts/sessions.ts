@@ -1,3 +1,4 @@
+import { PERSON_WITH_CREDENTIAL } from './credentials';
 import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { type Agent, newId, Role } from '../../../shared';
@@ -59,17 +60,7 @@ async function credentialOf(db: Kysely<DB>, employeeNo: string) {
   return db
     .selectFrom('agents')
     .leftJoin('credentials', 'credentials.agent_id', 'agents.id')
-    .select([
-      'agents.id',
-      'agents.employee_no',
-      'agents.name',
-      'agents.role',
-      'agents.disabled',
-      'credentials.algorithm',
-      'credentials.params',
-      'credentials.salt',
-      'credentials.hash',
-    ])
+    .select(PERSON_WITH_CREDENTIAL)
     .where('agents.employee_no', '=', employeeNo)
     .executeTakeFirst();
 }
