@@ -1,2 +1,4 @@
 export * from './client';
 export * from './headless-desk';
+export * from './runner';
+export { openWsSocket } from './event-socket';
