@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DEMO_AGENTS, DESK_AGENT, STORY_VOUCHER_CASE_ID } from '../../main/core';
+import { DEMO_AGENTS, DESK_AGENT, STORY_CUSTOMER_ID, STORY_VOUCHER_CASE_ID } from '../../main/core';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../main/db';
 import { type HeadlessDesk, openHeadlessDesk } from '../../main/sync';
@@ -65,6 +65,8 @@ async function run(deskCount: number, steps: Step[]): Promise<void> {
           },
         }),
       );
+      // Every desk has the customer open: its pulls bring that customer's changes.
+      await desks[d]!.call('customers.pop', { customerId: STORY_CUSTOMER_ID });
     }
     let written = 0;
     for (const s of steps) {
