@@ -17,7 +17,15 @@ import {
   type SyncPushResponse,
   invalidInput,
 } from '../shared';
-import { type Core, type CoreDeps, type Effect, announceEffects, applyMutationInTransaction, mutationsHiddenFrom } from '../main/core';
+import {
+  type Core,
+  type CoreDeps,
+  type Effect,
+  announceEffects,
+  applyMutationInTransaction,
+  mutationsHiddenFrom,
+  reconcilePushed,
+} from '../main/core';
 import { type DB, writeTransaction } from '../main/db';
 import type { ActorResolver } from './auth/sessions';
 import { sendError } from './rpc-routes';
@@ -135,7 +143,11 @@ export async function push(deps: CoreDeps, actor: Agent, request: SyncPushReques
         }
         let result;
         try {
-          result = await applyMutationInTransaction(deps, trx, mutation);
+          // A new write against an old version is merged or kept apart as a conflict; a replayed one is skipped as it is.
+          const reconciled = known
+            ? mutation
+            : await reconcilePushed(trx, mutation, { clientId, now: deps.now(), policyVersion: deps.policy.version });
+          result = await applyMutationInTransaction(deps, trx, reconciled);
         } catch (error) {
           if (error instanceof AppError) throw new Refused(mutation.id, error);
           throw error;

@@ -83,6 +83,34 @@ export interface SyncClient {
 /** A screen pop waits at most this long for the server before answering from what the desk has. */
 const FETCH_CUSTOMER_TIMEOUT_MS = 3000;
 
+/** Pulled writes made against a version; here the server's answer wins over this desk's own unpushed edits. */
+const VERSIONED_TABLES = { 'cases.update': 'cases', 'customers.update': 'customers' } as const;
+
+/**
+ * Applies a pulled write. The server applied it, so it stands: a field change this desk sees as
+ * stale (it changed the record itself meanwhile, not yet pushed or kept apart as a conflict on the
+ * server) is applied anyway, and the record takes the server's version after it, so the next edit
+ * made here is judged against the server's history.
+ */
+async function applyPulled(replay: CoreDeps, mutation: Mutation): Promise<{ applied: boolean }> {
+  try {
+    return await applyMutation(replay, mutation);
+  } catch (error) {
+    const table = VERSIONED_TABLES[mutation.name as keyof typeof VERSIONED_TABLES];
+    const stale = error instanceof AppError && error.issues?.some((i) => i.message === 'stale_version');
+    if (!table || !stale) throw error;
+    const args = mutation.args as { id: string; version: number };
+    const row = await replay.db.selectFrom(table).select('version').where('id', '=', args.id).executeTakeFirstOrThrow();
+    const result = await applyMutation(replay, { ...mutation, args: { ...args, version: row.version } });
+    await replay.db
+      .updateTable(table)
+      .set({ version: args.version + 1 })
+      .where('id', '=', args.id)
+      .execute();
+    return result;
+  }
+}
+
 /** The network failed or the server could not answer: worth retrying later. */
 class Unreachable extends Error {}
 
@@ -305,7 +333,7 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
       if (seen.has(change.mutationId)) continue;
       seen.add(change.mutationId);
       try {
-        if ((await applyMutation(replay, change.mutation)).applied) applied += 1;
+        if ((await applyPulled(replay, change.mutation)).applied) applied += 1;
       } catch (error) {
         if (!(error instanceof AppError)) throw error;
         failed += 1;
