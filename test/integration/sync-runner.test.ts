@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import WebSocket from 'ws';
 import { DEMO_AGENTS, DESK_AGENT, STORY_CUSTOMER_ID, STORY_VOUCHER_CASE_ID } from '../../main/core';
 import type { HeadlessDesk, SyncStatus, WebSocketLike } from '../../main/sync';
-import { type DeskSet, deskSet, type SyncServer, startSyncServer } from '../fixtures/sync';
+import { type DeskSet, deskSet, type SyncServer, startSyncServer, within } from '../fixtures/sync';
 import { openTempCore, type TempCore } from '../fixtures/temp-core';
 
 let server: TempCore;
@@ -25,16 +25,6 @@ afterEach(async () => {
   http.setDown(false);
   await desks.dispose();
 });
-
-/** Polls until `check` holds or `ms` pass; returns how long it took. */
-async function within(ms: number, check: () => Promise<boolean>): Promise<number> {
-  const start = Date.now();
-  for (;;) {
-    if (await check()) return Date.now() - start;
-    if (Date.now() - start > ms) throw new Error(`not within ${ms} ms`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 /** The desk opens the seed customer: from now on its pulls bring that customer's changes. */
 const hold = (desk: HeadlessDesk) => desk.call('customers.pop', { customerId: STORY_CUSTOMER_ID });

@@ -9,7 +9,7 @@ import { openPostgres, type PostgresHandle } from '../../main/db';
 import { type HeadlessDesk, openHeadlessDesk, type WebSocketLike } from '../../main/sync';
 import { freePort, startPostgres, type TestPostgres } from '../fixtures/embedded-postgres';
 import { type ServerProcess, startServerProcess } from '../fixtures/server-process';
-import { pendingBatch, signIn } from '../fixtures/sync';
+import { pendingBatch, signIn, within } from '../fixtures/sync';
 
 // The issue's sync scenarios end to end: real `server/main.ts` processes on one real PostgreSQL,
 // headless desks (SQLite files) signed in with real sessions, runners on the real event socket.
@@ -100,16 +100,6 @@ async function desk(name: string, agent: Agent, server: ServerProcess, options: 
   });
   open.push(d);
   return d;
-}
-
-/** Polls until `check` holds; fails after `ms`. Returns how long it took. */
-async function within(ms: number, check: () => Promise<boolean>): Promise<number> {
-  const start = Date.now();
-  for (;;) {
-    if (await check()) return Date.now() - start;
-    if (Date.now() - start > ms) throw new Error(`not within ${ms} ms`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
 }
 
 const socketsOpen = (l: Link) => async () => l.sockets.some((s) => s.readyState === WebSocket.OPEN);

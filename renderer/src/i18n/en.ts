@@ -1,11 +1,13 @@
 import { deskLockEn } from './desk-lock.en';
 import { accountsEn, authEn } from './auth.en';
+import { syncConflictsEn } from './conflicts.en';
 import type { Catalog } from './zh-CN';
 
 export const en: Catalog = {
   auth: authEn,
   deskLock: deskLockEn,
   accounts: accountsEn,
+  syncConflicts: syncConflictsEn,
   app: {
     name: 'Kept',
     latinName: '守约',
