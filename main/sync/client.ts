@@ -60,6 +60,8 @@ export interface SyncClientOptions {
   /** In [0, 1): the jitter of the back-off. */
   random?: () => number;
   batchSize?: number;
+  /** A request the server has not answered by then counts as unreachable (default 30 s). */
+  requestTimeoutMs?: number;
   /** First retry delay and the cap of the exponential back-off. */
   baseDelayMs?: number;
   maxDelayMs?: number;
@@ -165,7 +167,8 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
         method: 'POST',
         headers: { ...auth, 'content-type': 'application/json' },
         body: JSON.stringify(body),
-        ...(timeoutMs ? { signal: AbortSignal.timeout(timeoutMs) } : {}),
+        // A black-holed network must not hold a push (or a runner's stop) for ever.
+        signal: AbortSignal.timeout(timeoutMs ?? options.requestTimeoutMs ?? 30_000),
       });
     } catch (error) {
       throw new Unreachable(error instanceof Error ? error.message : String(error));

@@ -18,6 +18,8 @@ export interface HeadlessDeskOptions {
   clock?: () => number;
   random?: () => number;
   batchSize?: number;
+  /** How long a request may go unanswered before the server counts as unreachable. */
+  requestTimeoutMs?: number;
   /** The client's push back-off: first retry delay and cap. */
   baseDelayMs?: number;
   maxDelayMs?: number;
@@ -60,6 +62,7 @@ export async function openHeadlessDesk(options: HeadlessDeskOptions): Promise<He
   if (options.authHeaders) clientOptions.authHeaders = options.authHeaders;
   if (options.baseDelayMs !== undefined) clientOptions.baseDelayMs = options.baseDelayMs;
   if (options.maxDelayMs !== undefined) clientOptions.maxDelayMs = options.maxDelayMs;
+  if (options.requestTimeoutMs !== undefined) clientOptions.requestTimeoutMs = options.requestTimeoutMs;
   const sync = createSyncClient(clientOptions);
   const runner = options.runner
     ? createSyncRunner({

@@ -1,7 +1,9 @@
+import { createServer } from 'node:net';
+import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { DEMO_AGENTS, DESK_AGENT, STORY_CUSTOMER_ID, STORY_VOUCHER_CASE_ID } from '../../main/core';
-import type { HeadlessDesk, SyncStatus, WebSocketLike } from '../../main/sync';
+import { type HeadlessDesk, openHeadlessDesk, type SyncStatus, type WebSocketLike } from '../../main/sync';
 import { type DeskSet, deskSet, type SyncServer, startSyncServer, within } from '../fixtures/sync';
 import { openTempCore, type TempCore } from '../fixtures/temp-core';
 
@@ -107,6 +109,32 @@ describe('sync runner', () => {
     const later = await a.call('notes.add', { caseId: STORY_VOUCHER_CASE_ID, body: '重连之后写的' });
     await a.sync.pushOnce();
     await within(2000, hasNote(b, later.id));
+  });
+
+  it('counts a server that takes the connection but never answers as unreachable, and stop() does not wait for it', async () => {
+    const silent = createServer(() => undefined);
+    await new Promise<void>((r) => silent.listen(0, '127.0.0.1', r));
+    const port = (silent.address() as { port: number }).port;
+    const desk = await openHeadlessDesk({
+      file: join(desks.dir, 'silent.db'),
+      clientId: 'desk-silent',
+      serverUrl: `http://127.0.0.1:${port}`,
+      actor: DESK_AGENT,
+      requestTimeoutMs: 300,
+      runner: { intervalMs: 600_000, openSocket: () => ({ on: () => undefined, close: () => undefined }) },
+    });
+    try {
+      await desk.call('notes.add', { caseId: STORY_VOUCHER_CASE_ID, body: '对方不应答' });
+      const took = await within(3000, async () => (await desk.runner!.status()).lastError !== null);
+      expect(took).toBeLessThan(3000);
+      expect(await desk.runner!.status()).toMatchObject({ online: false, pending: 1 });
+      const stopping = Date.now();
+      await desk.runner!.stop();
+      expect(Date.now() - stopping).toBeLessThan(1500);
+    } finally {
+      await desk.close();
+      silent.close();
+    }
   });
 
   it('pulls on its timer when no poke can arrive, and stop() ends all of it', async () => {
