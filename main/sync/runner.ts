@@ -1,6 +1,7 @@
 import type { CoreDeps } from '../core';
 import type { SyncClient, SyncStatus } from './client';
 import { openWsSocket, type WebSocketLike } from './event-socket';
+import { isHeld } from './holdings';
 
 export type { WebSocketLike } from './event-socket';
 
@@ -136,7 +137,17 @@ export function createSyncRunner(options: SyncRunnerOptions): SyncRunner {
       void request(true, true);
     });
     opened.on('message', (data) => {
-      if (isChangedEvent(data)) void request(false, true);
+      const changed = changedCustomer(data);
+      if (changed === undefined) return;
+      // Every desk hears of every write; only one about a customer this desk holds (or about none) is worth a pull.
+      if (changed === null) void request(false, true);
+      else
+        void isHeld(deps.db, changed, new Date(clock())).then(
+          (held) => {
+            if (held) void request(false, true);
+          },
+          () => void request(false, true),
+        );
     });
     opened.on('close', lost);
     opened.on('error', lost);
@@ -188,13 +199,17 @@ export function createSyncRunner(options: SyncRunnerOptions): SyncRunner {
   };
 }
 
-/** True for a `{ event: 'changed' }` frame of the event socket; anything else (alerts, junk) is ignored. */
-function isChangedEvent(data: unknown): boolean {
+/**
+ * The customer a `{ event: 'changed' }` frame of the event socket is about: an id, null for a change of
+ * no customer, undefined for anything else (alerts, junk), which needs no pull.
+ */
+function changedCustomer(data: unknown): string | null | undefined {
   try {
     const text = typeof data === 'string' ? data : Buffer.isBuffer(data) ? data.toString('utf8') : String(data);
-    const parsed = JSON.parse(text) as { event?: unknown };
-    return parsed.event === 'changed';
+    const parsed = JSON.parse(text) as { event?: unknown; payload?: { customerId?: unknown } };
+    if (parsed.event !== 'changed') return undefined;
+    return typeof parsed.payload?.customerId === 'string' ? parsed.payload.customerId : null;
   } catch {
-    return false;
+    return undefined;
   }
 }

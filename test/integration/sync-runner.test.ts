@@ -4,7 +4,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import WebSocket from 'ws';
 import { DEMO_AGENTS, DESK_AGENT, STORY_CUSTOMER_ID, STORY_VOUCHER_CASE_ID } from '../../main/core';
 import { type HeadlessDesk, openHeadlessDesk, type SyncStatus, type WebSocketLike } from '../../main/sync';
-import { type DeskSet, deskSet, type SyncServer, startSyncServer, within } from '../fixtures/sync';
+import { type DeskSet, deskSet, signIn, type SyncServer, startSyncServer, within } from '../fixtures/sync';
 import { openTempCore, type TempCore } from '../fixtures/temp-core';
 
 let server: TempCore;
@@ -109,6 +109,42 @@ describe('sync runner', () => {
     const later = await a.call('notes.add', { caseId: STORY_VOUCHER_CASE_ID, body: '重连之后写的' });
     await a.sync.pushOnce();
     await within(2000, hasNote(b, later.id));
+  });
+
+  it('pulls on a poke only when it is about a customer the desk holds (or about none)', async () => {
+    const a = await desks.open('a6', DESK_AGENT, { signedIn: true });
+    const cookie = await signIn(http.base, DEMO_AGENTS.wangFang.employeeNo);
+    let pulls = 0;
+    const b = await openHeadlessDesk({
+      file: join(desks.dir, 'b6.db'),
+      clientId: 'desk-b6',
+      serverUrl: http.base,
+      actor: DEMO_AGENTS.wangFang,
+      authHeaders: async () => ({ cookie }),
+      fetch: async (input, init) => {
+        if (String(input).endsWith('/api/sync/pull')) pulls += 1;
+        return fetch(input, init);
+      },
+      runner: { intervalMs: 600_000 },
+    });
+    try {
+      await hold(b);
+      await within(2000, async () => (await b.runner!.status()).online);
+      await new Promise((r) => setTimeout(r, 500));
+      const before = pulls;
+      // A customer B does not hold: B hears the poke and does not pull.
+      await a.call('customers.create', { name: '别处的客户', phone: '13911113333' });
+      await a.sync.pushOnce();
+      await new Promise((r) => setTimeout(r, 500));
+      expect(pulls).toBe(before);
+      // The customer B holds: the poke brings the note.
+      const note = await a.call('notes.add', { caseId: STORY_VOUCHER_CASE_ID, body: '持有的客户' });
+      await a.sync.pushOnce();
+      await within(2000, hasNote(b, note.id));
+      expect(pulls).toBeGreaterThan(before);
+    } finally {
+      await b.close();
+    }
   });
 
   it('counts a server that takes the connection but never answers as unreachable, and stop() does not wait for it', async () => {
