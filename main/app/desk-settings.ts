@@ -8,6 +8,10 @@ export interface DeskSettings {
   startEmpty: boolean;
   /** Minutes without a call before the desk locks itself (1–240; default 15). */
   idleLockMinutes?: number;
+  /** The team server this desk syncs with (`serverUrlSetting` validates it); none: the desk stays standalone. */
+  serverUrl?: string;
+  /** The desk's refresh token, encrypted by the OS (`safeStorage`), base64. Never written in plain. */
+  sealedRefreshToken?: string;
 }
 
 export const DESK_SETTINGS_DEFAULTS: DeskSettings = { startEmpty: false };
@@ -23,6 +27,7 @@ export function idleLockMinutes(setting: unknown): number {
 export interface SettingsStore {
   get<K extends keyof DeskSettings>(key: K): DeskSettings[K] | undefined;
   set<K extends keyof DeskSettings>(key: K, value: DeskSettings[K]): void;
+  delete(key: keyof DeskSettings): void;
 }
 
 const CLIENT_ID = /^desk-[0-9a-f-]{36}$/;

@@ -1,2 +1,3 @@
 export * from './client';
 export * from './headless-desk';
+export * from './token-session';

@@ -18,6 +18,9 @@ function memoryStore(initial: Partial<DeskSettings> = {}): SettingsStore & { dat
     set: (key, value) => {
       data[key] = value;
     },
+    delete: (key) => {
+      delete data[key];
+    },
   };
 }
 
