@@ -124,6 +124,15 @@ export default tseslint.config(
     }),
   },
   {
+    // The sync runner's event socket is a WebSocket client (ws sends the auth headers Node's own cannot); one file, nothing else.
+    files: ['main/sync/event-socket.ts'],
+    rules: layer('main/sync/event-socket.ts may use the ws client only.', {
+      packages: ['electron', 'fastify', 'http', 'https'],
+      patterns: ['node:http', 'node:https', '@fastify/*'],
+      folders: ['renderer', 'server', 'main/app', 'main/ipc', 'main/preload', 'app', 'ipc', 'preload'],
+    }),
+  },
+  {
     files: ['server/**/*.ts'],
     rules: layer(
       'server/ reuses shared/ and main/{core,db,policy}; never the desktop shell (main/app, main/ipc, main/preload) or the renderer.',

@@ -51,6 +51,8 @@ export interface SyncClientOptions {
   /** e.g. `http://127.0.0.1:8080` */
   serverUrl: string;
   fetch?: typeof fetch;
+  /** Auth for every request (a session cookie or a Bearer token); default none. */
+  authHeaders?: () => Promise<Record<string, string>>;
   /** Milliseconds since the epoch; drives back-off. */
   clock?: () => number;
   /** In [0, 1): the jitter of the back-off. */
@@ -116,9 +118,10 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
   async function post(path: string, body: unknown): Promise<{ ok: true; value: unknown } | { ok: false; error: AppErrorShape }> {
     let response: Response;
     try {
+      const auth = options.authHeaders ? await options.authHeaders() : {};
       response = await doFetch(new URL(path, options.serverUrl), {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { ...auth, 'content-type': 'application/json' },
         body: JSON.stringify(body),
       });
     } catch (error) {
@@ -154,7 +157,11 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
   }
 
   async function pushOnce(): Promise<PushOutcome> {
-    if (clock() < nextRetryAt) return { sent: 0, waiting: true };
+    if (clock() < nextRetryAt) {
+      // Nothing is sent, but a write made meanwhile changed the count of unsent ones.
+      await announce();
+      return { sent: 0, waiting: true };
+    }
     let sent = 0;
     let resynced = false;
     try {

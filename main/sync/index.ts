@@ -1,3 +1,5 @@
 export * from './client';
 export * from './headless-desk';
 export * from './token-session';
+export * from './runner';
+export { openWsSocket } from './event-socket';
