@@ -3,3 +3,4 @@ export * from './headless-desk';
 export * from './token-session';
 export * from './runner';
 export { openWsSocket } from './event-socket';
+export * from './desk-connection';
