@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { DeskServerUrl } from '../../shared';
 
 /** What the desk keeps between runs (electron-store, userData/settings.json). */
 export interface DeskSettings {
@@ -53,4 +54,10 @@ export interface StartEmptyInput {
 /** The same switches as the browser host: --empty or KEPT_EMPTY=1, plus the desk setting. */
 export function shouldStartEmpty(input: StartEmptyInput): boolean {
   return input.setting === true || input.argv.includes('--empty') || input.env.KEPT_EMPTY === '1';
+}
+
+/** The team server from the desk setting, or null (standalone) when there is none or it is not a valid server address. */
+export function serverUrlSetting(setting: unknown): string | null {
+  const parsed = DeskServerUrl.safeParse(setting);
+  return parsed.success ? parsed.data : null;
 }

@@ -85,21 +85,22 @@ export function createDeskConnection(options: DeskConnectionOptions): DeskConnec
     };
   }
 
+  let stopped = false;
   async function announce(): Promise<void> {
-    if (listeners.size === 0) return;
+    if (listeners.size === 0 || stopped) return;
     const now = await state();
     for (const listener of listeners) listener(now);
   }
 
   // A local write changes the count of unsent writes even while the client waits out a back-off.
-  let announceDue = false;
+  let announceTimer: ReturnType<typeof setTimeout> | null = null;
   const offBus = options.deps.bus.on((event) => {
-    if (event.event !== 'changed' || announceDue || listeners.size === 0) return;
-    announceDue = true;
-    setTimeout(() => {
-      announceDue = false;
-      void announce();
-    }, 50).unref?.();
+    if (event.event !== 'changed' || announceTimer || listeners.size === 0 || stopped) return;
+    announceTimer = setTimeout(() => {
+      announceTimer = null;
+      void announce().catch(() => undefined);
+    }, 50);
+    announceTimer.unref?.();
   });
 
   function link(url: string): Linked {
@@ -119,11 +120,11 @@ export function createDeskConnection(options: DeskConnectionOptions): DeskConnec
     const next: Linked = { url, session, client, runner: null, offSession: () => undefined, offStatus: () => undefined };
     next.offStatus = client.onStatus((status) => {
       lastStatus = status;
-      void announce();
+      void announce().catch(() => undefined);
     });
     // The server ended the sign-in (revoked, disabled, reused token): stop syncing until someone signs in.
     next.offSession = session.onChange((now) => {
-      void (now.signedIn ? run(next) : halt(next)).then(announce);
+      void (now.signedIn ? run(next) : halt(next)).then(announce).catch(() => undefined);
     });
     return next;
   }
@@ -200,7 +201,9 @@ export function createDeskConnection(options: DeskConnectionOptions): DeskConnec
       return () => listeners.delete(listener);
     },
     async stop() {
+      stopped = true;
       offBus();
+      if (announceTimer) clearTimeout(announceTimer);
       await unlink(false);
     },
   };

@@ -3,7 +3,15 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CONTENT_SECURITY_POLICY, DESK_CHANNELS, type DeskState, type Envelope, IPC_CHANNELS, procedureNames } from '../../shared';
+import {
+  CONTENT_SECURITY_POLICY,
+  DESK_CHANNELS,
+  type DeskState,
+  type Envelope,
+  IPC_CHANNELS,
+  procedureNames,
+  SYNC_CHANNELS,
+} from '../../shared';
 import { createFakeElectron, type FakeElectron, type FakeWebContents, interceptElectron, preventableEvent } from './fake-electron';
 import { ensureShellBuilt, MAIN_BUNDLE, PRELOAD_BUNDLE, RENDERER_DIR, ROOT } from './shell-build';
 
@@ -172,8 +180,9 @@ describe('built main bundle, after ready', () => {
   });
 
   describe('IPC', () => {
-    it('handles the invoke channel and the four desk channels', () => {
-      expect([...fake.record.invokeHandlers.keys()].sort()).toEqual([IPC_CHANNELS.invoke, ...Object.values(DESK_CHANNELS)].sort());
+    it('handles the invoke channel, the four desk channels and the four sync channels', () => {
+      const sync = Object.values(SYNC_CHANNELS).filter((channel) => channel !== SYNC_CHANNELS.status);
+      expect([...fake.record.invokeHandlers.keys()].sort()).toEqual([IPC_CHANNELS.invoke, ...Object.values(DESK_CHANNELS), ...sync].sort());
       // electron-store's own sync channel; the preload gives the page no way to send on it.
       expect(fake.record.ipcOnChannels).toEqual(['electron-store-get-data']);
     });
@@ -182,6 +191,30 @@ describe('built main bundle, after ready', () => {
       const envelope = await invoke(trustedEvent(), { procedure, input: {} });
       expect(typeof envelope.ok).toBe('boolean');
       if (!envelope.ok) expect(envelope.error.code).not.toBe('unknown_procedure');
+    });
+
+    it('starts standalone; only an administrator names a team server; a plain-text keyring seals nothing', async () => {
+      expect(await desk(SYNC_CHANNELS.state, trustedEvent())).toMatchObject({
+        ok: true,
+        value: { serverUrl: null, signedIn: false, remembered: false, online: false },
+      });
+      // The unlocked profile is a supervisor.
+      expect(await desk(SYNC_CHANNELS.setServer, trustedEvent(), { serverUrl: 'https://kept.example.cn' })).toMatchObject({
+        ok: false,
+        error: { code: 'forbidden' },
+      });
+      expect(await desk(SYNC_CHANNELS.setServer, trustedEvent(), { serverUrl: 'http://kept.example.cn' })).toMatchObject({
+        ok: false,
+        error: { code: 'invalid_input' },
+      });
+      expect(await desk(SYNC_CHANNELS.signIn, trustedEvent(), { employeeNo: '20001', password: 'x' })).toMatchObject({
+        ok: false,
+        error: { code: 'conflict' },
+      });
+      expect(fake.record.sealed).toEqual([]);
+      const settings = JSON.parse(readFileSync(join(userDataDir, 'settings.json'), 'utf8')) as Record<string, unknown>;
+      expect(settings).not.toHaveProperty('serverUrl');
+      expect(settings).not.toHaveProperty('sealedRefreshToken');
     });
 
     it('returns the unlocked profile for session.me', async () => {
