@@ -1,3 +1,4 @@
+import { deskSyncEn } from './desk-sync.en';
 import { deskLockEn } from './desk-lock.en';
 import { accountsEn, authEn } from './auth.en';
 import type { Catalog } from './zh-CN';
@@ -5,6 +6,7 @@ import type { Catalog } from './zh-CN';
 export const en: Catalog = {
   auth: authEn,
   deskLock: deskLockEn,
+  deskSync: deskSyncEn,
   accounts: accountsEn,
   app: {
     name: 'Kept',

@@ -1,3 +1,4 @@
+import { deskSyncZhCN } from './desk-sync.zh-CN';
 import { deskLockZhCN } from './desk-lock.zh-CN';
 import { accountsZhCN, authZhCN } from './auth.zh-CN';
 
@@ -8,6 +9,7 @@ import { accountsZhCN, authZhCN } from './auth.zh-CN';
 export const zhCN = {
   auth: authZhCN,
   deskLock: deskLockZhCN,
+  deskSync: deskSyncZhCN,
   accounts: accountsZhCN,
   app: {
     name: '守约',
