@@ -9,13 +9,23 @@ import {
   SYNC_PUSH_MAX_BYTES,
   SYNC_PUSH_MAX_MUTATIONS,
   type SyncChange,
+  SyncCustomerRequest,
+  type SyncCustomerResponse,
   SyncPullRequest,
   type SyncPullResponse,
   SyncPushRequest,
   type SyncPushResponse,
   invalidInput,
 } from '../shared';
-import { type Core, type CoreDeps, type Effect, announceEffects, applyMutationInTransaction } from '../main/core';
+import {
+  type Core,
+  type CoreDeps,
+  type Effect,
+  announceEffects,
+  applyMutationInTransaction,
+  mutationsHiddenFrom,
+  reconcilePushed,
+} from '../main/core';
 import { type DB, writeTransaction } from '../main/db';
 import type { ActorResolver } from './auth/sessions';
 import { sendError } from './rpc-routes';
@@ -66,7 +76,15 @@ export function registerSyncRoutes(app: FastifyInstance, core: Core, resolveActo
     const parsed = SyncPullRequest.safeParse(request.body);
     if (!parsed.success) return sendError(reply, invalidInput(parsed.error).toShape());
     if (actor.desk && parsed.data.clientId !== actor.desk.clientId) return sendError(reply, otherDesk());
-    return reply.send({ ok: true, value: await pull(core.deps.db, parsed.data) });
+    return reply.send({ ok: true, value: await pull(core.deps.db, actor.agent, parsed.data) });
+  });
+
+  app.post('/api/sync/customer', async (request, reply) => {
+    const actor = await resolveActor(request);
+    if (!actor) return sendError(reply, { code: 'unauthenticated', message: 'Sign in first.' });
+    const parsed = SyncCustomerRequest.safeParse(request.body);
+    if (!parsed.success) return sendError(reply, invalidInput(parsed.error).toShape());
+    return reply.send({ ok: true, value: await customerChanges(core.deps.db, actor.agent, parsed.data) });
   });
 }
 
@@ -132,7 +150,11 @@ export async function push(deps: CoreDeps, actor: Agent, request: SyncPushReques
         }
         let result;
         try {
-          result = await applyMutationInTransaction(deps, trx, mutation);
+          // A new write against an old version is merged or kept apart as a conflict; a replayed one is skipped as it is.
+          const reconciled = known
+            ? mutation
+            : await reconcilePushed(trx, mutation, { clientId, now: deps.now(), policyVersion: deps.policy.version });
+          result = await applyMutationInTransaction(deps, trx, reconciled);
         } catch (error) {
           if (error instanceof AppError) throw new Refused(mutation.id, error);
           throw error;
@@ -172,10 +194,9 @@ export async function push(deps: CoreDeps, actor: Agent, request: SyncPushReques
   }
 }
 
-/** Changes after the cursor for the desk's customers (and those of no customer), in change_seq order, one page. */
-export async function pull(db: Kysely<DB>, request: SyncPullRequest): Promise<SyncPullResponse> {
-  const limit = request.limit ?? SYNC_PULL_DEFAULT_LIMIT;
-  const rows = await db
+/** The change log joined with the mutations that made it: what a pull or a customer fetch hands out. */
+function loggedChanges(db: Kysely<DB>) {
+  return db
     .selectFrom('changes as c')
     .innerJoin('applied_mutations as m', 'm.id', 'c.mutation_id')
     .select([
@@ -191,7 +212,49 @@ export async function pull(db: Kysely<DB>, request: SyncPullRequest): Promise<Sy
       'm.at',
       'm.actor_id',
       'm.request',
-    ])
+    ]);
+}
+
+type LoggedRow = Awaited<ReturnType<ReturnType<typeof loggedChanges>['execute']>>[number];
+
+function toSyncChange(row: LoggedRow): SyncChange {
+  const args: unknown = JSON.parse(row.args);
+  const mutation: Mutation = {
+    id: row.mutation_id,
+    clientId: row.client_id,
+    seq: Number(row.seq),
+    name: row.name,
+    args,
+    at: row.at,
+    actor: row.actor_id,
+    policyVersion: null,
+    ...(row.request ? { request: row.request } : {}),
+  };
+  return {
+    changeSeq: Number(row.change_seq),
+    entity: row.entity,
+    id: row.entity_id,
+    customerId: row.customer_id,
+    mutationId: row.mutation_id,
+    name: row.name,
+    args,
+    mutation,
+  };
+}
+
+/** Drops the changes whose mutation the reader may not read (a conduct complaint about them). */
+async function readable(db: Kysely<DB>, reader: Agent, changes: SyncChange[]): Promise<SyncChange[]> {
+  const hidden = await mutationsHiddenFrom(db, reader.id, changes);
+  return hidden.size === 0 ? changes : changes.filter((c) => !hidden.has(c.mutationId));
+}
+
+/**
+ * Changes after the cursor for the desk's customers (and those of no customer), in change_seq order,
+ * one page, without what the reader may not read. The cursor moves past hidden ones too.
+ */
+export async function pull(db: Kysely<DB>, reader: Agent, request: SyncPullRequest): Promise<SyncPullResponse> {
+  const limit = request.limit ?? SYNC_PULL_DEFAULT_LIMIT;
+  const rows = await loggedChanges(db)
     .where('c.change_seq', '>', request.cursor)
     .where((eb) =>
       request.customerIds.length > 0
@@ -201,31 +264,18 @@ export async function pull(db: Kysely<DB>, request: SyncPullRequest): Promise<Sy
     .orderBy('c.change_seq')
     .limit(limit + 1)
     .execute();
-  const page = rows.slice(0, limit);
-  const changes: SyncChange[] = page.map((row) => {
-    const args: unknown = JSON.parse(row.args);
-    const mutation: Mutation = {
-      id: row.mutation_id,
-      clientId: row.client_id,
-      seq: Number(row.seq),
-      name: row.name,
-      args,
-      at: row.at,
-      actor: row.actor_id,
-      policyVersion: null,
-      ...(row.request ? { request: row.request } : {}),
-    };
-    return {
-      changeSeq: Number(row.change_seq),
-      entity: row.entity,
-      id: row.entity_id,
-      customerId: row.customer_id,
-      mutationId: row.mutation_id,
-      name: row.name,
-      args,
-      mutation,
-    };
-  });
-  const last = changes.at(-1);
-  return { changes, cursor: last ? last.changeSeq : request.cursor, more: rows.length > limit };
+  const page = rows.slice(0, limit).map(toSyncChange);
+  const last = page.at(-1);
+  return { changes: await readable(db, reader, page), cursor: last ? last.changeSeq : request.cursor, more: rows.length > limit };
+}
+
+/** One customer's whole logged history the reader may read, by id or by a number of theirs: a desk's first pop of them. */
+export async function customerChanges(db: Kysely<DB>, reader: Agent, request: SyncCustomerRequest): Promise<SyncCustomerResponse> {
+  const byPhone = request.phone
+    ? await db.selectFrom('customer_phones').select('customer_id').where('e164', '=', request.phone).executeTakeFirst()
+    : undefined;
+  const customerId = request.customerId ?? byPhone?.customer_id;
+  if (!customerId) return { customerId: null, changes: [] };
+  const rows = await loggedChanges(db).where('c.customer_id', '=', customerId).orderBy('c.change_seq').execute();
+  return { customerId, changes: await readable(db, reader, rows.map(toSyncChange)) };
 }

@@ -13,7 +13,7 @@ import {
   unlockDeskProfile,
 } from '../core';
 import { createDeskLock, createDeskRouter, createIpcRouter, createSenderCheck, createSyncRouter, forwardChanges } from '../ipc';
-import { createDeskConnection, type DeskConnection, keepPendingLocal } from '../sync';
+import { createDeskConnection, type DeskConnection, deskGateway, keepPendingLocal } from '../sync';
 import { APP_USER_MODEL_ID } from './app-identity';
 import { ensureClientId, idleLockMinutes, serverUrlSetting, shouldStartEmpty } from './desk-settings';
 import { guardWebContents } from './web-contents-guard';
@@ -136,9 +136,9 @@ async function start(): Promise<void> {
   void connection.start().catch((error: unknown) => console.error('[kept] could not reach the team server:', error));
   forwardChanges(opened.core.bus, () => mainWindow?.webContents);
   // The commitment clock runs on the desk too, so an owner is alerted even offline. Messages stay
-  // in this desk's outbox (the team server delivers them once sync arrives).
+  // in this desk's outbox; with a team server named, the server delivers them (they reach it with the push).
   startBackgroundJobs(opened.core.deps, {
-    gateway: outboxGateway,
+    gateway: deskGateway({ serverUrl: serverUrlSetting(settings.get('serverUrl')), standalone: outboxGateway }),
     onError: (error) => console.error('[kept] background job failed:', error),
   });
 

@@ -17,6 +17,18 @@ export interface CoreDeps {
   bus: EventBus;
   /** The loaded policy bundle; every decision records its version. */
   policy: Policy;
+  /** On a desk that syncs with a team server: what a screen pop asks of the replica first (main/sync). */
+  replica?: ReplicaHooks;
+}
+
+/** A desk's replica of the team server, as core's procedures see it. */
+export interface ReplicaHooks {
+  /**
+   * Before a screen pop answers: hold the customer from now on, and when this desk does not hold
+   * them yet and the server is reachable, bring in their history first. Never throws: offline, the
+   * pop answers from what the desk has.
+   */
+  beforePop(lookup: { phone?: string; customerId?: string }): Promise<void>;
 }
 
 /** Who is calling. Hosts resolve it (desk settings, later sign-in); core trusts nothing else. */

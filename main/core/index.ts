@@ -36,7 +36,9 @@ export {
 export { findAgentByEmployeeNo, getAgent } from './session/agents';
 export { verifyAudit } from './audit/audit';
 export * from './bootstrap';
-export type { CallContext, CoreDeps } from './context';
+export type { CallContext, CoreDeps, ReplicaHooks } from './context';
+export { type LoggedChange, mutationsHiddenFrom } from './complaints/sync-visibility';
+export { type PushContext, reconcilePushed } from './conflicts/reconcile';
 export { type Core, createCore } from './create-core';
 export { DEMO_AGENTS, DESK_AGENT, seedDemo } from './demo';
 export * from './demo/ids';

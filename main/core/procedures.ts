@@ -2,6 +2,7 @@ import type { ProcedureName } from '../../shared';
 import { procedures as accounts } from './accounts/procedures';
 import { procedures as audit } from './audit';
 import { procedures as cases } from './cases';
+import { procedures as conflicts } from './conflicts';
 import { procedures as contacts } from './contacts';
 import { withComplaintPrivacy } from './complaints/privacy';
 import { procedures as customers } from './customers';
@@ -40,5 +41,6 @@ export const implementations: Implementations<ProcedureName> = withComplaintPriv
     ...surveys,
     ...dashboard,
     ...accounts,
+    ...conflicts,
   }),
 );

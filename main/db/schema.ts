@@ -236,4 +236,24 @@ export interface DB extends AccountTables {
     customer_id: string | null;
     at: string;
   };
+  /** A desk's write the server kept apart for a supervisor (0014). */
+  sync_conflicts: {
+    id: string;
+    kind: string;
+    entity: string;
+    entity_id: string;
+    customer_id: string | null;
+    field: string;
+    base_version: number | null;
+    theirs: string;
+    ours: string;
+    client_id: string;
+    actor_id: string;
+    mutation_id: string;
+    at: string;
+    resolved_at: string | null;
+    resolved_by: string | null;
+  };
+  /** The customers a desk holds and when it last opened or wrote them (0014). */
+  desk_holdings: { customer_id: string; touched_at: string };
 }

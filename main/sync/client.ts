@@ -5,13 +5,15 @@ import {
   EnvelopeShape,
   type Mutation,
   SYNC_ISSUES,
-  SYNC_PULL_MAX_CUSTOMERS,
   SYNC_PUSH_MAX_MUTATIONS,
+  type SyncChange,
+  SyncCustomerResponse,
   SyncPullResponse,
   SyncPushResponse,
 } from '../../shared';
 import { applyMutation, type CoreDeps } from '../core';
 import { writeTransaction } from '../db';
+import { heldCustomerIds, holdCustomer, isHeld, touchHolding } from './holdings';
 
 /** Meta keys this client keeps: the last push seq the server acknowledged, and the pull cursor. */
 export const PUSH_SEQ_KEY = 'sync.push_seq';
@@ -71,6 +73,42 @@ export interface SyncClient {
   retryAt(): number;
   /** Called whenever `status()` would answer differently; returns an unsubscribe function. */
   onStatus(listener: (status: SyncStatus) => void): () => void;
+  /**
+   * Brings in one customer's history from the server (by id or a number of theirs) and holds them.
+   * Answers how many changes were applied, or null when the server could not be asked.
+   */
+  fetchCustomer(lookup: { phone?: string; customerId?: string }): Promise<number | null>;
+}
+
+/** A screen pop waits at most this long for the server before answering from what the desk has. */
+const FETCH_CUSTOMER_TIMEOUT_MS = 3000;
+
+/** Pulled writes made against a version; here the server's answer wins over this desk's own unpushed edits. */
+const VERSIONED_TABLES = { 'cases.update': 'cases', 'customers.update': 'customers' } as const;
+
+/**
+ * Applies a pulled write. The server applied it, so it stands: a field change this desk sees as
+ * stale (it changed the record itself meanwhile, not yet pushed or kept apart as a conflict on the
+ * server) is applied anyway, and the record takes the server's version after it, so the next edit
+ * made here is judged against the server's history.
+ */
+async function applyPulled(replay: CoreDeps, mutation: Mutation): Promise<{ applied: boolean }> {
+  try {
+    return await applyMutation(replay, mutation);
+  } catch (error) {
+    const table = VERSIONED_TABLES[mutation.name as keyof typeof VERSIONED_TABLES];
+    const stale = error instanceof AppError && error.issues?.some((i) => i.message === 'stale_version');
+    if (!table || !stale) throw error;
+    const args = mutation.args as { id: string; version: number };
+    const row = await replay.db.selectFrom(table).select('version').where('id', '=', args.id).executeTakeFirstOrThrow();
+    const result = await applyMutation(replay, { ...mutation, args: { ...args, version: row.version } });
+    await replay.db
+      .updateTable(table)
+      .set({ version: args.version + 1 })
+      .where('id', '=', args.id)
+      .execute();
+    return result;
+  }
 }
 
 /** The network failed or the server could not answer: worth retrying later. */
@@ -115,7 +153,11 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
     for (const listener of listeners) listener(now);
   }
 
-  async function post(path: string, body: unknown): Promise<{ ok: true; value: unknown } | { ok: false; error: AppErrorShape }> {
+  async function post(
+    path: string,
+    body: unknown,
+    timeoutMs?: number,
+  ): Promise<{ ok: true; value: unknown } | { ok: false; error: AppErrorShape }> {
     let response: Response;
     try {
       const auth = options.authHeaders ? await options.authHeaders() : {};
@@ -123,6 +165,7 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
         method: 'POST',
         headers: { ...auth, 'content-type': 'application/json' },
         body: JSON.stringify(body),
+        ...(timeoutMs ? { signal: AbortSignal.timeout(timeoutMs) } : {}),
       });
     } catch (error) {
       throw new Unreachable(error instanceof Error ? error.message : String(error));
@@ -246,20 +289,13 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
     let cursor = await readNumber(PULL_CURSOR_KEY);
     let applied = 0;
     let failed = 0;
-    // Pulled writes are the server's, not this desk's: they never enter this desk's outbox.
-    const replay: CoreDeps = { ...deps, outbox: false };
     try {
       for (;;) {
-        // What this desk holds: its customers, the most recently touched first when there are more than a pull may name.
-        const customers = await db
-          .selectFrom('customers')
-          .select('id')
-          .orderBy('updated_at', 'desc')
-          .limit(SYNC_PULL_MAX_CUSTOMERS)
-          .execute();
+        // What this desk holds (partial replication): the customers it opened or wrote lately.
+        const customerIds = await heldCustomerIds(db, new Date(clock()));
         let answer;
         try {
-          answer = await post('/api/sync/pull', { clientId: deps.clientId, cursor, customerIds: customers.map((c) => c.id) });
+          answer = await post('/api/sync/pull', { clientId: deps.clientId, cursor, customerIds });
         } catch (error) {
           if (!(error instanceof Unreachable)) throw error;
           online = false;
@@ -271,18 +307,9 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
           return { applied, failed, cursor };
         }
         const page = SyncPullResponse.parse(answer.value);
-        const seen = new Set<string>();
-        for (const change of page.changes) {
-          if (seen.has(change.mutationId)) continue;
-          seen.add(change.mutationId);
-          try {
-            if ((await applyMutation(replay, change.mutation)).applied) applied += 1;
-          } catch (error) {
-            if (!(error instanceof AppError)) throw error;
-            failed += 1;
-            lastError = `${change.name} ${change.mutationId}: ${error.message}`;
-          }
-        }
+        const outcome = await replayChanges(page.changes);
+        applied += outcome.applied;
+        failed += outcome.failed;
         cursor = page.cursor;
         await setMeta(PULL_CURSOR_KEY, String(cursor));
         if (!page.more) break;
@@ -295,7 +322,76 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
     }
   }
 
+  /** Applies pulled changes in order, each mutation once; a refusal here is counted and recorded, not thrown. */
+  async function replayChanges(changes: readonly SyncChange[]): Promise<{ applied: number; failed: number }> {
+    // Pulled writes are the server's, not this desk's: they never enter this desk's outbox.
+    const replay: CoreDeps = { ...deps, outbox: false };
+    let applied = 0;
+    let failed = 0;
+    const seen = new Set<string>();
+    for (const change of changes) {
+      if (seen.has(change.mutationId)) continue;
+      seen.add(change.mutationId);
+      try {
+        if ((await applyPulled(replay, change.mutation)).applied) applied += 1;
+      } catch (error) {
+        if (!(error instanceof AppError)) throw error;
+        failed += 1;
+        lastError = `${change.name} ${change.mutationId}: ${error.message}`;
+      }
+    }
+    return { applied, failed };
+  }
+
+  async function fetchCustomer(lookup: { phone?: string; customerId?: string }): Promise<number | null> {
+    let answer;
+    try {
+      answer = await post('/api/sync/customer', { clientId: deps.clientId, ...lookup }, FETCH_CUSTOMER_TIMEOUT_MS);
+    } catch (error) {
+      if (!(error instanceof Unreachable)) throw error;
+      online = false;
+      lastError = error.message;
+      await announce();
+      return null;
+    }
+    if (!answer.ok) return null;
+    const value = SyncCustomerResponse.parse(answer.value);
+    const outcome = await replayChanges(value.changes);
+    if (value.customerId) await touchHolding(db, value.customerId, new Date(clock()));
+    return outcome.applied;
+  }
+
+  /** The desk's own number lookup (customer_phones), for a pop by the number that rang. */
+  async function localCustomerId(lookup: { phone?: string; customerId?: string }): Promise<string | undefined> {
+    if (lookup.customerId) return lookup.customerId;
+    if (!lookup.phone) return undefined;
+    const row = await db.selectFrom('customer_phones').select('customer_id').where('e164', '=', lookup.phone).executeTakeFirst();
+    return row?.customer_id;
+  }
+
+  // A screen pop holds the customer; one this desk does not hold is fetched first while the server answers.
+  deps.replica = {
+    async beforePop(lookup) {
+      try {
+        const local = await localCustomerId(lookup);
+        const now = new Date(clock());
+        if (local && (await isHeld(db, local, now))) return await touchHolding(db, local, now);
+        // Known unreachable (the last request failed): answer from what the desk has, without waiting.
+        const fetched = online || lastError === null ? await fetchCustomer(lookup) : null;
+        if (fetched === null && local) await touchHolding(db, local, now);
+      } catch {
+        // The pop still answers from what the desk has.
+      }
+    },
+  };
+  // A write on this desk (a note, a new customer) holds its customer.
+  deps.bus.on((event) => {
+    const customerId = event.event === 'changed' ? event.payload.customerId : null;
+    if (customerId) holdCustomer(db, customerId, new Date(clock())).catch(() => undefined);
+  });
+
   return {
+    fetchCustomer,
     pushOnce,
     pullOnce,
     status,

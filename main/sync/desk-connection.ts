@@ -156,6 +156,8 @@ export function createDeskConnection(options: DeskConnectionOptions): DeskConnec
     linked = null;
     old.offSession();
     old.offStatus();
+    // The client installed the screen pop's first fetch from its server: a standalone desk (or another server) asks nobody.
+    delete options.deps.replica;
     await halt(old);
     if (signOut) await old.session.signOut();
   }

@@ -4,3 +4,4 @@ export * from './token-session';
 export * from './runner';
 export { openWsSocket } from './event-socket';
 export * from './desk-connection';
+export { deskGateway } from './messages';

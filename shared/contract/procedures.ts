@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { accountProcedures } from './procedures/accounts';
 import { auditProcedures } from './procedures/audit';
 import { caseProcedures } from './procedures/cases';
+import { conflictProcedures } from './procedures/conflicts';
 import { contactProcedures } from './procedures/contacts';
 import { customerProcedures } from './procedures/customers';
 import { dashboardProcedures } from './procedures/dashboard';
@@ -18,10 +19,12 @@ export { ADMINS, ANY_ROLE, LEADS, type ProcedureKind, type ProcedureSpec } from 
 export { DRAFT_MAX_CHARS } from './procedures/drafts';
 export { FACT_MAX_CHARS } from './procedures/facts';
 export { Account, EmployeeNo, NewPassword, PASSWORD_MAX_CHARS, PASSWORD_MIN_CHARS } from './procedures/accounts';
+export { SyncConflict, SyncConflictKind } from './procedures/conflicts';
 export {
   accountProcedures,
   auditProcedures,
   caseProcedures,
+  conflictProcedures,
   contactProcedures,
   customerProcedures,
   dashboardProcedures,
@@ -56,6 +59,7 @@ export const procedures = {
   ...reviewProcedures,
   ...surveyProcedures,
   ...dashboardProcedures,
+  ...conflictProcedures,
 } as const;
 
 export type Procedures = typeof procedures;

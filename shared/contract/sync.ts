@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AppErrorShape } from './errors';
 import { Mutation } from './mutation';
+import { PhoneInput } from '../domain/values';
 
 /**
  * The sync protocol between a desk and the team server (`POST /api/sync/push`, `POST /api/sync/pull`).
@@ -86,6 +87,27 @@ export const SyncPullResponse = z.object({
   more: z.boolean(),
 });
 export type SyncPullResponse = z.infer<typeof SyncPullResponse>;
+
+/**
+ * `POST /api/sync/customer`: the screen pop of a customer this desk does not hold, while online.
+ * By id or by the number that rang (one of them): every change of that customer the caller may
+ * read, in order, to apply before the pop answers. `customerId` is null when nobody has that number.
+ */
+export const SyncCustomerRequest = z
+  .object({
+    clientId: ClientId,
+    customerId: z.uuid().optional(),
+    phone: PhoneInput.optional(),
+  })
+  .strict()
+  .refine((v) => (v.phone === undefined) !== (v.customerId === undefined), { message: 'phone_or_customer', path: ['phone'] });
+export type SyncCustomerRequest = z.infer<typeof SyncCustomerRequest>;
+
+export const SyncCustomerResponse = z.object({
+  customerId: z.string().nullable(),
+  changes: z.array(SyncChange),
+});
+export type SyncCustomerResponse = z.infer<typeof SyncCustomerResponse>;
 
 /** The issue messages of sync's typed errors (in `error.issues[].message`). */
 export const SYNC_ISSUES = {

@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
 import { lookUp, offer, openDesk, openOffers, openSeedCustomer, searchBox, searchResults } from './support/desk';
 import { type OwnServer, startOwnServer } from './support/own-server';
+import { makeSyncConflict } from './support/sync-conflict';
 
 /**
  * WCAG 2.1 A and AA on every screen of the desk, in both languages: no violation of impact serious or
@@ -134,6 +135,8 @@ test.describe('as the supervisor', () => {
   test.beforeAll(async () => {
     test.setTimeout(180_000);
     server = await startOwnServer({ agent: '30001' });
+    // The dashboard's sync conflicts list has a row to check.
+    await makeSyncConflict(server.url, '01930000-0000-7000-8000-000000030001');
   });
   test.afterAll(async () => {
     await server.dispose();
@@ -179,6 +182,7 @@ test.describe('as the supervisor', () => {
       await nav.getByRole('link', { name: /看板|Dashboard/ }).click();
       await expect(page.locator('.chart-card')).toHaveCount(6);
       await expect(page.locator('.chart-card [aria-busy="true"]')).toHaveCount(0);
+      await expect(page.locator('.sync-conflicts-table tbody tr')).toHaveCount(1);
       await check(page, `${language}: dashboard`);
       await page
         .locator('.chart-card[data-chart="brokenByAgent"]')

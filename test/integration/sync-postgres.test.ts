@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_AGENTS, DESK_AGENT, STORY_VOUCHER_CASE_ID } from '../../main/core';
+import { DEMO_AGENTS, DESK_AGENT, STORY_CUSTOMER_ID, STORY_VOUCHER_CASE_ID } from '../../main/core';
 import { newId } from '../../shared';
 import { startPostgres, type TempPostgresCore, type TestPostgres, openTempPostgresCore } from '../fixtures/embedded-postgres';
 import { type DeskSet, deskSet, pendingBatch, type SyncServer, startSyncServer, tableCounts } from '../fixtures/sync';
@@ -25,6 +25,9 @@ afterAll(async () => {
 describe('sync on PostgreSQL', () => {
   it('applies a batch in one transaction exactly once, refuses a bad one whole, and another desk pulls', async () => {
     const a = await desks.open('a', DESK_AGENT, { batchSize: 4 });
+    // B has the customer open (a desk pulls the customers it holds).
+    const b = await desks.open('b', DEMO_AGENTS.wangFang);
+    await b.call('customers.pop', { customerId: STORY_CUSTOMER_ID });
     const ids: string[] = [];
     for (let i = 0; i < 10; i++) ids.push((await a.call('notes.add', { caseId: STORY_VOUCHER_CASE_ID, body: `同步 ${i}` })).id);
     const batch = await pendingBatch(a);
@@ -53,7 +56,6 @@ describe('sync on PostgreSQL', () => {
     expect(again.body).toMatchObject({ ok: true, value: { applied: [], skipped: batch.map((m) => m.id), cursor } });
     expect(await tableCounts(server.db)).toEqual(after);
 
-    const b = await desks.open('b', DEMO_AGENTS.wangFang);
     expect(await b.sync.pullOnce()).toMatchObject({ applied: 10, failed: 0, cursor });
     const onB = await b.opened.db.selectFrom('notes').select('id').where('id', 'in', ids).execute();
     expect(onB).toHaveLength(10);

@@ -2,12 +2,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
-import { DEMO_AGENTS, DESK_AGENT, STORY_VOUCHER_CASE_ID } from '../../main/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Core, DEMO_AGENTS, DESK_AGENT, STORY_CUSTOMER_ID, STORY_VOUCHER_CASE_ID } from '../../main/core';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../main/db';
 import { type HeadlessDesk, openHeadlessDesk } from '../../main/sync';
 import { buildServer } from '../../server/app';
+import { openTempPostgresCore, startPostgres, type TestPostgres } from '../fixtures/embedded-postgres';
 import { openTempCore } from '../fixtures/temp-core';
 
 const PEOPLE = [DESK_AGENT, DEMO_AGENTS.wangFang, DEMO_AGENTS.liQiang];
@@ -30,9 +31,12 @@ const step = (desks: number): fc.Arbitrary<Step> =>
 const propertyNotes = async (db: Kysely<DB>) =>
   (await db.selectFrom('notes').select('id').where('body', 'like', 'prop %').orderBy('id').execute()).map((r) => r.id);
 
-async function run(deskCount: number, steps: Step[]): Promise<void> {
+/** A fresh team server's core for one run; disposed at its end. */
+type ServerCore = () => Promise<{ core: Core; db: Kysely<DB>; dispose(): Promise<void> }>;
+
+async function run(openServer: ServerCore, deskCount: number, steps: Step[]): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'kept-sync-prop-'));
-  const server = await openTempCore({ outbox: false });
+  const server = await openServer();
   let caller = PEOPLE[0]!;
   const app = await buildServer({ core: server.core, resolveActor: () => caller });
   const base = await app.listen({ host: '127.0.0.1', port: 0 });
@@ -65,6 +69,8 @@ async function run(deskCount: number, steps: Step[]): Promise<void> {
           },
         }),
       );
+      // Every desk has the customer open: its pulls bring that customer's changes.
+      await desks[d]!.call('customers.pop', { customerId: STORY_CUSTOMER_ID });
     }
     let written = 0;
     for (const s of steps) {
@@ -117,14 +123,34 @@ async function run(deskCount: number, steps: Step[]): Promise<void> {
   }
 }
 
+const interleavings = (maxLength: number) =>
+  fc.integer({ min: 2, max: 3 }).chain((n) => fc.tuple(fc.constant(n), fc.array(step(n), { minLength: 5, maxLength })));
+
 describe('sync property', () => {
   it('any interleaving of writes, pushes, pulls, lost replies, disconnects and reconnects ends with the same notes everywhere', async () => {
+    const openServer: ServerCore = () => openTempCore({ outbox: false });
     await fc.assert(
-      fc.asyncProperty(
-        fc.integer({ min: 2, max: 3 }).chain((n) => fc.tuple(fc.constant(n), fc.array(step(n), { minLength: 5, maxLength: 25 }))),
-        ([n, steps]) => run(n, steps),
-      ),
+      fc.asyncProperty(interleavings(25), ([n, steps]) => run(openServer, n, steps)),
       { numRuns: 8 },
     );
   }, 240_000);
+});
+
+describe('sync property on PostgreSQL', () => {
+  let cluster: TestPostgres;
+  beforeAll(async () => {
+    cluster = await startPostgres();
+  }, 120_000);
+  afterAll(async () => {
+    await cluster?.stop();
+  });
+
+  // Bounded (fewer, shorter runs, each on a fresh database) so it stays under a minute on a busy machine.
+  it('the same convergence with the team server on PostgreSQL', async () => {
+    const openServer: ServerCore = () => openTempPostgresCore(cluster);
+    await fc.assert(
+      fc.asyncProperty(interleavings(15), ([n, steps]) => run(openServer, n, steps)),
+      { numRuns: 4 },
+    );
+  }, 120_000);
 });

@@ -1,8 +1,8 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { DEMO_AGENTS, DESK_AGENT, STORY_VOUCHER_CASE_ID } from '../../main/core';
+import { DEMO_AGENTS, DESK_AGENT, STORY_CUSTOMER_ID, STORY_VOUCHER_CASE_ID } from '../../main/core';
 import type { HeadlessDesk, SyncStatus, WebSocketLike } from '../../main/sync';
-import { type DeskSet, deskSet, type SyncServer, startSyncServer } from '../fixtures/sync';
+import { type DeskSet, deskSet, type SyncServer, startSyncServer, within } from '../fixtures/sync';
 import { openTempCore, type TempCore } from '../fixtures/temp-core';
 
 let server: TempCore;
@@ -26,15 +26,8 @@ afterEach(async () => {
   await desks.dispose();
 });
 
-/** Polls until `check` holds or `ms` pass; returns how long it took. */
-async function within(ms: number, check: () => Promise<boolean>): Promise<number> {
-  const start = Date.now();
-  for (;;) {
-    if (await check()) return Date.now() - start;
-    if (Date.now() - start > ms) throw new Error(`not within ${ms} ms`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
+/** The desk opens the seed customer: from now on its pulls bring that customer's changes. */
+const hold = (desk: HeadlessDesk) => desk.call('customers.pop', { customerId: STORY_CUSTOMER_ID });
 
 const hasNote = (desk: HeadlessDesk, id: string) => async () =>
   (await desk.opened.db.selectFrom('notes').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
@@ -58,6 +51,7 @@ describe('sync runner', () => {
     // A long timer: only the poke can bring the note in time.
     const a = await desks.open('a', DESK_AGENT, { signedIn: true, runner: { intervalMs: 600_000 } });
     const b = await desks.open('b', DEMO_AGENTS.wangFang, { signedIn: true, runner: { intervalMs: 600_000 } });
+    await hold(b);
     // Both have reached the server once (and opened their sockets meanwhile) before the write.
     await within(2000, async () => (await a.runner!.status()).online && (await b.runner!.status()).online);
     await new Promise((r) => setTimeout(r, 200));
@@ -100,6 +94,7 @@ describe('sync runner', () => {
       signedIn: true,
       runner: { intervalMs: 600_000, openSocket: tracked.open, reconnectBaseMs: 300, reconnectMaxMs: 300 },
     });
+    await hold(b);
     await within(2000, async () => tracked.sockets[0]?.readyState === WebSocket.OPEN);
     tracked.sockets[0]!.terminate();
     // While B has no socket, A writes and pushes: B hears no poke for it.
@@ -118,6 +113,7 @@ describe('sync runner', () => {
     const never = (): WebSocketLike => ({ on: () => undefined, close: () => undefined });
     const a = await desks.open('a4', DESK_AGENT, { signedIn: true });
     const b = await desks.open('b4', DEMO_AGENTS.wangFang, { signedIn: true, runner: { intervalMs: 150, openSocket: never } });
+    await hold(b);
     const note = await a.call('notes.add', { caseId: STORY_VOUCHER_CASE_ID, body: '定时拉取' });
     await a.sync.pushOnce();
     await within(2000, hasNote(b, note.id));

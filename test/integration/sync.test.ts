@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_AGENTS, DESK_AGENT, STORY_CUSTOMER_ID, STORY_VOUCHER_CASE_ID } from '../../main/core';
 import { type Mutation, newId, SYNC_PUSH_MAX_MUTATIONS } from '../../shared';
 import { type DeskSet, deskSet, pendingBatch, type SyncServer, startSyncServer, tableCounts } from '../fixtures/sync';
+import { customerWithCall, QIAN_WEI, SUPERVISOR } from '../fixtures/supervision';
 import { openTempCore, type TempCore } from '../fixtures/temp-core';
 
 let server: TempCore;
@@ -192,6 +193,9 @@ describe('desks', () => {
   it('desk A writes 50 notes offline, reconnects and pushes them exactly once; desk B pulls them', async () => {
     let now = Date.parse('2026-11-29T10:00:00Z');
     const a = await desks.open('a', DESK_AGENT, { clock: () => now, batchSize: 20 });
+    // B has the customer open (a desk pulls the customers it holds).
+    const b = await desks.open('b', DEMO_AGENTS.wangFang);
+    await b.call('customers.pop', { customerId: STORY_CUSTOMER_ID });
     const statuses: boolean[] = [];
     a.sync.onStatus((s) => statuses.push(s.online));
     http.setDown(true);
@@ -230,7 +234,6 @@ describe('desks', () => {
       .execute();
     expect(ledger.map((r) => r.seq)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
 
-    const b = await desks.open('b', DEMO_AGENTS.wangFang);
     const pulled = await b.sync.pullOnce();
     expect(pulled).toMatchObject({ applied: 50, failed: 0 });
     expect(await noteIds(b.opened.db, ids)).toEqual([...ids].sort());
@@ -283,8 +286,43 @@ describe('desks', () => {
 });
 
 describe('pull', () => {
+  it('never hands an agent a conduct complaint about them: not in a customer fetch, not in a pull; others get it', async () => {
+    const { customer, kase: billing, contact } = await customerWithCall(server, QIAN_WEI, '13900033001');
+    const complaint = await server.call(
+      'cases.create',
+      { customerId: customer.id, title: '投诉坐席态度', category: 'conduct_complaint', priority: 'high', aboutContactId: contact.id },
+      { actor: DESK_AGENT },
+    );
+    const early = await server.call('notes.add', { caseId: complaint.id, body: '投诉细节' }, { actor: SUPERVISOR });
+    const q = await desks.open('q', QIAN_WEI);
+    const other = await desks.open('w', DEMO_AGENTS.wangFang);
+    const has = async (desk: typeof q, table: 'cases' | 'notes' | 'escalations', id: string) =>
+      (await desk.opened.db.selectFrom(table).select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
+
+    // Neither desk holds the customer: the pop fetches the history from the server first.
+    const popQ = await q.call('customers.pop', { phone: '13900033001' });
+    expect(popQ).toMatchObject({ found: true, customer: { id: customer.id } });
+    expect(await has(q, 'cases', billing.id)).toBe(true);
+    expect(await has(q, 'cases', complaint.id)).toBe(false);
+    expect(await has(q, 'notes', early.id)).toBe(false);
+    const escalation = await server.db.selectFrom('escalations').select('id').where('case_id', '=', complaint.id).executeTakeFirstOrThrow();
+    expect(await has(q, 'escalations', escalation.id)).toBe(false);
+    await other.call('customers.pop', { phone: '13900033001' });
+    expect(await has(other, 'cases', complaint.id)).toBe(true);
+    expect(await has(other, 'notes', early.id)).toBe(true);
+
+    const later = await server.call('notes.add', { caseId: complaint.id, body: '主管回访' }, { actor: SUPERVISOR });
+    const visible = await server.call('notes.add', { caseId: billing.id, body: '账单已解释' }, { actor: SUPERVISOR });
+    expect(await q.sync.pullOnce()).toMatchObject({ failed: 0 });
+    expect(await has(q, 'notes', later.id)).toBe(false);
+    expect(await has(q, 'notes', visible.id)).toBe(true);
+    await other.sync.pullOnce();
+    expect(await has(other, 'notes', later.id)).toBe(true);
+  });
+
   it('brings a desk the writes made on the server itself (a browser user), not only pushed ones', async () => {
     const b = await desks.open('b', DEMO_AGENTS.wangFang);
+    await b.call('customers.pop', { customerId: STORY_CUSTOMER_ID });
     const before = await b.sync.pullOnce();
     const note = await server.call('notes.add', { caseId: STORY_VOUCHER_CASE_ID, body: '浏览器里写的' }, { actor: DEMO_AGENTS.liQiang });
     const changes = await server.db.selectFrom('changes').selectAll().execute();

@@ -5,6 +5,7 @@ import {
   auditProcedures,
   caseMutations,
   caseProcedures,
+  conflictProcedures,
   contactMutations,
   contactProcedures,
   customerMutations,
@@ -43,6 +44,7 @@ const procedureDomains = {
   reviews: reviewProcedures,
   surveys: surveyProcedures,
   dashboard: dashboardProcedures,
+  conflicts: conflictProcedures,
 };
 
 const mutationDomains = {

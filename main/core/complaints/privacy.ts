@@ -8,7 +8,7 @@ type Loose = Record<string, unknown>;
 const isObject = (v: unknown): v is Loose => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** True when a record is about one of the hidden cases: it is the case, belongs to it, or wraps a case or note that does. */
-function mentions(o: Loose, hidden: ReadonlySet<string>): boolean {
+export function mentions(o: Loose, hidden: ReadonlySet<string>): boolean {
   if (typeof o.id === 'string' && hidden.has(o.id)) return true;
   if (typeof o.caseId === 'string' && hidden.has(o.caseId)) return true;
   return ['case', 'caseRef', 'note'].some((k) => isObject(o[k]) && mentions(o[k], hidden));

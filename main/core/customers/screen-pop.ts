@@ -15,6 +15,7 @@ export async function screenPop(
   agentId: string,
 ): Promise<ProcedureOutput<'customers.pop'>> {
   const phone = input.phone ?? null;
+  await deps.replica?.beforePop(phone ? { phone } : { ...(input.customerId ? { customerId: input.customerId } : {}) });
   const customerId = input.customerId ?? (phone ? (await lookupByPhone(deps.db, phone))?.id : undefined);
   if (!customerId) return { found: false, phone: phone ?? '' };
   const [customer, brief, history, drafts] = await Promise.all([

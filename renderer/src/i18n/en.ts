@@ -1,6 +1,7 @@
 import { deskSyncEn } from './desk-sync.en';
 import { deskLockEn } from './desk-lock.en';
 import { accountsEn, authEn } from './auth.en';
+import { syncConflictsEn } from './conflicts.en';
 import type { Catalog } from './zh-CN';
 
 export const en: Catalog = {
@@ -8,6 +9,7 @@ export const en: Catalog = {
   deskLock: deskLockEn,
   deskSync: deskSyncEn,
   accounts: accountsEn,
+  syncConflicts: syncConflictsEn,
   app: {
     name: 'Kept',
     latinName: '守约',

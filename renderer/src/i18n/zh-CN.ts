@@ -1,6 +1,7 @@
 import { deskSyncZhCN } from './desk-sync.zh-CN';
 import { deskLockZhCN } from './desk-lock.zh-CN';
 import { accountsZhCN, authZhCN } from './auth.zh-CN';
+import { syncConflictsZhCN } from './conflicts.zh-CN';
 
 /**
  * The Chinese catalog is the source of truth for which strings exist: `Catalog` is its shape,
@@ -11,6 +12,7 @@ export const zhCN = {
   deskLock: deskLockZhCN,
   deskSync: deskSyncZhCN,
   accounts: accountsZhCN,
+  syncConflicts: syncConflictsZhCN,
   app: {
     name: '守约',
     latinName: 'Kept',

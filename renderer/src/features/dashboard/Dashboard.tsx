@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DashboardChart } from '../../../../shared';
 import { Field } from '../../ui/Field';
+import { SyncConflicts } from '../conflicts';
 import { CHARTS, lastDays, rangeOf } from './chart-defs';
 import { ChartCard } from './ChartCard';
 import { DashboardCases } from './DashboardCases';
@@ -56,6 +57,7 @@ export function Dashboard({ onOpenCase }: DashboardProps) {
           ))}
         </div>
       )}
+      <SyncConflicts />
     </div>
   );
 }

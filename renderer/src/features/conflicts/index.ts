@@ -1,0 +1,3 @@
+/** Sync conflicts for supervisors: the open ones the team server kept apart from desks' pushes (`conflicts.list`). */
+import './conflicts.css';
+export { SyncConflicts } from './SyncConflicts';
