@@ -155,7 +155,13 @@ export function createTokenSession(options: TokenSessionOptions): TokenSession {
   async function currentToken(): Promise<string | null> {
     if (!hasRefresh) return null;
     if (access && access.expiresAt - margin > clock()) return access.token;
-    return (await refresh()) && access ? access.token : null;
+    try {
+      return (await refresh()) && access ? access.token : null;
+    } catch (error) {
+      // Refresh throttled or unreachable inside the margin: the token still works until it expires.
+      if (error instanceof ServerUnreachable && access && access.expiresAt > clock()) return access.token;
+      throw error;
+    }
   }
 
   const authFetch: typeof fetch = async (input, init) => {

@@ -182,3 +182,31 @@ describe('the desk token session', () => {
     expect(await me(s)).toMatchObject({ status: 200, id: DEMO_AGENTS.desk.id });
   });
 });
+
+describe('a refresh that cannot go through', () => {
+  it('keeps using an access token still inside its life while the refresh is throttled, then refreshes', async () => {
+    serverOffset = 0;
+    deskOffset = 0;
+    let throttled = true;
+    const throttling: typeof fetch = async (input, init) => {
+      if (throttled && String(input).endsWith('/api/auth/desk/refresh'))
+        return new Response(JSON.stringify({ ok: false, error: { code: 'rate_limited', message: 'Too many attempts.' } }), {
+          status: 429,
+          headers: { 'content-type': 'application/json' },
+        });
+      return fetch(input, init);
+    };
+    const s = session(memorySecretStore(), 'desk-ts', throttling);
+    await s.signIn('20001', DEMO_PASSWORD);
+    const before = (await s.headers()).authorization;
+    deskOffset += ACCOUNT_RULES.deskAccessMs - 30_000;
+    serverOffset = deskOffset;
+    expect((await s.headers()).authorization).toBe(before);
+    expect(await me(s)).toMatchObject({ status: 200 });
+    expect(s.state().signedIn).toBe(true);
+    throttled = false;
+    expect((await s.headers()).authorization).not.toBe(before);
+    deskOffset = 0;
+    serverOffset = 0;
+  });
+});
