@@ -152,6 +152,15 @@ export function createTokenSession(options: TokenSessionOptions): TokenSession {
     return refreshing;
   }
 
+  /** Ends a sign-in at the server; best effort (offline, the token still expires unused). */
+  async function revoke(token: string): Promise<void> {
+    await doFetch(new URL(DESK_AUTH_PATHS.signOut, options.serverUrl), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ token }),
+    }).catch(() => undefined);
+  }
+
   async function currentToken(): Promise<string | null> {
     if (!hasRefresh) return null;
     if (access && access.expiresAt - margin > clock()) return access.token;
@@ -180,6 +189,7 @@ export function createTokenSession(options: TokenSessionOptions): TokenSession {
 
   return {
     async signIn(employeeNo, password) {
+      const previous = await options.secrets.get();
       let result;
       try {
         result = await postAuth(DESK_AUTH_PATHS.signIn, { employeeNo, password, clientId: options.clientId });
@@ -189,6 +199,8 @@ export function createTokenSession(options: TokenSessionOptions): TokenSession {
       }
       if (!result.answer.ok) return result.answer;
       await adopt(result.answer.value);
+      // Signing in again (another person at this desk): the earlier sign-in is ended, not left valid for 30 days.
+      if (previous) await revoke(previous);
       return { ok: true, agent: result.answer.value.agent };
     },
     async resume() {
@@ -205,12 +217,7 @@ export function createTokenSession(options: TokenSessionOptions): TokenSession {
     async signOut() {
       const token = (await options.secrets.get()) ?? access?.token;
       await forget();
-      if (token)
-        await doFetch(new URL(DESK_AUTH_PATHS.signOut, options.serverUrl), {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ token }),
-        }).catch(() => undefined);
+      if (token) await revoke(token);
     },
     state,
     async headers(): Promise<Record<string, string>> {

@@ -147,6 +147,22 @@ describe('the desk token session', () => {
     expect((await disable(false)).status).toBe(200);
   });
 
+  it('signing in again ends the earlier sign-in at the server', async () => {
+    const store = persistentStore();
+    const s = session(store);
+    await s.signIn('20001', DEMO_PASSWORD);
+    const earlier = store.value!;
+    expect(await s.signIn('10452', DEMO_PASSWORD)).toMatchObject({ ok: true, agent: { employeeNo: '10452' } });
+    expect(store.value).not.toBe(earlier);
+    const reused = await fetch(`${base}/api/auth/desk/refresh`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ refreshToken: earlier }),
+    });
+    expect(reused.status).toBe(401);
+    expect(await me(s)).toMatchObject({ status: 200 });
+  });
+
   it('signs out: the server revokes the tokens and the store is emptied', async () => {
     const store = persistentStore();
     const s = session(store);
