@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { Core } from '../main/core';
+import { type Core, deskFamilyActive } from '../main/core';
 import type { Auth } from './auth/routes';
 import type { RequestActor } from './auth/sessions';
 import { SESSION_ENDED } from './auth/live-sockets';
@@ -33,9 +33,14 @@ export function registerEventSocket(app: FastifyInstance, core: Core, auth: Auth
         return;
       }
       const end = () => socket.close(SESSION_ENDED, 'session ended');
+      // A desk's socket outlives its 15-minute access token: it stands while the desk's sign-in (token family) does.
+      const desk = actor.desk;
+      const stillSignedIn = desk
+        ? () => deskFamilyActive(core.deps, desk.familyId)
+        : () => auth.resolveActor(request).then((now) => now?.agent.id === actor.agent.id);
       const recheck = () => {
-        void auth.resolveActor(request).then(
-          (now) => now?.agent.id === actor.agent.id || end(),
+        void stillSignedIn().then(
+          (ok) => ok || end(),
           () => end(),
         );
       };
@@ -46,7 +51,12 @@ export function registerEventSocket(app: FastifyInstance, core: Core, auth: Auth
       });
       const timer = setInterval(recheck, RECHECK_MS);
       timer.unref();
-      const offLive = auth.liveSockets.add({ agent: actor.agent, token: actor.token, close: end });
+      const offLive = auth.liveSockets.add({
+        agent: actor.agent,
+        token: actor.token,
+        ...(desk ? { familyId: desk.familyId } : {}),
+        close: end,
+      });
       const stop = () => {
         offBus();
         offLive();

@@ -60,6 +60,7 @@ export function registerSyncRoutes(app: FastifyInstance, core: Core, resolveActo
     if (!actor) return sendError(reply, { code: 'unauthenticated', message: 'Sign in first.' });
     const parsed = SyncPushRequest.safeParse(request.body);
     if (!parsed.success) return sendError(reply, invalidInput(parsed.error).toShape());
+    if (actor.desk && parsed.data.clientId !== actor.desk.clientId) return sendError(reply, otherDesk());
     try {
       const value = await push(core.deps, actor.agent, parsed.data);
       return reply.send({ ok: true, value });
@@ -74,6 +75,7 @@ export function registerSyncRoutes(app: FastifyInstance, core: Core, resolveActo
     if (!actor) return sendError(reply, { code: 'unauthenticated', message: 'Sign in first.' });
     const parsed = SyncPullRequest.safeParse(request.body);
     if (!parsed.success) return sendError(reply, invalidInput(parsed.error).toShape());
+    if (actor.desk && parsed.data.clientId !== actor.desk.clientId) return sendError(reply, otherDesk());
     return reply.send({ ok: true, value: await pull(core.deps.db, actor.agent, parsed.data) });
   });
 
@@ -84,6 +86,11 @@ export function registerSyncRoutes(app: FastifyInstance, core: Core, resolveActo
     if (!parsed.success) return sendError(reply, invalidInput(parsed.error).toShape());
     return reply.send({ ok: true, value: await customerChanges(core.deps.db, actor.agent, parsed.data) });
   });
+}
+
+/** A desk's token is bound to the client id it signed in with: it neither pushes nor pulls as another desk. */
+function otherDesk() {
+  return forbidden('This desk signed in as another desk: sign in on this desk.', SYNC_ISSUES.clientMismatch, 'clientId').toShape();
 }
 
 function forbidden(message: string, issue: string, path: string): AppError {

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { DeskServerUrl } from '../../shared';
 
 /** What the desk keeps between runs (electron-store, userData/settings.json). */
 export interface DeskSettings {
@@ -8,6 +9,10 @@ export interface DeskSettings {
   startEmpty: boolean;
   /** Minutes without a call before the desk locks itself (1–240; default 15). */
   idleLockMinutes?: number;
+  /** The team server this desk syncs with (`serverUrlSetting` validates it); none: the desk stays standalone. */
+  serverUrl?: string;
+  /** The desk's refresh token, encrypted by the OS (`safeStorage`), base64. Never written in plain. */
+  sealedRefreshToken?: string;
 }
 
 export const DESK_SETTINGS_DEFAULTS: DeskSettings = { startEmpty: false };
@@ -23,6 +28,7 @@ export function idleLockMinutes(setting: unknown): number {
 export interface SettingsStore {
   get<K extends keyof DeskSettings>(key: K): DeskSettings[K] | undefined;
   set<K extends keyof DeskSettings>(key: K, value: DeskSettings[K]): void;
+  delete(key: keyof DeskSettings): void;
 }
 
 const CLIENT_ID = /^desk-[0-9a-f-]{36}$/;
@@ -48,4 +54,10 @@ export interface StartEmptyInput {
 /** The same switches as the browser host: --empty or KEPT_EMPTY=1, plus the desk setting. */
 export function shouldStartEmpty(input: StartEmptyInput): boolean {
   return input.setting === true || input.argv.includes('--empty') || input.env.KEPT_EMPTY === '1';
+}
+
+/** The team server from the desk setting, or null (standalone) when there is none or it is not a valid server address. */
+export function serverUrlSetting(setting: unknown): string | null {
+  const parsed = DeskServerUrl.safeParse(setting);
+  return parsed.success ? parsed.data : null;
 }

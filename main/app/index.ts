@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import betterSqlite3Package from 'better-sqlite3/package.json';
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
-import { IPC_CHANNELS } from '../../shared/contract/bridge';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session, shell } from 'electron';
+import { IPC_CHANNELS, SYNC_CHANNELS } from '../../shared/contract/bridge';
 import {
   createDeskProfile,
   currentDeskProfile,
@@ -12,9 +12,10 @@ import {
   startBackgroundJobs,
   unlockDeskProfile,
 } from '../core';
-import { createDeskLock, createDeskRouter, createIpcRouter, createSenderCheck, forwardChanges } from '../ipc';
+import { createDeskLock, createDeskRouter, createIpcRouter, createSenderCheck, createSyncRouter, forwardChanges } from '../ipc';
+import { createDeskConnection, type DeskConnection, deskGateway, keepPendingLocal } from '../sync';
 import { APP_USER_MODEL_ID } from './app-identity';
-import { ensureClientId, idleLockMinutes, shouldStartEmpty } from './desk-settings';
+import { ensureClientId, idleLockMinutes, serverUrlSetting, shouldStartEmpty } from './desk-settings';
 import { guardWebContents } from './web-contents-guard';
 import { menuTemplate } from './menu-template';
 import { chooseNativeBinding } from './native-binding';
@@ -22,6 +23,7 @@ import { openDesk } from './open-desk';
 import { APP_ENTRY_URL, APP_SCHEME, isAppUrl } from './origin';
 import { createAppProtocolHandler } from './protocol-handler';
 import { createMainWindow } from './main-window';
+import { createDeskSecretStore } from './secret-store';
 import { guardSession } from './session-guard';
 import { openSettingsStore } from './settings-store';
 
@@ -31,6 +33,7 @@ const RENDERER_DIR = join(__dirname, '..', 'renderer');
 
 let mainWindow: BrowserWindow | undefined;
 let desk: OpenedCore | undefined;
+let connection: DeskConnection | undefined;
 
 const openExternal = (url: string) => shell.openExternal(url);
 
@@ -81,6 +84,8 @@ async function start(): Promise<void> {
     onInternalError: (error, procedure) => console.error(`[kept] ${procedure} failed:`, error),
   });
   desk = opened;
+  // The demo seed is this desk's own starting data, not writes for the team server.
+  if (opened.seeded) await keepPendingLocal(opened.core.deps);
 
   const isTrustedSender = createSenderCheck({ trustedWebContentsId: () => mainWindow?.webContents.id, isTrustedUrl: isAppUrl });
   // The desk starts locked: nobody acts until a local profile is unlocked with its PIN.
@@ -108,11 +113,32 @@ async function start(): Promise<void> {
     onInternalError: (error) => console.error('[kept] desk call failed:', error),
   });
   for (const [channel, handler] of Object.entries(deskHandlers)) ipcMain.handle(channel, handler);
+  // The team server, when the desk names one: sign-in (refresh token sealed by safeStorage) and sync.
+  connection = createDeskConnection({
+    deps: opened.core.deps,
+    server: {
+      get: () => serverUrlSetting(settings.get('serverUrl')),
+      set: (url) => (url ? settings.set('serverUrl', url) : settings.delete('serverUrl')),
+    },
+    secrets: createDeskSecretStore(safeStorage, settings, process.platform),
+  });
+  const syncHandlers = createSyncRouter({
+    sync: connection,
+    atDesk: () => deskLock.resolve(),
+    isTrustedSender,
+    onInternalError: (error) => console.error('[kept] sync call failed:', error),
+  });
+  for (const [channel, handler] of Object.entries(syncHandlers)) ipcMain.handle(channel, handler);
+  connection.onState((state) => {
+    const contents = mainWindow?.webContents;
+    if (contents && !contents.isDestroyed()) contents.send(SYNC_CHANNELS.status, state);
+  });
+  void connection.start().catch((error: unknown) => console.error('[kept] could not reach the team server:', error));
   forwardChanges(opened.core.bus, () => mainWindow?.webContents);
   // The commitment clock runs on the desk too, so an owner is alerted even offline. Messages stay
-  // in this desk's outbox (the team server delivers them once sync arrives).
+  // in this desk's outbox; with a team server named, the server delivers them (they reach it with the push).
   startBackgroundJobs(opened.core.deps, {
-    gateway: outboxGateway,
+    gateway: deskGateway({ serverUrl: serverUrlSetting(settings.get('serverUrl')), standalone: outboxGateway }),
     onError: (error) => console.error('[kept] background job failed:', error),
   });
 
@@ -145,9 +171,12 @@ if (!app.requestSingleInstanceLock()) {
     if (!desk) return;
     event.preventDefault();
     const closing = desk;
+    const linked = connection;
     desk = undefined;
-    closing
-      .close()
+    connection = undefined;
+    // Stop syncing first: the runner must not write to a closed database.
+    (linked ? linked.stop() : Promise.resolve())
+      .then(() => closing.close())
       .catch((error: unknown) => console.error('[kept] closing the database failed:', error))
       .finally(() => app.quit());
   });

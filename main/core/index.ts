@@ -1,5 +1,13 @@
 export {
   ACCOUNT_RULES,
+  type DeskAccess,
+  deskFamilyActive,
+  type DeskTokenResult,
+  type DeskTokens,
+  refreshDeskTokens,
+  resolveDeskAccess,
+  signInDesk,
+  signOutDesk,
   createDeskProfile,
   currentDeskProfile,
   listDeskProfiles,

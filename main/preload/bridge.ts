@@ -1,4 +1,12 @@
-import { type BridgeEventMessage, DESK_CHANNELS, type DeskState, IPC_CHANNELS, type KeptBridge } from '../../shared/contract/bridge';
+import {
+  type BridgeEventMessage,
+  DESK_CHANNELS,
+  type DeskState,
+  IPC_CHANNELS,
+  type KeptBridge,
+  SYNC_CHANNELS,
+} from '../../shared/contract/bridge';
+import type { DeskSyncState } from '../../shared/contract/desk';
 import type { CallRequest } from '../../shared/contract/client';
 import type { Envelope } from '../../shared/contract/errors';
 import type { EventName } from '../../shared/contract/events';
@@ -53,7 +61,37 @@ export function createBridge(ipc: IpcRendererLike): KeptBridge {
       error: { code: 'unavailable' as const, message: 'Kept is not ready to answer yet. Try again in a moment.' },
     }));
 
+  const sync = (channel: string, ...args: unknown[]): Promise<Envelope<DeskSyncState>> =>
+    (ipc.invoke(channel, ...args) as Promise<Envelope<DeskSyncState>>).catch(() => ({
+      ok: false as const,
+      error: { code: 'unavailable' as const, message: 'Kept is not ready to answer yet. Try again in a moment.' },
+    }));
+
   return {
+    sync: {
+      state: () => sync(SYNC_CHANNELS.state),
+      setServer: (input) => sync(SYNC_CHANNELS.setServer, input),
+      signIn: (input) => sync(SYNC_CHANNELS.signIn, input),
+      signOut: () => sync(SYNC_CHANNELS.signOut),
+      onStatus(listener: (state: unknown) => void): () => void {
+        if (typeof listener !== 'function') throw new TypeError('A listener must be a function.');
+        // Only the payload reaches the page, never Electron's event (whose sender is ipcRenderer).
+        const onStatus = (_event: unknown, state: unknown): void => {
+          try {
+            listener(state);
+          } catch {
+            // A failing listener must not break the bridge.
+          }
+        };
+        ipc.on(SYNC_CHANNELS.status, onStatus);
+        let active = true;
+        return () => {
+          if (!active) return;
+          active = false;
+          ipc.removeListener(SYNC_CHANNELS.status, onStatus);
+        };
+      },
+    },
     desk: {
       state: () => desk(DESK_CHANNELS.state),
       unlock: (input) => desk(DESK_CHANNELS.unlock, input),

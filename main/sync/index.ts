@@ -1,5 +1,7 @@
 export * from './client';
 export * from './headless-desk';
+export * from './token-session';
 export * from './runner';
 export { openWsSocket } from './event-socket';
+export * from './desk-connection';
 export { deskGateway } from './messages';

@@ -7,6 +7,8 @@ interface LiveSocket {
   agent: Agent;
   /** null: a test-mode socket without a session. */
   token: string | undefined;
+  /** A desk's socket: the token family it was opened with. */
+  familyId?: string;
   close(): void;
 }
 
@@ -22,6 +24,11 @@ export class LiveSockets {
   /** Closes every socket opened with this session token. */
   closeSession(token: string): void {
     for (const socket of [...this.sockets]) if (socket.token === token) socket.close();
+  }
+
+  /** Closes every socket a desk opened with a token of this family (the desk signed out). */
+  closeFamily(familyId: string): void {
+    for (const socket of [...this.sockets]) if (socket.familyId === familyId) socket.close();
   }
 
   get size(): number {

@@ -5,6 +5,7 @@ import { type Agent, AUTH_PATHS, invalidInput, SignInRequest, type SignInRespons
 import { type Core, signIn, signOut } from '../../main/core';
 import { sendError } from '../rpc-routes';
 import { SESSION_COOKIE, sessionCookieOptions, sessionToken } from './cookie';
+import { registerDeskAuth } from './desk-routes';
 import { LiveSockets } from './live-sockets';
 import { type ActorResolver, sessionActorResolver } from './sessions';
 
@@ -90,6 +91,8 @@ export async function registerAuth(app: FastifyInstance, core: Core, options: Au
     reply.clearCookie(SESSION_COOKIE, sessionCookieOptions(request));
     return reply.header('Cache-Control', 'no-store').send({ ok: true, value: null });
   });
+
+  registerDeskAuth(app, core, { limit, liveSockets });
 
   return { resolveActor: sessionActorResolver(core, options.testActor), liveSockets };
 }

@@ -26,3 +26,44 @@ export const SignInResponse = z.union([
   z.object({ ok: z.literal(false), error: AppErrorShape.extend({ retryAt: IsoTime.optional() }) }),
 ]);
 export type SignInResponse = z.infer<typeof SignInResponse>;
+
+/**
+ * Desks signing in against the team server (`server/auth/desk-routes.ts`). A desk gets a short-lived
+ * access token, sent as `Authorization: Bearer …`, and a refresh token it trades for a new pair
+ * (each refresh token works once). Both are bound to the desk's client id.
+ */
+export const DESK_AUTH_PATHS = {
+  signIn: '/api/auth/desk/sign-in',
+  refresh: '/api/auth/desk/refresh',
+  signOut: '/api/auth/desk/sign-out',
+} as const;
+
+const DeskClientId = z.string().min(1).max(100);
+/** `kda_` (access) or `kdr_` (refresh) and 43 base64url characters; anything else is refused unread. */
+export const DeskToken = z.string().regex(/^kd[ar]_[A-Za-z0-9_-]{43}$/, 'malformed');
+
+export const DeskSignInRequest = SignInRequest.extend({ clientId: DeskClientId }).strict();
+export type DeskSignInRequest = z.infer<typeof DeskSignInRequest>;
+
+export const DeskRefreshRequest = z.object({ refreshToken: DeskToken }).strict();
+export type DeskRefreshRequest = z.infer<typeof DeskRefreshRequest>;
+
+export const DeskSignOutRequest = z.object({ token: DeskToken }).strict();
+export type DeskSignOutRequest = z.infer<typeof DeskSignOutRequest>;
+
+export const DeskTokenPair = z.object({
+  agent: Agent,
+  clientId: DeskClientId,
+  accessToken: DeskToken,
+  accessExpiresAt: IsoTime,
+  refreshToken: DeskToken,
+  refreshExpiresAt: IsoTime,
+});
+export type DeskTokenPair = z.infer<typeof DeskTokenPair>;
+
+/** Sign-in and refresh answer the same way: the pair, or a typed failure (`unauthenticated`, `rate_limited` with `retryAt`). */
+export const DeskTokenResponse = z.union([
+  z.object({ ok: z.literal(true), value: DeskTokenPair }),
+  z.object({ ok: z.literal(false), error: AppErrorShape.extend({ retryAt: IsoTime.optional() }) }),
+]);
+export type DeskTokenResponse = z.infer<typeof DeskTokenResponse>;

@@ -1,4 +1,5 @@
 import type { CallRequest } from './client';
+import type { DeskSyncState } from './desk';
 import type { Envelope } from './errors';
 import type { EventName } from './events';
 
@@ -47,6 +48,27 @@ export interface DeskBridge {
 }
 
 /**
+ * The desk's team server (settings, sign-in, sync status): another fixed allow-list, parsed in main
+ * (`main/ipc/sync-router.ts`). `status` is main → page only: the sync state each time it changes.
+ */
+export const SYNC_CHANNELS = {
+  state: 'sync:state',
+  setServer: 'sync:setServer',
+  signIn: 'sync:signIn',
+  signOut: 'sync:signOut',
+  status: 'sync:status',
+} as const;
+
+/** The sync half of the bridge. Inputs are untyped here on purpose: main parses them, the page parses `onStatus`'s payload. */
+export interface SyncBridge {
+  state(): Promise<Envelope<DeskSyncState>>;
+  setServer(input: { serverUrl: string | null }): Promise<Envelope<DeskSyncState>>;
+  signIn(input: { employeeNo: string; password: string }): Promise<Envelope<DeskSyncState>>;
+  signOut(): Promise<Envelope<DeskSyncState>>;
+  onStatus(listener: (state: unknown) => void): () => void;
+}
+
+/**
  * All the desktop preload exposes to the page. Payloads are untyped on this side of the bridge:
  * main parses every request against the contract, and the renderer's client parses events.
  */
@@ -55,6 +77,8 @@ export interface KeptBridge {
   subscribe(event: EventName, listener: (payload: unknown) => void): () => void;
   /** Local profiles and the PIN lock (the desktop only). */
   desk: DeskBridge;
+  /** The team server: where it is, signing in to it, and whether writes have reached it (the desktop only). */
+  sync: SyncBridge;
 }
 
 /** What main sends on IPC_CHANNELS.event. */

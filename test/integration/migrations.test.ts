@@ -299,3 +299,18 @@ describe('0010_supervision', () => {
     ).toThrow(/UNIQUE/);
   });
 });
+
+describe('0015_desk_tokens', () => {
+  it('adds desk tokens: one row per token hash, each tied to a person', async () => {
+    const at = migrations.findIndex(([name]) => name === '0015_desk_tokens');
+    await migrateToLatest(handle.db, migrations.slice(0, at));
+    handle.raw.exec(`insert into agents (id, employee_no, name, role, created_at) values ('a1', '1', '甲', 'agent', '2026-01-01')`);
+    await migrateToLatest(handle.db, migrations.slice(0, at + 1));
+    expect(handle.raw.prepare('select count(*) n from desk_tokens').get()).toEqual({ n: 0 });
+    const row = (id: string, hash: string, agent: string) =>
+      `insert into desk_tokens values ('${id}', '${hash}', 'refresh', 'f1', '${agent}', 'desk-1', '2026-01-01', '2026-02-01', null, null);`;
+    handle.raw.exec(row('t1', 'h1', 'a1'));
+    expect(() => handle.raw.exec(row('t2', 'h1', 'a1'))).toThrow(/UNIQUE/);
+    expect(() => handle.raw.exec(row('t3', 'h3', 'nobody'))).toThrow(/FOREIGN KEY/);
+  });
+});

@@ -60,7 +60,7 @@ describe('the server process', () => {
     expect(output).toMatch(/--agent .*needs --test-clock/);
   });
 
-  it('never prints nor stores a password, wrong or right', async () => {
+  it('never prints nor stores a password, wrong or right, nor a session or desk token', async () => {
     const wrong = 'Wrong-guess-7781';
     await post('/api/auth/sign-in', { employeeNo: '90001', password: wrong });
     await post('/api/auth/sign-in', { employeeNo: '90001', password: 'x'.repeat(500) });
@@ -79,10 +79,22 @@ describe('the server process', () => {
     expect(weak.status).toBe(400);
     const weakBody = await weak.text();
     expect(weakBody).not.toContain('password123');
+    // A desk signs in, refreshes and calls with its bearer token: no token shows in the log or the database.
+    const desk = await post('/api/auth/desk/sign-in', { employeeNo: '20001', password: DEMO_PASSWORD, clientId: 'desk-secrets' });
+    const first = ((await desk.json()) as { value: { accessToken: string; refreshToken: string } }).value;
+    const rotated = await post('/api/auth/desk/refresh', { refreshToken: first.refreshToken });
+    const second = ((await rotated.json()) as { value: { accessToken: string; refreshToken: string } }).value;
+    const called = await fetch(`${base}/api/rpc/session.me`, {
+      method: 'POST',
+      headers: { ...json, authorization: `Bearer ${second.accessToken}` },
+      body: JSON.stringify({ input: {} }),
+    });
+    expect(called.status).toBe(200);
+    const tokens = [first.accessToken, first.refreshToken, second.accessToken, second.refreshToken];
 
     child.kill('SIGTERM');
     await new Promise((resolve) => child.once('exit', resolve));
-    const secrets = [wrong, DEMO_PASSWORD, 'Silver-lake-58', 'Quiet-forest-63', 'password123', cookie.split('=')[1]!];
+    const secrets = [wrong, DEMO_PASSWORD, 'Silver-lake-58', 'Quiet-forest-63', 'password123', cookie.split('=')[1]!, ...tokens];
     for (const secret of secrets) expect(output).not.toContain(secret);
     for (const file of readdirSync(dataDir).filter((f) => f.startsWith('kept.db'))) {
       const bytes = readFileSync(join(dataDir, file));

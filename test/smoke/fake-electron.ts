@@ -80,6 +80,8 @@ export interface FakeRecord {
   quitCalls: number;
   exitCodes: number[];
   singleInstanceLockRequested: boolean;
+  /** What main asked safeStorage to encrypt (a plain-text backend must get nothing). */
+  sealed: string[];
 }
 
 export class FakeApp extends EventEmitter {
@@ -190,6 +192,7 @@ export function createFakeElectron(options: FakeElectronOptions): FakeElectron {
     quitCalls: 0,
     exitCodes: [],
     singleInstanceLockRequested: false,
+    sealed: [],
   };
   const app = new FakeApp(record, options, ready);
 
@@ -258,6 +261,16 @@ export function createFakeElectron(options: FakeElectronOptions): FakeElectron {
       setApplicationMenu(menu: unknown) {
         record.applicationMenu = menu;
       },
+    },
+    // A Linux machine without a keyring: the desk must keep its sign-in in memory only.
+    safeStorage: {
+      isEncryptionAvailable: () => true,
+      getSelectedStorageBackend: () => 'basic_text',
+      encryptString(plain: string) {
+        record.sealed.push(plain);
+        return Buffer.from(plain);
+      },
+      decryptString: (sealed: Buffer) => sealed.toString(),
     },
     dialog: {
       showErrorBox(title: string, content: string) {

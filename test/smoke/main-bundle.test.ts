@@ -3,7 +3,19 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CONTENT_SECURITY_POLICY, DESK_CHANNELS, type DeskState, type Envelope, IPC_CHANNELS, procedureNames } from '../../shared';
+import {
+  CONTENT_SECURITY_POLICY,
+  DESK_CHANNELS,
+  type DeskState,
+  type Envelope,
+  IPC_CHANNELS,
+  procedureNames,
+  SYNC_CHANNELS,
+} from '../../shared';
+import type { FastifyInstance } from 'fastify';
+import { DEMO_PASSWORD } from '../../main/core';
+import { buildServer } from '../../server/app';
+import { openTempCore, type TempCore } from '../fixtures/temp-core';
 import { createFakeElectron, type FakeElectron, type FakeWebContents, interceptElectron, preventableEvent } from './fake-electron';
 import { ensureShellBuilt, MAIN_BUNDLE, PRELOAD_BUNDLE, RENDERER_DIR, ROOT } from './shell-build';
 
@@ -172,8 +184,9 @@ describe('built main bundle, after ready', () => {
   });
 
   describe('IPC', () => {
-    it('handles the invoke channel and the four desk channels', () => {
-      expect([...fake.record.invokeHandlers.keys()].sort()).toEqual([IPC_CHANNELS.invoke, ...Object.values(DESK_CHANNELS)].sort());
+    it('handles the invoke channel, the four desk channels and the four sync channels', () => {
+      const sync = Object.values(SYNC_CHANNELS).filter((channel) => channel !== SYNC_CHANNELS.status);
+      expect([...fake.record.invokeHandlers.keys()].sort()).toEqual([IPC_CHANNELS.invoke, ...Object.values(DESK_CHANNELS), ...sync].sort());
       // electron-store's own sync channel; the preload gives the page no way to send on it.
       expect(fake.record.ipcOnChannels).toEqual(['electron-store-get-data']);
     });
@@ -182,6 +195,30 @@ describe('built main bundle, after ready', () => {
       const envelope = await invoke(trustedEvent(), { procedure, input: {} });
       expect(typeof envelope.ok).toBe('boolean');
       if (!envelope.ok) expect(envelope.error.code).not.toBe('unknown_procedure');
+    });
+
+    it('starts standalone; only an administrator names a team server; a plain-text keyring seals nothing', async () => {
+      expect(await desk(SYNC_CHANNELS.state, trustedEvent())).toMatchObject({
+        ok: true,
+        value: { serverUrl: null, signedIn: false, remembered: false, online: false },
+      });
+      // The unlocked profile is a supervisor.
+      expect(await desk(SYNC_CHANNELS.setServer, trustedEvent(), { serverUrl: 'https://kept.example.cn' })).toMatchObject({
+        ok: false,
+        error: { code: 'forbidden' },
+      });
+      expect(await desk(SYNC_CHANNELS.setServer, trustedEvent(), { serverUrl: 'http://kept.example.cn' })).toMatchObject({
+        ok: false,
+        error: { code: 'invalid_input' },
+      });
+      expect(await desk(SYNC_CHANNELS.signIn, trustedEvent(), { employeeNo: '20001', password: 'x' })).toMatchObject({
+        ok: false,
+        error: { code: 'conflict' },
+      });
+      expect(fake.record.sealed).toEqual([]);
+      const settings = JSON.parse(readFileSync(join(userDataDir, 'settings.json'), 'utf8')) as Record<string, unknown>;
+      expect(settings).not.toHaveProperty('serverUrl');
+      expect(settings).not.toHaveProperty('sealedRefreshToken');
     });
 
     it('returns the unlocked profile for session.me', async () => {
@@ -287,6 +324,51 @@ describe('built main bundle, after ready', () => {
       );
       expect(headers).toEqual({ 'X-Other': ['1'], 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] });
     });
+  });
+});
+
+describe('built main bundle, the team server', () => {
+  let server: TempCore;
+  let app: FastifyInstance;
+  let base: string;
+  beforeAll(async () => {
+    server = await openTempCore({ accounts: true, outbox: false });
+    app = await buildServer({ core: server.core });
+    base = await app.listen({ host: '127.0.0.1', port: 0 });
+  }, 60_000);
+  afterAll(async () => {
+    await app?.close();
+    await server?.dispose();
+  });
+
+  it('an administrator at the desk names a server on this machine and signs in; the state is pushed to the window', async () => {
+    const admin = { employeeNo: '20003', name: '管理员', role: 'admin', pin: '8642' };
+    const made = (await desk(DESK_CHANNELS.createProfile, trustedEvent(), admin)) as Envelope<DeskState>;
+    if (!made.ok) throw new Error(made.error.message);
+    const id = made.value.profiles.find((p) => p.employeeNo === '20003')?.id;
+    await desk(DESK_CHANNELS.lock, trustedEvent());
+    expect(await desk(DESK_CHANNELS.unlock, trustedEvent(), { profileId: id, pin: '8642' })).toMatchObject({ ok: true });
+
+    expect(await desk(SYNC_CHANNELS.setServer, trustedEvent(), { serverUrl: `${base}/` })).toMatchObject({
+      ok: true,
+      value: { serverUrl: base, signedIn: false },
+    });
+    expect(await desk(SYNC_CHANNELS.signIn, trustedEvent(), { employeeNo: '20001', password: 'wrong-password-1' })).toMatchObject({
+      ok: false,
+      error: { code: 'unauthenticated' },
+    });
+    expect(await desk(SYNC_CHANNELS.signIn, trustedEvent(), { employeeNo: '20001', password: DEMO_PASSWORD })).toMatchObject({
+      ok: true,
+      value: { serverUrl: base, signedIn: true, person: { employeeNo: '20001' }, remembered: false },
+    });
+    await expect
+      .poll(() => contents.sent.filter((m) => m.channel === SYNC_CHANNELS.status).map((m) => (m.message as { online: boolean }).online))
+      .toContain(true);
+    // A plain-text keyring: the sign-in is kept in memory only.
+    expect(fake.record.sealed).toEqual([]);
+    const settings = JSON.parse(readFileSync(join(userDataDir, 'settings.json'), 'utf8')) as Record<string, unknown>;
+    expect(settings.serverUrl).toBe(base);
+    expect(settings).not.toHaveProperty('sealedRefreshToken');
   });
 });
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { runInNewContext } from 'node:vm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BRIDGE_KEY, DESK_CHANNELS, events, IPC_CHANNELS } from '../../shared';
+import { BRIDGE_KEY, DESK_CHANNELS, events, IPC_CHANNELS, SYNC_CHANNELS } from '../../shared';
 import { SUBSCRIBABLE_EVENTS } from '../../main/preload/bridge';
 import { ensureShellBuilt, PRELOAD_BUNDLE } from '../smoke/shell-build';
 
@@ -96,16 +96,48 @@ describe('built preload', () => {
     expect(readFileSync(PRELOAD_BUNDLE, 'utf8')).not.toMatch(/^\s*(import|export)\s/m);
   });
 
-  it(`exposes exactly one key, "${BRIDGE_KEY}", with exactly invoke, subscribe and desk`, () => {
+  it(`exposes exactly one key, "${BRIDGE_KEY}", with exactly invoke, subscribe, desk and sync`, () => {
     const loaded = loadPreload();
     expect([...loaded.exposed.keys()]).toEqual([BRIDGE_KEY]);
     const bridge = loaded.exposed.get(BRIDGE_KEY) as Record<string, unknown>;
-    expect(Object.keys(bridge).sort()).toEqual(['desk', 'invoke', 'subscribe']);
+    expect(Object.keys(bridge).sort()).toEqual(['desk', 'invoke', 'subscribe', 'sync']);
     expect(typeof bridge.invoke).toBe('function');
     expect(typeof bridge.subscribe).toBe('function');
     const desk = bridge.desk as Record<string, unknown>;
     expect(Object.keys(desk).sort()).toEqual(['createProfile', 'lock', 'state', 'unlock']);
     for (const key of Object.keys(desk)) expect(typeof desk[key]).toBe('function');
+    const sync = bridge.sync as Record<string, unknown>;
+    expect(Object.keys(sync).sort()).toEqual(['onStatus', 'setServer', 'signIn', 'signOut', 'state']);
+    for (const key of Object.keys(sync)) expect(typeof sync[key]).toBe('function');
+  });
+
+  it('sends each sync call on its own fixed channel, and hands the page only the status payload', async () => {
+    const loaded = loadPreload();
+    const sync = (loaded.exposed.get(BRIDGE_KEY) as { sync: Record<string, (input?: unknown) => unknown> }).sync;
+    const server = { serverUrl: 'https://kept.example.cn' };
+    const signIn = { employeeNo: '20001', password: 'p' };
+    await sync.state?.();
+    await sync.setServer?.(server);
+    await sync.signIn?.(signIn);
+    await sync.signOut?.();
+    expect(loaded.invokes).toEqual([
+      { channel: SYNC_CHANNELS.state, args: [] },
+      { channel: SYNC_CHANNELS.setServer, args: [server] },
+      { channel: SYNC_CHANNELS.signIn, args: [signIn] },
+      { channel: SYNC_CHANNELS.signOut, args: [] },
+    ]);
+    const received: unknown[][] = [];
+    const off = sync.onStatus?.((...args: unknown[]) => received.push(args)) as () => void;
+    loaded.emit(SYNC_CHANNELS.status, { online: true, pending: 2 });
+    expect(received).toEqual([[{ online: true, pending: 2 }]]);
+    off();
+    off();
+    loaded.emit(SYNC_CHANNELS.status, { online: false, pending: 3 });
+    expect(received).toHaveLength(1);
+    expect(loaded.listeners.get(SYNC_CHANNELS.status)?.size ?? 0).toBe(0);
+    expect(() => sync.onStatus?.('alert(1)')).toThrow(/must be a function/);
+    loaded.invokeAnswer = () => Promise.reject(new Error("No handler registered for 'sync:state'"));
+    await expect(sync.state?.()).resolves.toMatchObject({ ok: false, error: { code: 'unavailable' } });
   });
 
   it('sends each desk call on its own fixed channel, with the input as it is and nothing else', async () => {

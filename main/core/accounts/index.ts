@@ -15,6 +15,16 @@ export {
   tokenHash,
 } from './sessions';
 export { ACCOUNT_RULES } from './settings';
+export {
+  type DeskAccess,
+  deskFamilyActive,
+  type DeskTokenResult,
+  type DeskTokens,
+  refreshDeskTokens,
+  resolveDeskAccess,
+  signInDesk,
+  signOutDesk,
+} from './desk-tokens';
 export { DEMO_PASSWORD, DEMO_TEAMS, seedDemoAccounts } from './demo';
 export {
   createDeskProfile,

@@ -65,12 +65,15 @@ async function credentialOf(db: Kysely<DB>, employeeNo: string) {
     .executeTakeFirst();
 }
 
+export type PasswordCheck = { ok: true; agent: Agent } | { ok: false; reason: 'invalid' } | { ok: false; reason: 'locked'; until: string };
+
 /**
- * Employee number + password → a new session token (returned once, stored only as its sha256).
- * Five wrong passwords lock the employee number for 15 minutes, known or not, so the answers
- * do not tell which numbers exist; a correct password during the lock is refused too.
+ * Employee number + password → the person, counting failures. Five wrong passwords lock the employee
+ * number for 15 minutes, known or not, so the answers do not tell which numbers exist; a correct
+ * password during the lock is refused too. A success clears the count. Shared by the browser's
+ * sign-in and the desk's.
  */
-export async function signIn(deps: CoreDeps, employeeNo: string, password: string): Promise<SignInResult> {
+export async function checkPassword(deps: CoreDeps, employeeNo: string, password: string): Promise<PasswordCheck> {
   const now = deps.now().getTime();
   const locked = await lockedUntil(deps.db, employeeNo, now);
   if (locked) return { ok: false, reason: 'locked', until: locked };
@@ -93,18 +96,25 @@ export async function signIn(deps: CoreDeps, employeeNo: string, password: strin
     const until = await recordFailure(deps, employeeNo, now);
     return until ? { ok: false, reason: 'locked', until } : { ok: false, reason: 'invalid' };
   }
+  await writeTransaction(deps.db, (trx) => trx.deleteFrom('sign_in_failures').where('employee_no', '=', employeeNo).execute());
+  return { ok: true, agent: { id: row.id, employeeNo: row.employee_no, name: row.name, role: role.data } };
+}
 
+/** Employee number + password → a new session token (returned once, stored only as its sha256). */
+export async function signIn(deps: CoreDeps, employeeNo: string, password: string): Promise<SignInResult> {
+  const checked = await checkPassword(deps, employeeNo, password);
+  if (!checked.ok) return checked;
+  const now = deps.now().getTime();
   const token = randomBytes(32).toString('base64url');
   const sessionId = newId();
   const expiresAt = iso(now + ACCOUNT_RULES.sessionAbsoluteMs);
   await writeTransaction(deps.db, async (trx) => {
-    await trx.deleteFrom('sign_in_failures').where('employee_no', '=', employeeNo).execute();
     await trx
       .insertInto('sessions')
       .values({
         id: sessionId,
         token_hash: tokenHash(token),
-        agent_id: row.id,
+        agent_id: checked.agent.id,
         created_at: iso(now),
         expires_at: expiresAt,
         last_seen_at: iso(now),
@@ -112,7 +122,7 @@ export async function signIn(deps: CoreDeps, employeeNo: string, password: strin
       })
       .execute();
   });
-  return { ok: true, token, sessionId, expiresAt, agent: { id: row.id, employeeNo: row.employee_no, name: row.name, role: role.data } };
+  return { ok: true, token, sessionId, expiresAt, agent: checked.agent };
 }
 
 /**
@@ -172,9 +182,13 @@ export async function signOut(deps: CoreDeps, token: string | undefined): Promis
   );
 }
 
-/** Ends every session of one person (inside a caller's transaction, e.g. disabling the account). */
+/**
+ * Ends every session of one person, the browser's and the desks' tokens alike (inside a caller's
+ * transaction, e.g. disabling the account or resetting the password).
+ */
 export async function revokeSessionsIn(trx: Kysely<DB>, agentId: string, at: string): Promise<void> {
   await trx.updateTable('sessions').set({ revoked_at: at }).where('agent_id', '=', agentId).where('revoked_at', 'is', null).execute();
+  await trx.updateTable('desk_tokens').set({ revoked_at: at }).where('agent_id', '=', agentId).where('revoked_at', 'is', null).execute();
 }
 
 /** Ends every session of one person, now. */

@@ -11,6 +11,7 @@ import * as m0009 from './0009_authority';
 import * as m0010 from './0010_supervision';
 import * as m0011 from './0011_sync';
 import * as m0014 from './0014_sync_conflicts';
+import * as m0015 from './0015_desk_tokens';
 
 /**
  * The fixed, ordered list of schema migrations. Only ever append: a shipped migration is never
@@ -29,4 +30,5 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Migrat
   ['0010_supervision', m0010],
   ['0011_sync', m0011],
   ['0014_sync_conflicts', m0014],
+  ['0015_desk_tokens', m0015],
 ];

@@ -5,6 +5,7 @@ import { AccountsButton } from '../features/accounts';
 import { EscalationsButton } from '../features/promises';
 import { IncidentsButton } from '../features/incidents';
 import { AddProfileButton, LockButton } from '../features/desk-lock';
+import { TeamServerButton } from '../features/desk-sync';
 import { SignOutButton } from '../features/sign-in';
 import { SHORTCUTS } from '../state/shortcuts';
 import { Kbd } from '../ui/Kbd';
@@ -47,6 +48,7 @@ export function TopBar({ search, nav, onShowShortcuts, onOpenCase }: TopBarProps
         <AgentBadge />
         <SignOutButton />
         <AddProfileButton />
+        <TeamServerButton />
         <LockButton />
         <LanguageToggle />
         <button type="button" className="icon-button" onClick={onShowShortcuts} aria-keyshortcuts="?" title={t('shortcuts.title')}>

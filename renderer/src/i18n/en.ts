@@ -1,3 +1,4 @@
+import { deskSyncEn } from './desk-sync.en';
 import { deskLockEn } from './desk-lock.en';
 import { accountsEn, authEn } from './auth.en';
 import { syncConflictsEn } from './conflicts.en';
@@ -6,6 +7,7 @@ import type { Catalog } from './zh-CN';
 export const en: Catalog = {
   auth: authEn,
   deskLock: deskLockEn,
+  deskSync: deskSyncEn,
   accounts: accountsEn,
   syncConflicts: syncConflictsEn,
   app: {

@@ -1,3 +1,4 @@
+import { deskSyncZhCN } from './desk-sync.zh-CN';
 import { deskLockZhCN } from './desk-lock.zh-CN';
 import { accountsZhCN, authZhCN } from './auth.zh-CN';
 import { syncConflictsZhCN } from './conflicts.zh-CN';
@@ -9,6 +10,7 @@ import { syncConflictsZhCN } from './conflicts.zh-CN';
 export const zhCN = {
   auth: authZhCN,
   deskLock: deskLockZhCN,
+  deskSync: deskSyncZhCN,
   accounts: accountsZhCN,
   syncConflicts: syncConflictsZhCN,
   app: {

@@ -1,7 +1,14 @@
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { type DeskSettings, ensureClientId, idleLockMinutes, type SettingsStore, shouldStartEmpty } from '../../../main/app/desk-settings';
+import {
+  type DeskSettings,
+  ensureClientId,
+  idleLockMinutes,
+  serverUrlSetting,
+  type SettingsStore,
+  shouldStartEmpty,
+} from '../../../main/app/desk-settings';
 import { chooseNativeBinding, electronSqliteBindingPath } from '../../../main/app/native-binding';
 import { menuTemplate } from '../../../main/app/menu-template';
 
@@ -17,6 +24,9 @@ function memoryStore(initial: Partial<DeskSettings> = {}): SettingsStore & { dat
     get: (key) => data[key],
     set: (key, value) => {
       data[key] = value;
+    },
+    delete: (key) => {
+      delete data[key];
     },
   };
 }
@@ -91,5 +101,14 @@ describe('idleLockMinutes', () => {
     expect(idleLockMinutes(5)).toBe(5);
     expect(idleLockMinutes(240)).toBe(240);
     for (const bad of [0, -5, 241, 2.5, '10', null, Number.NaN, Number.POSITIVE_INFINITY]) expect(idleLockMinutes(bad)).toBe(15);
+  });
+});
+
+describe('serverUrlSetting', () => {
+  it('reads a valid team server as its origin; none or a bad one (hand-edited) leaves the desk standalone', () => {
+    expect(serverUrlSetting('https://kept.example.cn/')).toBe('https://kept.example.cn');
+    expect(serverUrlSetting('http://127.0.0.1:5178')).toBe('http://127.0.0.1:5178');
+    for (const bad of [undefined, null, '', 42, 'http://kept.example.cn', 'ftp://kept.example.cn', 'https://u:p@kept.example.cn'])
+      expect(serverUrlSetting(bad)).toBeNull();
   });
 });
