@@ -1,9 +1,10 @@
-import { AppError, newId, type promiseProcedures } from '../../../shared';
+import { AppError, type MutationArgs, newId, type promiseProcedures } from '../../../shared';
 import { REQUIRED_TABLES } from '../../policy';
-import { type Implementations, write } from '../procedure-kit';
-import type { CoreDeps } from '../context';
+import { type CallMeta, type Implementations, write } from '../procedure-kit';
+import type { CallContext, CoreDeps } from '../context';
 import { grantOf } from './authority';
 import { caseParty, composeMessage, evaluateCase, futureDueAt, resolveDueAt } from './commands';
+import { assigneesOf } from './assignees';
 import { commitmentsOf, decisionsOf, escalationsOf, messagesOf, readCommitments, toMessage } from './read';
 
 /** The commitment as it now stands and the confirmation written about it; a retried call gets the first attempt's message. */
@@ -154,5 +155,39 @@ export const procedures: Implementations<keyof typeof promiseProcedures> = {
     return one(escalationsOf(deps.db, { id: args.id }), 'escalation');
   },
 
+  'escalations.raise': async (deps, input, ctx, meta) => {
+    const party = await caseParty(deps, input.caseId);
+    const args = await write(deps, ctx, meta, 'escalations.raise', {
+      id: newId(),
+      caseId: input.caseId,
+      customerId: party.customerId,
+      detail: input.reason,
+      at: deps.now().toISOString(),
+    });
+    return one(escalationsOf(deps.db, { id: args.id }), 'escalation');
+  },
+
+  'escalations.accept': async (deps, input, ctx, meta) => act(deps, ctx, meta, input.id, 'accept'),
+  'escalations.reassign': async (deps, input, ctx, meta) => act(deps, ctx, meta, input.id, 'reassign', input.note, input.toId),
+  'escalations.deescalate': async (deps, input, ctx, meta) => act(deps, ctx, meta, input.id, 'deescalate', input.note),
+  'escalations.sendToLevel3': async (deps, input, ctx, meta) => act(deps, ctx, meta, input.id, 'escalate', input.note),
+  'escalations.resolve': async (deps, input, ctx, meta) => act(deps, ctx, meta, input.id, 'resolve', input.note),
+
+  'escalations.assignees': async (deps, input) => assigneesOf(deps.db, input.id),
+
   'escalations.list': async (deps, input) => escalationsOf(deps.db, input),
 };
+
+/** One workflow step by the caller, and the escalation as it now stands. */
+async function act(
+  deps: CoreDeps,
+  ctx: CallContext,
+  meta: CallMeta,
+  id: string,
+  action: MutationArgs<'escalations.act'>['action'],
+  note?: string,
+  toId?: string,
+) {
+  await write(deps, ctx, meta, 'escalations.act', { id, action, note: note ?? null, toId: toId ?? null, at: deps.now().toISOString() });
+  return one(escalationsOf(deps.db, { id }), 'escalation');
+}

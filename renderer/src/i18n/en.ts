@@ -1,9 +1,11 @@
 import { deskLockEn } from './desk-lock.en';
+import { escalationFlowEn } from './escalation-flow.en';
 import { accountsEn, authEn } from './auth.en';
 import type { Catalog } from './zh-CN';
 
 export const en: Catalog = {
   auth: authEn,
+  escalationFlow: escalationFlowEn,
   deskLock: deskLockEn,
   accounts: accountsEn,
   app: {
@@ -761,12 +763,6 @@ export const en: Catalog = {
     approvedBy: 'Approved by {{name}} (employee no. {{employeeNo}})',
     rejectedBy: 'Rejected by {{name}} (employee no. {{employeeNo}})',
     decisionNote: '“{{note}}”',
-    status: {
-      open: 'Open',
-      approved: 'Approved',
-      rejected: 'Rejected',
-      closed: 'Used',
-    },
     reason: {
       regulator: 'The customer mentioned the regulator',
       conduct: 'Conduct complaint',

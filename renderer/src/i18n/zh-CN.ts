@@ -1,4 +1,5 @@
 import { deskLockZhCN } from './desk-lock.zh-CN';
+import { escalationFlowZhCN } from './escalation-flow.zh-CN';
 import { accountsZhCN, authZhCN } from './auth.zh-CN';
 
 /**
@@ -7,6 +8,7 @@ import { accountsZhCN, authZhCN } from './auth.zh-CN';
  */
 export const zhCN = {
   auth: authZhCN,
+  escalationFlow: escalationFlowZhCN,
   deskLock: deskLockZhCN,
   accounts: accountsZhCN,
   app: {
@@ -755,12 +757,6 @@ export const zhCN = {
     approvedBy: '{{name}}（工号 {{employeeNo}}）已批准',
     rejectedBy: '{{name}}（工号 {{employeeNo}}）已驳回',
     decisionNote: '“{{note}}”',
-    status: {
-      open: '待处理',
-      approved: '已批准',
-      rejected: '已驳回',
-      closed: '已使用',
-    },
     reason: {
       regulator: '客户提到工信部或申诉',
       conduct: '服务态度投诉',

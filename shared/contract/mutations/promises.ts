@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CommitmentKind, OfferKind, SuppliedFacts } from '../../domain/policy';
+import { CommitmentKind, EscalationAction, OfferKind, SuppliedFacts } from '../../domain/policy';
 import { Id, UtcTime } from '../../domain/values';
 
 /** The policy decision behind an action, as decided where the agent acted (re-evaluated by the server on push). */
@@ -74,4 +74,15 @@ export const promiseMutations = {
   }),
   /** Approve or deny; a decision beyond the decider's authority goes up a level instead. */
   'escalations.decide': z.object({ id: Id, approve: z.boolean(), note: z.string().nullable(), decisionId: Id, at: UtcTime }),
+  /** Raised by hand on any case, with why (reason `manual`, level 2). */
+  'escalations.raise': z.object({ id: Id, caseId: Id, customerId: Id, detail: z.string().min(1), at: UtcTime }),
+  /** One step of the workflow other than a decision; which state it leads to is judged where applied. */
+  'escalations.act': z.object({
+    id: Id,
+    action: EscalationAction.exclude(['approve', 'deny']),
+    note: z.string().nullable(),
+    /** The new owner, for reassign only. */
+    toId: Id.nullable(),
+    at: UtcTime,
+  }),
 } as const;

@@ -14,4 +14,6 @@ export { CommitmentWorkbench } from './commitments/CommitmentWorkbench';
 export { DecisionList } from './commitments/DecisionList';
 export { EscalationsButton } from './escalations/EscalationsButton';
 export { DecideEscalation } from './escalations/DecideEscalation';
-export { escalationReason } from './offers/escalation-reason';
+export { escalationDetail, escalationReason } from './offers/escalation-reason';
+export { RegulatorClock } from './escalations/RegulatorClock';
+export { isWaiting } from './escalations/escalation-status';

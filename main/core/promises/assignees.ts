@@ -1,0 +1,19 @@
+import type { Kysely } from 'kysely';
+import { AppError, type AgentRef, type Role } from '../../../shared';
+import type { DB } from '../../db';
+import { WORKERS, TOP_LEVEL } from './escalation-workflow';
+
+/** The active people who work an escalation's level, by employee number: whom it may be reassigned to. */
+export async function assigneesOf(db: Kysely<DB>, id: string): Promise<AgentRef[]> {
+  const row = await db.selectFrom('escalations').select('level').where('id', '=', id).executeTakeFirst();
+  if (!row) throw new AppError('not_found', `No escalation ${id}.`, [{ path: 'id', message: 'not_found' }]);
+  const roles: Role[] = [...WORKERS[Math.min(Math.max(row.level, 1), TOP_LEVEL)]!];
+  const people = await db
+    .selectFrom('agents')
+    .select(['id', 'name', 'employee_no'])
+    .where('role', 'in', roles)
+    .where('disabled', '=', 0)
+    .orderBy('employee_no')
+    .execute();
+  return people.map((p) => ({ id: p.id, name: p.name, employeeNo: p.employee_no }));
+}
