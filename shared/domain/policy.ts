@@ -170,6 +170,21 @@ export type EscalationStatus = z.infer<typeof EscalationStatus>;
 /** What a person may do to an escalation; which state each leads to is core's transition table. */
 export const EscalationAction = z.enum(['accept', 'approve', 'deny', 'reassign', 'deescalate', 'escalate', 'resolve']);
 export type EscalationAction = z.infer<typeof EscalationAction>;
+/** The top escalation level: the complaint centre. */
+export const TOP_LEVEL = 3;
+/**
+ * Who works each escalation level: 1 agents, 2 supervisors, 3 the complaint centre; each level's
+ * people also work the levels below theirs, and administrators every level. Core enforces it inside
+ * the write; the UI reads it only to offer what would not be refused.
+ */
+export const LEVEL_WORKERS: Readonly<Record<number, readonly Role[]>> = {
+  1: ['agent', 'supervisor', 'complaint_centre', 'admin'],
+  2: ['supervisor', 'complaint_centre', 'admin'],
+  3: ['complaint_centre', 'admin'],
+};
+export function worksLevel(role: Role, level: number): boolean {
+  return LEVEL_WORKERS[Math.min(Math.max(level, 1), TOP_LEVEL)]!.includes(role);
+}
 /** Values the renderer words a system-raised escalation's detail with (a conduct complaint, a low score). */
 export const EscalationDetailParams = z.record(z.string(), z.union([z.string(), z.number()]));
 export const Escalation = z.object({

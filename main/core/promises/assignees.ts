@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
 import { AppError, type AgentRef, type Role } from '../../../shared';
 import type { DB } from '../../db';
-import { WORKERS, TOP_LEVEL } from './escalation-workflow';
+import { SYSTEM_AGENT } from '../session/system-agent';
+import { TOP_LEVEL, WORKERS } from './escalation-workflow';
 
 /** The active people who work an escalation's level, by employee number: whom it may be reassigned to. */
 export async function assigneesOf(db: Kysely<DB>, id: string): Promise<AgentRef[]> {
@@ -13,6 +14,8 @@ export async function assigneesOf(db: Kysely<DB>, id: string): Promise<AgentRef[
     .select(['id', 'name', 'employee_no'])
     .where('role', 'in', roles)
     .where('disabled', '=', 0)
+    // the clock's actor is nobody to give work to
+    .where('id', '!=', SYSTEM_AGENT.id)
     .orderBy('employee_no')
     .execute();
   return people.map((p) => ({ id: p.id, name: p.name, employeeNo: p.employee_no }));

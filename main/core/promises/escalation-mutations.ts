@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely';
 import { AppError, type EscalationAction, type OfferKind, type promiseMutations, type SuppliedFacts } from '../../../shared';
 import type { DB } from '../../db';
+import { CONDUCT_COMPLAINT } from '../complaints/complaints';
+import { SYSTEM_AGENT } from '../session/system-agent';
 import { defineMutation, type Effect, type MutationHandlers } from '../mutations/types';
 import { actorOf, answerIn, grantedSoFar, mayDecide, withinPolicy } from './authority';
 import { answerValues, caseOf } from './decision-rows';
@@ -35,6 +37,8 @@ interface Moved {
  */
 async function move(trx: Kysely<DB>, env: Parameters<typeof levelDueAt>[1], row: Row, moved: Moved): Promise<Effect[]> {
   const levelChanged = moved.to.level !== row.level;
+  // The case follows first, so a new time limit is policy's for the case as it now stands.
+  if (moved.to.level > row.level) await raiseCaseLevel(trx, row.case_id, moved.to.level);
   await trx
     .updateTable('escalations')
     .set({
@@ -49,7 +53,6 @@ async function move(trx: Kysely<DB>, env: Parameters<typeof levelDueAt>[1], row:
     .where('id', '=', row.id)
     .where('status', '=', row.status)
     .execute();
-  if (moved.to.level > row.level) await raiseCaseLevel(trx, row.case_id, moved.to.level);
   return [
     {
       entity: 'escalation',
@@ -100,6 +103,8 @@ export const raiseEscalation = defineMutation('escalations.raise', {
   async apply(trx, a, m, env) {
     await caseOf(trx, a.caseId, a.customerId);
     await actorOf(trx, m.actor);
+    // The case is escalated first, so the time limit is policy's for the case as it now stands.
+    await raiseCaseLevel(trx, a.caseId, 2);
     await insertEscalation(trx, env, {
       id: a.id,
       caseId: a.caseId,
@@ -110,7 +115,6 @@ export const raiseEscalation = defineMutation('escalations.raise', {
       raisedBy: m.actor,
       at: a.at,
     });
-    await raiseCaseLevel(trx, a.caseId, 2);
     return [
       {
         entity: 'escalation',
@@ -178,35 +182,54 @@ async function assignee(trx: Kysely<DB>, row: Row, toId: string | null): Promise
   if (toId === null) throw new AppError('invalid_input', 'Choose who takes it over.', [{ path: 'toId', message: 'required' }]);
   if (toId === row.owner_id) throw new AppError('invalid_input', 'That person already has it.', [{ path: 'toId', message: 'same_owner' }]);
   const person = await trx.selectFrom('agents').select(['role', 'disabled']).where('id', '=', toId).executeTakeFirst();
-  if (!person || person.disabled) throw new AppError('not_found', 'Nobody active by that id.', [{ path: 'toId', message: 'not_found' }]);
+  if (!person || person.disabled || toId === SYSTEM_AGENT.id)
+    throw new AppError('not_found', 'Nobody active by that id.', [{ path: 'toId', message: 'not_found' }]);
   if (!mayWorkLevel(person.role as Parameters<typeof mayWorkLevel>[0], row.level))
     throw new AppError('forbidden', `That person does not work level ${row.level}.`, [{ path: 'toId', message: 'not_their_level' }]);
   return toId;
 }
 
+type StepName =
+  'escalations.accept' | 'escalations.reassign' | 'escalations.deescalate' | 'escalations.sendToLevel3' | 'escalations.resolve';
+const ACTION_OF: Record<StepName, EscalationAction> = {
+  'escalations.accept': 'accept',
+  'escalations.reassign': 'reassign',
+  'escalations.deescalate': 'deescalate',
+  'escalations.sendToLevel3': 'escalate',
+  'escalations.resolve': 'resolve',
+};
+
 /** Accept, reassign, step down a level, send to level 3, or resolve: judged against the table where applied. */
-export const actOnEscalation = defineMutation('escalations.act', {
-  async apply(trx, a, m, env) {
-    const row = await escalationRow(trx, a.id);
-    const to = nextStep(stepOf(row), a.action);
-    const actor = await actorOf(trx, m.actor);
-    mayAct(actor, row, a.action);
-    requireNote(a.action, a.note);
-    const owner =
-      a.action === 'accept'
-        ? actor.id
-        : a.action === 'reassign'
-          ? await assignee(trx, row, a.toId)
-          : a.action === 'resolve'
-            ? row.owner_id
-            : null; // a level change leaves it for someone at the new level to take
-    return move(trx, env, row, { action: a.action, to, owner, note: a.note, at: a.at });
-  },
-});
+function workflowStep<N extends StepName>(name: N) {
+  const action = ACTION_OF[name];
+  return defineMutation(name, {
+    async apply(trx, a, m, env) {
+      const row = await escalationRow(trx, a.id);
+      // A conduct complaint stays with the supervisors: never back to the agents' level, where the agent complained about works.
+      const to = nextStep(stepOf(row), action, row.reason === CONDUCT_COMPLAINT ? 2 : 1);
+      const actor = await actorOf(trx, m.actor);
+      mayAct(actor, row, action);
+      requireNote(action, a.note);
+      const owner =
+        action === 'accept'
+          ? actor.id
+          : action === 'reassign'
+            ? await assignee(trx, row, 'toId' in a ? (a.toId as string) : null)
+            : action === 'resolve'
+              ? row.owner_id
+              : null; // a level change leaves it for someone at the new level to take
+      return move(trx, env, row, { action, to, owner, note: a.note, at: a.at });
+    },
+  });
+}
 
 export const escalationMutations: MutationHandlers<Extract<keyof typeof promiseMutations, `escalations.${string}`>> = {
   'escalations.request': requestEscalation,
   'escalations.decide': decideEscalation,
   'escalations.raise': raiseEscalation,
-  'escalations.act': actOnEscalation,
+  'escalations.accept': workflowStep('escalations.accept'),
+  'escalations.reassign': workflowStep('escalations.reassign'),
+  'escalations.deescalate': workflowStep('escalations.deescalate'),
+  'escalations.sendToLevel3': workflowStep('escalations.sendToLevel3'),
+  'escalations.resolve': workflowStep('escalations.resolve'),
 };

@@ -1,4 +1,13 @@
-import { type Agent, AppError, type EscalationAction, type EscalationStatus, type Role } from '../../../shared';
+import {
+  type Agent,
+  AppError,
+  type EscalationAction,
+  type EscalationStatus,
+  LEVEL_WORKERS,
+  type Role,
+  TOP_LEVEL,
+  worksLevel,
+} from '../../../shared';
 
 /*
  * The escalation workflow as one table: for each state, the actions allowed there and the state each
@@ -24,19 +33,15 @@ export const TRANSITIONS: Readonly<Record<EscalationStatus, Partial<Record<Escal
   resolved: {},
 };
 
-export const TOP_LEVEL = 3;
+export { TOP_LEVEL };
 /** States where an escalation still waits on someone: the queue's rows. */
 export const ACTIVE_STATES: readonly EscalationStatus[] = ['open', 'accepted', 'escalated'];
 
-/** Who works each level. */
-export const WORKERS: Readonly<Record<number, ReadonlySet<Role>>> = {
-  1: new Set<Role>(['agent', 'supervisor', 'complaint_centre', 'admin']),
-  2: new Set<Role>(['supervisor', 'complaint_centre', 'admin']),
-  3: new Set<Role>(['complaint_centre', 'admin']),
-};
+/** Who works each level (the shared table, which the UI also reads). */
+export const WORKERS = LEVEL_WORKERS;
 
 export function mayWorkLevel(role: Role, level: number): boolean {
-  return WORKERS[Math.min(Math.max(level, 1), TOP_LEVEL)]!.has(role);
+  return worksLevel(role, level);
 }
 
 function refuse(code: 'forbidden' | 'conflict' | 'invalid_input', message: string, path: string, issue: string): never {
@@ -48,8 +53,11 @@ export interface Step {
   level: number;
 }
 
-/** The state and level `action` leads to from `from`, or a conflict naming why it cannot happen now. */
-export function nextStep(from: Step, action: EscalationAction): Step {
+/**
+ * The state and level `action` leads to from `from`, or a conflict naming why it cannot happen now.
+ * `floor` is the lowest level it may be stepped down to.
+ */
+export function nextStep(from: Step, action: EscalationAction, floor = 1): Step {
   const status = TRANSITIONS[from.status]?.[action];
   if (!status) refuse('conflict', `An escalation that is ${from.status} cannot be given "${action}".`, 'action', 'invalid_state');
   if (action === 'escalate') {
@@ -57,7 +65,7 @@ export function nextStep(from: Step, action: EscalationAction): Step {
     return { status, level: TOP_LEVEL };
   }
   if (action === 'deescalate') {
-    if (from.level <= 1) refuse('conflict', 'This escalation is already at the lowest level.', 'action', 'invalid_level');
+    if (from.level <= floor) refuse('conflict', 'This escalation is already at the lowest level it may have.', 'action', 'invalid_level');
     return { status, level: from.level - 1 };
   }
   return { status, level: from.level };

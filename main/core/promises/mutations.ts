@@ -186,6 +186,7 @@ export const breakCommitment = defineMutation('commitments.break', {
       .insertInto('decisions')
       .values(decisionValues(a.decision, m.actor, a.at))
       .execute();
+    await raiseCaseLevel(trx, row.case_id, a.escalation.level);
     await insertEscalation(trx, env, {
       id: a.escalation.id,
       caseId: row.case_id,
@@ -203,7 +204,6 @@ export const breakCommitment = defineMutation('commitments.break', {
       .set({ status: 'broken', resolved_at: a.at, resolution_reason: 'overdue' })
       .where('id', '=', a.id)
       .execute();
-    await raiseCaseLevel(trx, row.case_id, a.escalation.level);
     return [
       { entity: 'commitment', id: a.id, customerId: row.customer_id, data: { status: 'broken' } },
       { entity: 'escalation', id: a.escalation.id, customerId: row.customer_id, data: a.escalation },

@@ -1,4 +1,4 @@
-import { AppError, type MutationArgs, newId, type promiseProcedures } from '../../../shared';
+import { AppError, newId, type promiseProcedures } from '../../../shared';
 import { REQUIRED_TABLES } from '../../policy';
 import { type CallMeta, type Implementations, write } from '../procedure-kit';
 import type { CallContext, CoreDeps } from '../context';
@@ -167,11 +167,19 @@ export const procedures: Implementations<keyof typeof promiseProcedures> = {
     return one(escalationsOf(deps.db, { id: args.id }), 'escalation');
   },
 
-  'escalations.accept': async (deps, input, ctx, meta) => act(deps, ctx, meta, input.id, 'accept'),
-  'escalations.reassign': async (deps, input, ctx, meta) => act(deps, ctx, meta, input.id, 'reassign', input.note, input.toId),
-  'escalations.deescalate': async (deps, input, ctx, meta) => act(deps, ctx, meta, input.id, 'deescalate', input.note),
-  'escalations.sendToLevel3': async (deps, input, ctx, meta) => act(deps, ctx, meta, input.id, 'escalate', input.note),
-  'escalations.resolve': async (deps, input, ctx, meta) => act(deps, ctx, meta, input.id, 'resolve', input.note),
+  'escalations.accept': async (deps, input, ctx, meta) => step(deps, ctx, meta, 'escalations.accept', input.id),
+  'escalations.reassign': async (deps, input, ctx, meta) => {
+    await write(deps, ctx, meta, 'escalations.reassign', {
+      id: input.id,
+      note: input.note ?? null,
+      toId: input.toId,
+      at: deps.now().toISOString(),
+    });
+    return one(escalationsOf(deps.db, { id: input.id }), 'escalation');
+  },
+  'escalations.deescalate': async (deps, input, ctx, meta) => step(deps, ctx, meta, 'escalations.deescalate', input.id, input.note),
+  'escalations.sendToLevel3': async (deps, input, ctx, meta) => step(deps, ctx, meta, 'escalations.sendToLevel3', input.id, input.note),
+  'escalations.resolve': async (deps, input, ctx, meta) => step(deps, ctx, meta, 'escalations.resolve', input.id, input.note),
 
   'escalations.assignees': async (deps, input) => assigneesOf(deps.db, input.id),
 
@@ -179,15 +187,14 @@ export const procedures: Implementations<keyof typeof promiseProcedures> = {
 };
 
 /** One workflow step by the caller, and the escalation as it now stands. */
-async function act(
+async function step(
   deps: CoreDeps,
   ctx: CallContext,
   meta: CallMeta,
+  name: 'escalations.accept' | 'escalations.deescalate' | 'escalations.sendToLevel3' | 'escalations.resolve',
   id: string,
-  action: MutationArgs<'escalations.act'>['action'],
   note?: string,
-  toId?: string,
 ) {
-  await write(deps, ctx, meta, 'escalations.act', { id, action, note: note ?? null, toId: toId ?? null, at: deps.now().toISOString() });
+  await write(deps, ctx, meta, name, { id, note: note ?? null, at: deps.now().toISOString() });
   return one(escalationsOf(deps.db, { id }), 'escalation');
 }

@@ -745,7 +745,7 @@ export const en: Catalog = {
     openCase: 'Open the case',
     approve: 'Approve',
     reject: 'Reject',
-    note: 'Note (optional)',
+    note: 'Note (required to deny)',
     ask: {
       title: 'Ask a supervisor',
       amount: 'Amount (yuan)',
@@ -848,7 +848,6 @@ export const en: Catalog = {
     open: 'Open',
     detailTitle: '{{number}} · {{customer}}',
     decide: 'Decide',
-    decideNotRequest: 'The policy escalated this case: open it on the desk to take it over.',
     openOnDesk: 'Open the case on the desk',
     decided: 'Decided; removed from the queue.',
     close: 'Close details',

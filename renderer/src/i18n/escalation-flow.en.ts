@@ -21,6 +21,7 @@ export const escalationFlowEn: Catalog['escalationFlow'] = {
   ownerFilter: 'Owner',
   nobody: 'Nobody yet',
   columns: { owner: 'Owner', status: 'State' },
+  notYours: 'Someone else decides at this level, or someone else has taken it.',
   actions: 'Handle',
   accept: 'Accept',
   resolve: 'Resolve',

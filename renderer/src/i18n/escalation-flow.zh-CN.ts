@@ -1,7 +1,7 @@
 /** The escalation workflow: states, actions, owners and the regulator's clock (part of the Chinese catalog). */
 export const escalationFlowZhCN = {
   status: {
-    open: '待受理',
+    open: '待处理',
     accepted: '已受理',
     approved: '已批准',
     denied: '已驳回',
@@ -19,6 +19,7 @@ export const escalationFlowZhCN = {
   ownerFilter: '负责人',
   nobody: '尚无人受理',
   columns: { owner: '负责人', status: '状态' },
+  notYours: '这一级由其他人审批，或已由别人受理。',
   actions: '处理',
   accept: '受理',
   resolve: '办结',

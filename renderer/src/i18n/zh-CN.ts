@@ -739,7 +739,7 @@ export const zhCN = {
     openCase: '打开工单',
     approve: '批准',
     reject: '驳回',
-    note: '审批备注（可不填）',
+    note: '审批备注（驳回时必填）',
     ask: {
       title: '请班长审批',
       amount: '申请金额（元）',
@@ -842,7 +842,6 @@ export const zhCN = {
     open: '查看',
     detailTitle: '{{number}} · {{customer}}',
     decide: '审批',
-    decideNotRequest: '这是政策升级的工单，请在工作台打开工单处理。',
     openOnDesk: '在工作台打开工单',
     decided: '已处理，已从队列移除。',
     close: '关闭详情',

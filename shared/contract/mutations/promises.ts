@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CommitmentKind, EscalationAction, OfferKind, SuppliedFacts } from '../../domain/policy';
+import { CommitmentKind, OfferKind, SuppliedFacts } from '../../domain/policy';
 import { Id, UtcTime } from '../../domain/values';
 
 /** The policy decision behind an action, as decided where the agent acted (re-evaluated by the server on push). */
@@ -22,6 +22,9 @@ const QueuedMessage = z.object({
   to: z.string(),
   body: z.string(),
 });
+
+/** One step of the escalation workflow by the mutation's actor: the escalation, why (or nothing), when. */
+const WorkflowStep = z.object({ id: Id, note: z.string().nullable(), at: UtcTime });
 
 const RaisedEscalation = z.object({ id: Id, level: z.number().int(), reason: z.string(), detail: z.string() });
 
@@ -76,13 +79,10 @@ export const promiseMutations = {
   'escalations.decide': z.object({ id: Id, approve: z.boolean(), note: z.string().nullable(), decisionId: Id, at: UtcTime }),
   /** Raised by hand on any case, with why (reason `manual`, level 2). */
   'escalations.raise': z.object({ id: Id, caseId: Id, customerId: Id, detail: z.string().min(1), at: UtcTime }),
-  /** One step of the workflow other than a decision; which state it leads to is judged where applied. */
-  'escalations.act': z.object({
-    id: Id,
-    action: EscalationAction.exclude(['approve', 'deny']),
-    note: z.string().nullable(),
-    /** The new owner, for reassign only. */
-    toId: Id.nullable(),
-    at: UtcTime,
-  }),
+  /** The workflow's other steps; which state each leads to is judged where applied (a step down or up needs a note). */
+  'escalations.accept': WorkflowStep,
+  'escalations.reassign': WorkflowStep.extend({ toId: Id }),
+  'escalations.deescalate': WorkflowStep,
+  'escalations.sendToLevel3': WorkflowStep,
+  'escalations.resolve': WorkflowStep,
 } as const;

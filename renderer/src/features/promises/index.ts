@@ -16,4 +16,5 @@ export { EscalationsButton } from './escalations/EscalationsButton';
 export { DecideEscalation } from './escalations/DecideEscalation';
 export { escalationDetail, escalationReason } from './offers/escalation-reason';
 export { RegulatorClock } from './escalations/RegulatorClock';
+export { RaiseEscalation } from './escalations/RaiseEscalation';
 export { isWaiting } from './escalations/escalation-status';

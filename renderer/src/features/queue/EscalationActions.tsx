@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Escalation } from '../../../../shared';
+import { type Agent, type Escalation, worksLevel } from '../../../../shared';
 import { describeError } from '../../errors/describe-error';
 import { useProcedureQuery } from '../../state/queries';
 import { useProcedureMutation } from '../../state/use-procedure-mutation';
@@ -16,6 +16,19 @@ const OFFERED: Readonly<Record<Escalation['status'], readonly Step[]>> = {
   denied: ['resolve'],
   resolved: [],
 };
+/**
+ * The steps to offer `me`: those the state allows, at a level `me` works, and once someone else has
+ * accepted it only reassigning (administrators excepted) — the same rules core applies.
+ */
+export function stepsFor(e: Escalation, me: Agent | null): Step[] {
+  if (!me || !worksLevel(me.role, e.level)) return [];
+  const theirs = e.status === 'accepted' && e.owner !== null && e.owner.id !== me.id && me.role !== 'admin';
+  return OFFERED[e.status]
+    .filter((s) => s !== 'escalate' || e.level < 3)
+    .filter((s) => s !== 'deescalate' || e.level > 1)
+    .filter((s) => !theirs || s === 'reassign');
+}
+
 /** Steps the person who asked reads a reason for. */
 const NEEDS_NOTE: ReadonlySet<Step> = new Set<Step>(['deescalate', 'escalate']);
 
@@ -23,7 +36,7 @@ const NEEDS_NOTE: ReadonlySet<Step> = new Set<Step>(['deescalate', 'escalate']);
  * Accept, resolve, step down a level, send to the complaint centre, or reassign to a person who
  * works the level. A step down or up says why; a missing reason is said inline, next to the field.
  */
-export function EscalationActions({ escalation: e, onChanged }: { escalation: Escalation; onChanged(): void }) {
+export function EscalationActions({ escalation: e, me, onChanged }: { escalation: Escalation; me: Agent | null; onChanged(): void }) {
   const { t } = useTranslation();
   const [note, setNote] = useState('');
   const [toId, setToId] = useState('');
@@ -37,7 +50,7 @@ export function EscalationActions({ escalation: e, onChanged }: { escalation: Es
   const people = useProcedureQuery('escalations.assignees', { id: e.id }).data ?? [];
   const busy = [accept, resolve, deescalate, sendUp, reassign].some((m) => m.busy);
   const error = [accept, resolve, deescalate, sendUp, reassign].map((m) => m.error).find((x) => x !== null) ?? null;
-  const steps = OFFERED[e.status].filter((s) => s !== 'escalate' || e.level < 3).filter((s) => s !== 'deescalate' || e.level > 1);
+  const steps = stepsFor(e, me);
   if (steps.length === 0) return null;
 
   const finished = (step: Step) => () => {

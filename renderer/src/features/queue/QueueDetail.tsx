@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import type { Escalation } from '../../../../shared';
+import { type Escalation, worksLevel } from '../../../../shared';
+import { useSession } from '../../state/use-session';
 import { CustomerBrief, useBrief } from '../brief';
 import { DecideEscalation, escalationDetail, escalationReason, isWaiting, RegulatorClock } from '../promises';
 import { EscalationActions } from './EscalationActions';
@@ -19,6 +20,13 @@ interface QueueDetailProps {
 export function QueueDetail({ escalation: e, now, onOpenOnDesk, onDecided, onChanged, onClose }: QueueDetailProps) {
   const { t } = useTranslation();
   const brief = useBrief(e.customerId);
+  const session = useSession();
+  const me = session.status === 'ready' ? session.agent : null;
+  // A decision is a lead's, at the escalation's level, and once accepted its owner's (administrators excepted).
+  const mayDecide =
+    me !== null &&
+    worksLevel(me.role, Math.max(e.level, 2)) &&
+    (e.status !== 'accepted' || e.owner?.id === me.id || me.role === 'admin');
   const caseNumbers = new Map((brief.brief?.openCases ?? []).map((c) => [c.id, c.number]));
   return (
     <section className="queue-detail panel" aria-labelledby="queue-detail-title" data-escalation-id={e.id} data-status={e.status}>
@@ -45,13 +53,13 @@ export function QueueDetail({ escalation: e, now, onOpenOnDesk, onDecided, onCha
       )}
       {e.decisionNote && <p className="queue-detail-note">{t('escalation.decisionNote', { note: e.decisionNote })}</p>}
       <div className="queue-decide" aria-label={t('queue.decide')} role="group">
-        {e.offer && isWaiting(e) ? (
+        {!isWaiting(e) ? null : mayDecide ? (
           <DecideEscalation escalation={e} onDecided={onDecided} />
         ) : (
-          <p className="muted">{t('queue.decideNotRequest')}</p>
+          <p className="muted">{t('escalationFlow.notYours')}</p>
         )}
       </div>
-      <EscalationActions escalation={e} onChanged={onChanged} />
+      <EscalationActions escalation={e} me={me} onChanged={onChanged} />
       <CustomerBrief
         state={brief}
         caseNumbers={caseNumbers}
