@@ -1,14 +1,13 @@
 import type { Kysely } from 'kysely';
-import { AppError, type AgentRef, type Role } from '../../../shared';
+import { AppError, type AgentRef, LEVEL_WORKERS, type Role, TOP_LEVEL } from '../../../shared';
 import type { DB } from '../../db';
 import { SYSTEM_AGENT } from '../session/system-agent';
-import { TOP_LEVEL, WORKERS } from './escalation-workflow';
 
 /** The active people who work an escalation's level, by employee number: whom it may be reassigned to. */
 export async function assigneesOf(db: Kysely<DB>, id: string): Promise<AgentRef[]> {
   const row = await db.selectFrom('escalations').select('level').where('id', '=', id).executeTakeFirst();
   if (!row) throw new AppError('not_found', `No escalation ${id}.`, [{ path: 'id', message: 'not_found' }]);
-  const roles: Role[] = [...WORKERS[Math.min(Math.max(row.level, 1), TOP_LEVEL)]!];
+  const roles: Role[] = [...LEVEL_WORKERS[Math.min(Math.max(row.level, 1), TOP_LEVEL)]!];
   const people = await db
     .selectFrom('agents')
     .select(['id', 'name', 'employee_no'])

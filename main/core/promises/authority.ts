@@ -3,15 +3,17 @@ import {
   type Agent,
   AppError,
   type CommitmentKind,
+  LEVEL_WORKERS,
   type OfferKind,
   type PolicyAnswer,
   type Role,
   type SuppliedFacts,
+  TOP_LEVEL,
+  worksLevel,
 } from '../../../shared';
 import type { DB } from '../../db';
 import type { Policy } from '../../policy';
 import type { ApplyEnv } from '../mutations/types';
-import { mayWorkLevel, TOP_LEVEL, WORKERS } from './escalation-workflow';
 import { answerPolicy, authorityFor } from './policy-answer';
 import { gatherFacts } from './policy-facts';
 
@@ -141,10 +143,10 @@ export function mayDecide(decider: Agent, escalation: { raised_by: string; level
     refuse('forbidden', 'Nobody decides their own request; another supervisor must.', 'id', 'own_request');
   // A decision is a lead's: at least level 2's people, whatever level the escalation was stepped down to.
   const level = Math.max(escalation.level, 2);
-  if (!mayWorkLevel(decider.role, level))
+  if (!worksLevel(decider.role, level))
     refuse(
       'forbidden',
-      `An escalation at level ${level} is decided by ${[...WORKERS[Math.min(level, TOP_LEVEL)]!].join(' or ')}.`,
+      `An escalation at level ${level} is decided by ${[...LEVEL_WORKERS[Math.min(level, TOP_LEVEL)]!].join(' or ')}.`,
       'id',
       'not_your_level',
     );

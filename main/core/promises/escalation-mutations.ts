@@ -1,5 +1,14 @@
 import type { Kysely } from 'kysely';
-import { AppError, type EscalationAction, type OfferKind, type promiseMutations, type SuppliedFacts } from '../../../shared';
+import {
+  AppError,
+  type EscalationAction,
+  type OfferKind,
+  type promiseMutations,
+  type Role,
+  type SuppliedFacts,
+  TOP_LEVEL,
+  worksLevel,
+} from '../../../shared';
 import type { DB } from '../../db';
 import { CONDUCT_COMPLAINT } from '../complaints/complaints';
 import { SYSTEM_AGENT } from '../session/system-agent';
@@ -7,7 +16,7 @@ import { defineMutation, type Effect, type MutationHandlers } from '../mutations
 import { actorOf, answerIn, grantedSoFar, mayDecide, withinPolicy } from './authority';
 import { answerValues, caseOf } from './decision-rows';
 import { insertEscalation, levelDueAt, raiseCaseLevel } from './escalation-rows';
-import { mayAct, mayWorkLevel, nextStep, requireNote, type Step, TOP_LEVEL } from './escalation-workflow';
+import { mayAct, nextStep, requireNote, type Step } from './escalation-workflow';
 
 type Row = DB['escalations'];
 
@@ -184,7 +193,7 @@ async function assignee(trx: Kysely<DB>, row: Row, toId: string | null): Promise
   const person = await trx.selectFrom('agents').select(['role', 'disabled']).where('id', '=', toId).executeTakeFirst();
   if (!person || person.disabled || toId === SYSTEM_AGENT.id)
     throw new AppError('not_found', 'Nobody active by that id.', [{ path: 'toId', message: 'not_found' }]);
-  if (!mayWorkLevel(person.role as Parameters<typeof mayWorkLevel>[0], row.level))
+  if (!worksLevel(person.role as Role, row.level))
     throw new AppError('forbidden', `That person does not work level ${row.level}.`, [{ path: 'toId', message: 'not_their_level' }]);
   return toId;
 }
@@ -214,7 +223,7 @@ function workflowStep<N extends StepName>(name: N) {
         action === 'accept'
           ? actor.id
           : action === 'reassign'
-            ? await assignee(trx, row, 'toId' in a ? (a.toId as string) : null)
+            ? await assignee(trx, row, (a as { toId?: string }).toId ?? null)
             : action === 'resolve'
               ? row.owner_id
               : null; // a level change leaves it for someone at the new level to take

@@ -1,9 +1,8 @@
 import type { Kysely } from 'kysely';
-import type { OfferKind, Sla } from '../../../shared';
 import type { DB } from '../../db';
 import type { ApplyEnv } from '../mutations/types';
 import { gatherFacts } from './policy-facts';
-import { TOP_LEVEL } from './escalation-workflow';
+import { type OfferKind, type Sla, TOP_LEVEL } from '../../../shared';
 
 const HOUR = 3_600_000;
 

@@ -1,13 +1,4 @@
-import {
-  type Agent,
-  AppError,
-  type EscalationAction,
-  type EscalationStatus,
-  LEVEL_WORKERS,
-  type Role,
-  TOP_LEVEL,
-  worksLevel,
-} from '../../../shared';
+import { type Agent, AppError, type EscalationAction, type EscalationStatus, LEVEL_WORKERS, TOP_LEVEL, worksLevel } from '../../../shared';
 
 /*
  * The escalation workflow as one table: for each state, the actions allowed there and the state each
@@ -33,16 +24,8 @@ export const TRANSITIONS: Readonly<Record<EscalationStatus, Partial<Record<Escal
   resolved: {},
 };
 
-export { TOP_LEVEL };
 /** States where an escalation still waits on someone: the queue's rows. */
 export const ACTIVE_STATES: readonly EscalationStatus[] = ['open', 'accepted', 'escalated'];
-
-/** Who works each level (the shared table, which the UI also reads). */
-export const WORKERS = LEVEL_WORKERS;
-
-export function mayWorkLevel(role: Role, level: number): boolean {
-  return worksLevel(role, level);
-}
 
 function refuse(code: 'forbidden' | 'conflict' | 'invalid_input', message: string, path: string, issue: string): never {
   throw new AppError(code, message, [{ path, message: issue }]);
@@ -82,10 +65,10 @@ interface Held {
  * has accepted it (reassigning is how work changes hands, and anyone at the level may do that).
  */
 export function mayAct(actor: Agent, row: Held, action: EscalationAction): void {
-  if (!mayWorkLevel(actor.role, row.level))
+  if (!worksLevel(actor.role, row.level))
     refuse(
       'forbidden',
-      `An escalation at level ${row.level} is worked by ${[...WORKERS[Math.min(row.level, TOP_LEVEL)]!].join(' or ')}.`,
+      `An escalation at level ${row.level} is worked by ${[...LEVEL_WORKERS[Math.min(row.level, TOP_LEVEL)]!].join(' or ')}.`,
       'id',
       'not_your_level',
     );
