@@ -127,6 +127,8 @@ export interface DB extends AccountTables {
     detail_params: string | null;
     /** The last transition (0012). */
     updated_at: string | null;
+    /** approved or denied, once decided (0012); kept when it is then resolved. */
+    decision: string | null;
   };
   commitments: {
     id: string;

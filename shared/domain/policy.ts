@@ -208,6 +208,8 @@ export const Escalation = z.object({
   /** Who took it (accept or reassign); null while nobody at its level has. */
   owner: AgentRef.nullable(),
   decidedBy: AgentRef.nullable(),
+  /** What was decided, kept once it is resolved; null until someone approves or denies it. */
+  decision: z.enum(['approved', 'denied']).nullable(),
   /** What the supervisor wrote when deciding, for the agent who asked. */
   decisionNote: z.string().nullable(),
   /** Facts the requester supplied rather than the record holding them, for the approver to weigh. */

@@ -146,9 +146,12 @@ describe('who may do what, by level', () => {
     await act(t, 'accept', escalation.id, people.complaints);
     expect(await act(t, 'deny', escalation.id, people.complaints)).toMatchObject({
       status: 'denied',
+      decision: 'denied',
       decidedBy: { id: people.complaints.id },
       decisionNote: '不符合补偿条件',
     });
+    // resolved, it is still a denial to the agent who asked
+    expect(await act(t, 'resolve', escalation.id, people.complaints)).toMatchObject({ status: 'resolved', decision: 'denied' });
   });
 
   it('a denial, a step down and a send to level 3 each need a reason; refused without one, nothing written', async () => {

@@ -185,10 +185,31 @@ describe('0012_escalation_workflow', () => {
       insert into escalations (${cols}) values ('e2', 'k1', 'c1', 3, 'regulator', '', null, null, 'closed', null, null, 'a1', null, '2026-01-02T00:00:00.000Z', null);
       insert into escalations (${cols}) values ('e3', 'k1', 'c1', 2, 'authority', '', null, null, 'open', null, null, 'a1', null, '2026-01-02T00:00:00.000Z', null);`);
     await migrateToLatest(handle.db, migrations.slice(0, 12));
-    expect(handle.raw.prepare('select id, status, owner_id, due_at, updated_at from escalations order by id').all()).toEqual([
-      { id: 'e1', status: 'denied', owner_id: null, due_at: '2026-01-03T00:00:00.000Z', updated_at: '2026-01-02T01:00:00.000Z' },
-      { id: 'e2', status: 'resolved', owner_id: null, due_at: '2026-01-05T00:00:00.000Z', updated_at: '2026-01-02T00:00:00.000Z' },
-      { id: 'e3', status: 'open', owner_id: null, due_at: '2026-01-03T00:00:00.000Z', updated_at: '2026-01-02T00:00:00.000Z' },
+    expect(handle.raw.prepare('select id, status, decision, owner_id, due_at, updated_at from escalations order by id').all()).toEqual([
+      {
+        id: 'e1',
+        status: 'denied',
+        decision: 'denied',
+        owner_id: null,
+        due_at: '2026-01-03T00:00:00.000Z',
+        updated_at: '2026-01-02T01:00:00.000Z',
+      },
+      {
+        id: 'e2',
+        status: 'resolved',
+        decision: null,
+        owner_id: null,
+        due_at: '2026-01-05T00:00:00.000Z',
+        updated_at: '2026-01-02T00:00:00.000Z',
+      },
+      {
+        id: 'e3',
+        status: 'open',
+        decision: null,
+        owner_id: null,
+        due_at: '2026-01-03T00:00:00.000Z',
+        updated_at: '2026-01-02T00:00:00.000Z',
+      },
     ]);
   });
 });

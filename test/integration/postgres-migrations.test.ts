@@ -114,11 +114,32 @@ describe('migrations on PostgreSQL', () => {
       ('e2', 'k1', 'c1', 3, 'regulator', '', 'closed', 'a1', '2026-01-02T00:00:00.000Z', null),
       ('e3', 'k1', 'c1', 1, 'overdue_commitment', '', 'open', 'a1', '2026-01-02T00:00:00.000Z', null)`.execute(db);
     await migrateToLatest(db);
-    const rows = await sql`select id, status, owner_id, due_at, updated_at from escalations order by id`.execute(db);
+    const rows = await sql`select id, status, decision, owner_id, due_at, updated_at from escalations order by id`.execute(db);
     expect(rows.rows).toEqual([
-      { id: 'e1', status: 'denied', owner_id: null, due_at: '2026-01-03T00:00:00.000Z', updated_at: '2026-01-02T01:00:00.000Z' },
-      { id: 'e2', status: 'resolved', owner_id: null, due_at: '2026-01-05T00:00:00.000Z', updated_at: '2026-01-02T00:00:00.000Z' },
-      { id: 'e3', status: 'open', owner_id: null, due_at: '2026-01-02T08:00:00.000Z', updated_at: '2026-01-02T00:00:00.000Z' },
+      {
+        id: 'e1',
+        status: 'denied',
+        decision: 'denied',
+        owner_id: null,
+        due_at: '2026-01-03T00:00:00.000Z',
+        updated_at: '2026-01-02T01:00:00.000Z',
+      },
+      {
+        id: 'e2',
+        status: 'resolved',
+        decision: null,
+        owner_id: null,
+        due_at: '2026-01-05T00:00:00.000Z',
+        updated_at: '2026-01-02T00:00:00.000Z',
+      },
+      {
+        id: 'e3',
+        status: 'open',
+        decision: null,
+        owner_id: null,
+        due_at: '2026-01-02T08:00:00.000Z',
+        updated_at: '2026-01-02T00:00:00.000Z',
+      },
     ]);
   });
 

@@ -57,7 +57,7 @@ async function move(trx: Kysely<DB>, env: Parameters<typeof levelDueAt>[1], row:
       updated_at: moved.at,
       ...(levelChanged ? { due_at: await levelDueAt(trx, env, row.case_id, moved.to.level, moved.at) } : {}),
       ...(moved.note !== null ? { decision_note: moved.note } : {}),
-      ...(moved.decidedBy ? { decided_by: moved.decidedBy, decided_at: moved.at } : {}),
+      ...(moved.decidedBy ? { decided_by: moved.decidedBy, decided_at: moved.at, decision: moved.to.status } : {}),
     })
     .where('id', '=', row.id)
     .where('status', '=', row.status)

@@ -60,6 +60,7 @@ export async function insertEscalation(trx: Kysely<DB>, env: ApplyEnv, e: NewEsc
       decision_note: null,
       due_at: await levelDueAt(trx, env, e.caseId, e.level, e.at),
       updated_at: e.at,
+      decision: null,
     })
     .execute();
 }

@@ -181,6 +181,7 @@ export async function escalationsOf(db: Kysely<DB>, where: EscalationFilter): Pr
     team: teams.get(r.raised_by) ?? null,
     owner: person(r.owner_id),
     decidedBy: person(r.decided_by),
+    decision: r.decision as Escalation['decision'],
     createdAt: r.created_at,
     decidedAt: r.decided_at,
     decisionNote: r.decision_note,

@@ -10,6 +10,7 @@ export const escalationFlowEn: Catalog['escalationFlow'] = {
     resolved: 'Resolved',
     escalated: 'Escalated',
   },
+  used: 'Used',
   reason: { manual: 'Raised by hand' },
   detail: {
     conduct_complaint: 'Conduct complaint about agent {{employeeNo}} (contact of {{contactAt}})',

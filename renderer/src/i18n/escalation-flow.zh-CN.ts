@@ -8,6 +8,7 @@ export const escalationFlowZhCN = {
     resolved: '已办结',
     escalated: '已上送',
   },
+  used: '已使用',
   reason: { manual: '人工升级' },
   detail: {
     conduct_complaint: '投诉坐席 {{employeeNo}}（{{contactAt}} 的通话）',

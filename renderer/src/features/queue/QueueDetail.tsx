@@ -24,9 +24,7 @@ export function QueueDetail({ escalation: e, now, onOpenOnDesk, onDecided, onCha
   const me = session.status === 'ready' ? session.agent : null;
   // A decision is a lead's, at the escalation's level, and once accepted its owner's (administrators excepted).
   const mayDecide =
-    me !== null &&
-    worksLevel(me.role, Math.max(e.level, 2)) &&
-    (e.status !== 'accepted' || e.owner?.id === me.id || me.role === 'admin');
+    me !== null && worksLevel(me.role, Math.max(e.level, 2)) && (e.status !== 'accepted' || e.owner?.id === me.id || me.role === 'admin');
   const caseNumbers = new Map((brief.brief?.openCases ?? []).map((c) => [c.id, c.number]));
   return (
     <section className="queue-detail panel" aria-labelledby="queue-detail-title" data-escalation-id={e.id} data-status={e.status}>

@@ -5,7 +5,7 @@ import type { Escalation } from '../../../../../shared';
 import { formatAmount, unitOf } from '../../../format/amount';
 import { isLead, useSession } from '../../../state/use-session';
 import { escalationDetail, escalationReason } from '../offers/escalation-reason';
-import { isWaiting } from './escalation-status';
+import { isWaiting, statusKey } from './escalation-status';
 import { AgentName, When } from '../../../ui/EntryParts';
 import { DecideEscalation } from './DecideEscalation';
 
@@ -42,7 +42,7 @@ export function EscalationItem({ escalation: e, onDecided, action }: EscalationI
         <span className="escalation-case">
           {e.caseNumber} · {e.customerName}
         </span>
-        <span className={`escalation-status escalation-status-${e.status}`}>{t(`escalationFlow.status.${e.status}`)}</span>
+        <span className={`escalation-status escalation-status-${e.status}`}>{t(statusKey(e))}</span>
         <When at={e.createdAt} />
         <AgentName agent={e.raisedBy} />
         {action && <span className="entry-actions">{action}</span>}
@@ -59,7 +59,7 @@ export function EscalationItem({ escalation: e, onDecided, action }: EscalationI
       )}
       {e.decidedBy && e.decidedAt && (
         <p className="escalation-decided">
-          {t(e.status === 'denied' ? 'escalation.rejectedBy' : 'escalation.approvedBy', {
+          {t(e.decision === 'denied' ? 'escalation.rejectedBy' : 'escalation.approvedBy', {
             name: e.decidedBy.name,
             employeeNo: e.decidedBy.employeeNo,
           })}{' '}
