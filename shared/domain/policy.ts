@@ -167,6 +167,8 @@ export type CustomerMessage = z.infer<typeof CustomerMessage>;
  */
 export const EscalationStatus = z.enum(['open', 'accepted', 'approved', 'denied', 'resolved', 'escalated']);
 export type EscalationStatus = z.infer<typeof EscalationStatus>;
+/** States where an escalation still waits on someone: the queue's rows, a request still pending. */
+export const ACTIVE_ESCALATION_STATES: readonly EscalationStatus[] = ['open', 'accepted', 'escalated'];
 /** What a person may do to an escalation; which state each leads to is core's transition table. */
 export const EscalationAction = z.enum(['accept', 'approve', 'deny', 'reassign', 'deescalate', 'escalate', 'resolve']);
 export type EscalationAction = z.infer<typeof EscalationAction>;

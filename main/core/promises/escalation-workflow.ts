@@ -1,4 +1,13 @@
-import { type Agent, AppError, type EscalationAction, type EscalationStatus, LEVEL_WORKERS, TOP_LEVEL, worksLevel } from '../../../shared';
+import {
+  ACTIVE_ESCALATION_STATES,
+  type Agent,
+  AppError,
+  type EscalationAction,
+  type EscalationStatus,
+  LEVEL_WORKERS,
+  TOP_LEVEL,
+  worksLevel,
+} from '../../../shared';
 
 /*
  * The escalation workflow as one table: for each state, the actions allowed there and the state each
@@ -25,7 +34,7 @@ export const TRANSITIONS: Readonly<Record<EscalationStatus, Partial<Record<Escal
 };
 
 /** States where an escalation still waits on someone: the queue's rows. */
-export const ACTIVE_STATES: readonly EscalationStatus[] = ['open', 'accepted', 'escalated'];
+export const ACTIVE_STATES = ACTIVE_ESCALATION_STATES;
 
 function refuse(code: 'forbidden' | 'conflict' | 'invalid_input', message: string, path: string, issue: string): never {
   throw new AppError(code, message, [{ path, message: issue }]);

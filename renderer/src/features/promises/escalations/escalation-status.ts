@@ -1,10 +1,8 @@
-import type { Escalation, EscalationStatus } from '../../../../../shared';
+import { ACTIVE_ESCALATION_STATES, type Escalation } from '../../../../../shared';
 
-/** States where an escalation still waits on someone (core's ACTIVE_STATES): the queue's rows, a request still pending. */
-const WAITING: ReadonlySet<EscalationStatus> = new Set<EscalationStatus>(['open', 'accepted', 'escalated']);
-
+/** Whether an escalation still waits on someone: a queue row, a request still pending. */
 export function isWaiting(e: Pick<Escalation, 'status'>): boolean {
-  return WAITING.has(e.status);
+  return ACTIVE_ESCALATION_STATES.includes(e.status);
 }
 
 /** An approval resolved by the promise it allowed says so ("used"); any other state by its name. */
