@@ -119,6 +119,16 @@ export interface DB extends AccountTables {
     created_at: string;
     decided_at: string | null;
     decision_note: string | null;
+    /** Who took it (0012); null while nobody at its level has. */
+    owner_id: string | null;
+    /** When its current level's time limit runs out (0012); null only on rows a bulk loader wrote. */
+    due_at: string | null;
+    /** JSON values the UI words the detail with, for system-raised ones (0012). */
+    detail_params: string | null;
+    /** The last transition (0012). */
+    updated_at: string | null;
+    /** approved or denied, once decided (0012); kept when it is then resolved. */
+    decision: string | null;
   };
   commitments: {
     id: string;

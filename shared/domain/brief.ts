@@ -83,6 +83,8 @@ export const CaseView = CaseDetail.extend({
   messages: z.array(CustomerMessage),
   decisions: z.array(Decision),
   escalations: z.array(Escalation),
+  /** The regulator's 15-day answer limit (from opening) when the case is a complaint; null otherwise. */
+  regulatorDueAt: IsoTime.nullable(),
 });
 export type CaseView = z.infer<typeof CaseView>;
 

@@ -78,6 +78,10 @@ export const Sla = z.object({
   rescheduleLimit: z.number().int(),
   /** How far past its first deadline a commitment may be moved, in hours. */
   rescheduleMaxHours: z.number(),
+  /** How long an escalation may wait at each level before it is in breach, in hours. */
+  level1Hours: z.number(),
+  level2Hours: z.number(),
+  level3Hours: z.number(),
 });
 export type Sla = z.infer<typeof Sla>;
 
@@ -157,7 +161,34 @@ export const CustomerMessage = z.object({
 });
 export type CustomerMessage = z.infer<typeof CustomerMessage>;
 
-export const EscalationStatus = z.enum(['open', 'approved', 'rejected', 'closed']);
+/**
+ * open: raised, nobody has taken it; accepted: someone at its level owns it; escalated: sent up a
+ * level, waiting there; approved/denied: decided; resolved: done with (an approval used, or handled).
+ */
+export const EscalationStatus = z.enum(['open', 'accepted', 'approved', 'denied', 'resolved', 'escalated']);
+export type EscalationStatus = z.infer<typeof EscalationStatus>;
+/** States where an escalation still waits on someone: the queue's rows, a request still pending. */
+export const ACTIVE_ESCALATION_STATES: readonly EscalationStatus[] = ['open', 'accepted', 'escalated'];
+/** What a person may do to an escalation; which state each leads to is core's transition table. */
+export const EscalationAction = z.enum(['accept', 'approve', 'deny', 'reassign', 'deescalate', 'escalate', 'resolve']);
+export type EscalationAction = z.infer<typeof EscalationAction>;
+/** The top escalation level: the complaint centre. */
+export const TOP_LEVEL = 3;
+/**
+ * Who works each escalation level: 1 agents, 2 supervisors, 3 the complaint centre; each level's
+ * people also work the levels below theirs, and administrators every level. Core enforces it inside
+ * the write; the UI reads it only to offer what would not be refused.
+ */
+export const LEVEL_WORKERS: Readonly<Record<number, readonly Role[]>> = {
+  1: ['agent', 'supervisor', 'complaint_centre', 'admin'],
+  2: ['supervisor', 'complaint_centre', 'admin'],
+  3: ['complaint_centre', 'admin'],
+};
+export function worksLevel(role: Role, level: number): boolean {
+  return LEVEL_WORKERS[Math.min(Math.max(level, 1), TOP_LEVEL)]!.includes(role);
+}
+/** Values the renderer words a system-raised escalation's detail with (a conduct complaint, a low score). */
+export const EscalationDetailParams = z.record(z.string(), z.union([z.string(), z.number()]));
 export const Escalation = z.object({
   id: Id,
   caseId: Id,
@@ -167,18 +198,30 @@ export const Escalation = z.object({
   level: z.number().int(),
   reason: z.string(),
   detail: z.string(),
+  /** When set, the detail is worded by the UI from `reason` and these values, in its language. */
+  detailParams: EscalationDetailParams.nullable(),
   offer: OfferKind.nullable(),
   amount: z.number().nullable(),
   status: EscalationStatus,
   commitmentId: Id.nullable(),
   raisedBy: AgentRef,
+  /** The team of whoever raised it (the queue's team filter); null when they have none. */
+  team: z.string().nullable(),
+  /** Who took it (accept or reassign); null while nobody at its level has. */
+  owner: AgentRef.nullable(),
   decidedBy: AgentRef.nullable(),
+  /** What was decided, kept once it is resolved; null until someone approves or denies it. */
+  decision: z.enum(['approved', 'denied']).nullable(),
   /** What the supervisor wrote when deciding, for the agent who asked. */
   decisionNote: z.string().nullable(),
   /** Facts the requester supplied rather than the record holding them, for the approver to weigh. */
   supplied: SuppliedFacts,
   createdAt: IsoTime,
   decidedAt: IsoTime.nullable(),
+  /** When its current level's time limit (policy, sla table) runs out; set when raised and on every level change. */
+  dueAt: IsoTime,
+  /** The regulator's 15-day answer limit when the case is a complaint; null otherwise. */
+  regulatorDueAt: IsoTime.nullable(),
 });
 export type Escalation = z.infer<typeof Escalation>;
 

@@ -153,6 +153,19 @@ test.describe('as the supervisor', () => {
       await check(page, `${language}: approvals (supervisor)`);
       await close(page);
 
+      // The case view: the regulator's limit when it is a complaint, and escalating by hand with its reason missing.
+      await page.keyboard.press('Alt+O');
+      const caseView = page.getByRole('dialog').filter({ has: page.locator('.case-view-head') });
+      await caseView.getByRole('tab', { name: /承诺|Promises/ }).click();
+      await caseView.getByRole('button', { name: /人工升级|Escalate by hand/ }).click();
+      await caseView
+        .locator('.raise-escalation')
+        .getByRole('button', { name: /提交升级|^Escalate$/ })
+        .click();
+      await expect(caseView.locator('.raise-escalation [role="alert"]')).toBeVisible();
+      await check(page, `${language}: the case view, escalating by hand`);
+      await close(page);
+
       await page.keyboard.press('Alt+I');
       await openDialog(page);
       await check(page, `${language}: known incidents with the supervisor's form`);
@@ -177,6 +190,13 @@ test.describe('as the supervisor', () => {
         await first.getByRole('button').first().click();
         await expect(page.locator('.queue-detail [data-region="customer-brief"] .brief-grid')).toBeVisible();
         await check(page, `${language}: escalation queue with a row open`);
+        // The workflow's steps, with a reason missing said inline.
+        const up = page.locator('.flow-actions').getByRole('button', { name: /上送投诉中心|Send to the complaint centre/ });
+        if ((await up.count()) > 0) {
+          await up.click();
+          await expect(page.locator('.flow-actions [role="alert"]')).toBeVisible();
+          await check(page, `${language}: escalation queue, a step without its reason`);
+        }
       }
 
       await nav.getByRole('link', { name: /看板|Dashboard/ }).click();

@@ -53,7 +53,7 @@ test.describe('an offer beyond the agent’s authority', () => {
     await expect(item).toContainText('兑换受积分商城故障影响');
     // Before deciding, the supervisor sees what policy allows now, as they would approve it.
     await expect(item.locator('.decide-policy')).toContainText('现行政策：上限 50 元，你可批准 200 元');
-    await item.getByPlaceholder('审批备注（可不填）').fill('因我方故障，同意折算');
+    await item.getByPlaceholder('审批备注（驳回时必填）').fill('因我方故障，同意折算');
     await item.getByRole('button', { name: '批准' }).click();
     await expect(dialog).toContainText('目前没有待审批的申请。');
     await page.keyboard.press('Escape');

@@ -124,7 +124,7 @@ test.describe('the supervisors’ console', () => {
     await expect(detail.locator('[data-region="customer-brief"]')).toBeVisible();
     await expect(detail.locator('[data-region="customer-brief"]')).toContainText(STORY_VOUCHER_CASE_NUMBER);
     await page.screenshot({ path: 'test-results/queue.png' });
-    await detail.getByPlaceholder('审批备注（可不填）').fill('因我方故障，同意折算');
+    await detail.getByPlaceholder('审批备注（驳回时必填）').fill('因我方故障，同意折算');
     await detail.getByRole('button', { name: '批准' }).click();
     await expect(detail).toHaveCount(0);
     await expect(asked).toHaveCount(0);

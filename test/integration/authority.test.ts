@@ -168,9 +168,9 @@ describe('approvals', () => {
       { caseId, offer: 'conversion', amount: 300, reason: '面值300元', supplied },
       { actor: cast.agent },
     );
-    // A supervisor may approve 200 of conversion; 300 goes to level 3 and stays open.
+    // A supervisor may approve 200 of conversion; 300 goes to level 3, escalated, undecided.
     const raised = await t.call('escalations.decide', { id: request.id, approve: true }, { actor: cast.supervisor });
-    expect(raised).toMatchObject({ status: 'open', level: 3 });
+    expect(raised).toMatchObject({ status: 'escalated', level: 3, decidedBy: null });
     expect(
       await issue(
         t.call('commitments.create', { caseId, kind: 'conversion', wording: '折算300元', amount: 300, supplied }, { actor: cast.agent }),

@@ -170,6 +170,50 @@ describe('0006_escalation_note', () => {
   });
 });
 
+describe('0012_escalation_workflow', () => {
+  it('renames rejected to denied and a used approval to resolved, and gives every row the limit it was counted with', async () => {
+    await migrateToLatest(handle.db, migrations.slice(0, 11));
+    handle.raw.exec(`
+      insert into agents (id, employee_no, name, role, created_at) values ('a1', '1', '甲', 'agent', '2026-01-01');
+      insert into customers values ('c1', '何志明', 'standard', '2026-01-01', '2026-01-01', 1);
+      insert into cases (id, number, customer_id, title, category, status, priority, level, opened_by, opened_at, updated_at, version)
+        values ('k1', 'C-1', 'c1', '积分兑换券无法兑换', 'points_voucher', 'open', 'normal', 1, 'a1', '2026-01-01', '2026-01-01', 1);`);
+    const cols =
+      'id, case_id, customer_id, level, reason, detail, offer, amount, status, commitment_id, decision_id, raised_by, decided_by, created_at, decided_at';
+    handle.raw.exec(`
+      insert into escalations (${cols}) values ('e1', 'k1', 'c1', 2, 'authority', '', 'conversion', 50, 'rejected', null, null, 'a1', 'a1', '2026-01-02T00:00:00.000Z', '2026-01-02T01:00:00.000Z');
+      insert into escalations (${cols}) values ('e2', 'k1', 'c1', 3, 'regulator', '', null, null, 'closed', null, null, 'a1', null, '2026-01-02T00:00:00.000Z', null);
+      insert into escalations (${cols}) values ('e3', 'k1', 'c1', 2, 'authority', '', null, null, 'open', null, null, 'a1', null, '2026-01-02T00:00:00.000Z', null);`);
+    await migrateToLatest(handle.db, migrations.slice(0, 12));
+    expect(handle.raw.prepare('select id, status, decision, owner_id, due_at, updated_at from escalations order by id').all()).toEqual([
+      {
+        id: 'e1',
+        status: 'denied',
+        decision: 'denied',
+        owner_id: null,
+        due_at: '2026-01-03T00:00:00.000Z',
+        updated_at: '2026-01-02T01:00:00.000Z',
+      },
+      {
+        id: 'e2',
+        status: 'resolved',
+        decision: null,
+        owner_id: null,
+        due_at: '2026-01-05T00:00:00.000Z',
+        updated_at: '2026-01-02T00:00:00.000Z',
+      },
+      {
+        id: 'e3',
+        status: 'open',
+        decision: null,
+        owner_id: null,
+        due_at: '2026-01-03T00:00:00.000Z',
+        updated_at: '2026-01-02T00:00:00.000Z',
+      },
+    ]);
+  });
+});
+
 describe('0007_audit_head', () => {
   it('anchors the head of a chain already there, then moves it with each insert', async () => {
     await migrateToLatest(handle.db, migrations.slice(0, 6));

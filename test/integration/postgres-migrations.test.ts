@@ -98,6 +98,51 @@ describe('migrations on PostgreSQL', () => {
     ]);
   });
 
+  it('0012 renames the old escalation states and gives each row the limit it was counted with', async () => {
+    const db = await freshDatabase();
+    await migrateToLatest(db, migrations.slice(0, 11));
+    await sql`insert into agents (id, employee_no, name, role, created_at) values ('a1', '1', '甲', 'agent', '2026-01-01')`.execute(db);
+    await sql`insert into customers (id, name, tier, created_at, updated_at, version) values ('c1', '何志明', 'standard', '2026-01-01', '2026-01-01', 1)`.execute(
+      db,
+    );
+    await sql`insert into cases (id, number, customer_id, title, category, status, priority, level, opened_by, opened_at, updated_at, version)
+      values ('k1', 'C-1', 'c1', '积分兑换券无法兑换', 'points_voucher', 'open', 'normal', 1, 'a1', '2026-01-01', '2026-01-01', 1)`.execute(
+      db,
+    );
+    await sql`insert into escalations (id, case_id, customer_id, level, reason, detail, status, raised_by, created_at, decided_at) values
+      ('e1', 'k1', 'c1', 2, 'authority', '', 'rejected', 'a1', '2026-01-02T00:00:00.000Z', '2026-01-02T01:00:00.000Z'),
+      ('e2', 'k1', 'c1', 3, 'regulator', '', 'closed', 'a1', '2026-01-02T00:00:00.000Z', null),
+      ('e3', 'k1', 'c1', 1, 'overdue_commitment', '', 'open', 'a1', '2026-01-02T00:00:00.000Z', null)`.execute(db);
+    await migrateToLatest(db);
+    const rows = await sql`select id, status, decision, owner_id, due_at, updated_at from escalations order by id`.execute(db);
+    expect(rows.rows).toEqual([
+      {
+        id: 'e1',
+        status: 'denied',
+        decision: 'denied',
+        owner_id: null,
+        due_at: '2026-01-03T00:00:00.000Z',
+        updated_at: '2026-01-02T01:00:00.000Z',
+      },
+      {
+        id: 'e2',
+        status: 'resolved',
+        decision: null,
+        owner_id: null,
+        due_at: '2026-01-05T00:00:00.000Z',
+        updated_at: '2026-01-02T00:00:00.000Z',
+      },
+      {
+        id: 'e3',
+        status: 'open',
+        decision: null,
+        owner_id: null,
+        due_at: '2026-01-02T08:00:00.000Z',
+        updated_at: '2026-01-02T00:00:00.000Z',
+      },
+    ]);
+  });
+
   it('has an index for each search: pg_trgm for 3+ characters, GIN over grams for shorter terms', async () => {
     const db = await freshDatabase();
     await migrateToLatest(db);

@@ -4,6 +4,7 @@ import type { DB } from '../../db';
 import { getCaseDetail } from '../cases/cases';
 import { listFacts } from '../facts/facts';
 import { incidentsFor, listIncidents } from '../incidents/incidents';
+import { regulatorDeadlines } from '../complaints/regulator';
 import { commitmentsOf, decisionsOf, escalationsOf, messagesOf } from '../promises/read';
 import { agentRefs, unknownAgent } from '../read-models';
 
@@ -39,7 +40,7 @@ export async function caseChanges(db: Kysely<DB>, caseId: string): Promise<CaseC
 /** The case view: notes, calls, field history, incidents, pinned facts, commitments, confirmations, decisions and escalations. */
 export async function getCaseView(db: Kysely<DB>, id: string, now: Date): Promise<CaseView> {
   const detail = await getCaseDetail(db, id);
-  const [changes, incidents, pinnedFacts, commitments, messages, decisions, escalations] = await Promise.all([
+  const [changes, incidents, pinnedFacts, commitments, messages, decisions, escalations, regulator] = await Promise.all([
     caseChanges(db, id),
     listIncidents(db, now, true),
     listFacts(db, detail.customerId, id),
@@ -47,6 +48,7 @@ export async function getCaseView(db: Kysely<DB>, id: string, now: Date): Promis
     messagesOf(db, id),
     decisionsOf(db, { caseId: id }),
     escalationsOf(db, { caseId: id }),
+    regulatorDeadlines(db, [id]),
   ]);
   const open = !['resolved', 'closed'].includes(detail.status);
   return {
@@ -58,5 +60,6 @@ export async function getCaseView(db: Kysely<DB>, id: string, now: Date): Promis
     messages,
     decisions,
     escalations,
+    regulatorDueAt: regulator.get(id) ?? null,
   };
 }

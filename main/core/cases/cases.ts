@@ -8,7 +8,7 @@ import { indexEntity } from '../search/index-entities';
 import { agentRefs, hydrateContacts, hydrateNotes, toCaseSummary, unknownAgent } from '../read-models';
 
 export const createCase = defineMutation('cases.create', {
-  async apply(trx, args, m) {
+  async apply(trx, args, m, env) {
     await requireCustomer(trx, args.customerId);
     const clash = await trx.selectFrom('cases').select('id').where('number', '=', args.number).executeTakeFirst();
     if (clash) throw new AppError('conflict', `Case number ${args.number} is taken.`);
@@ -31,7 +31,7 @@ export const createCase = defineMutation('cases.create', {
         resolved_by: null,
       })
       .execute();
-    const complaint = await fileComplaint(trx, args, m);
+    const complaint = await fileComplaint(trx, args, m, env);
     await indexEntity(trx, 'case_grams', args.id);
     return [{ entity: 'case', id: args.id, customerId: args.customerId }, ...complaint];
   },

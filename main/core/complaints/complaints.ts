@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
 import { AppError, type MutationArgs, type Mutation } from '../../../shared';
 import type { DB } from '../../db';
-import type { Effect } from '../mutations/types';
+import type { ApplyEnv, Effect } from '../mutations/types';
+import { insertEscalation } from '../promises/escalation-rows';
 
 export const CONDUCT_COMPLAINT = 'conduct_complaint';
 
@@ -10,7 +11,7 @@ export const CONDUCT_COMPLAINT = 'conduct_complaint';
  * agent. Filing one links the case to it and raises a level-2 escalation (reason `conduct_complaint`)
  * to the supervisors' queue, in the case's own transaction. Any other category may not name a contact.
  */
-export async function fileComplaint(trx: Kysely<DB>, args: MutationArgs<'cases.create'>, m: Mutation): Promise<Effect[]> {
+export async function fileComplaint(trx: Kysely<DB>, args: MutationArgs<'cases.create'>, m: Mutation, env: ApplyEnv): Promise<Effect[]> {
   if (args.category !== CONDUCT_COMPLAINT) {
     if (args.complaint)
       throw new AppError('invalid_input', 'Only a conduct complaint names the contact it is about.', [
@@ -42,27 +43,14 @@ export async function fileComplaint(trx: Kysely<DB>, args: MutationArgs<'cases.c
     reason: CONDUCT_COMPLAINT,
     detail: `Conduct complaint about agent ${contact.employee_no} (contact of ${contact.started_at}).`,
   };
-  await trx
-    .insertInto('escalations')
-    .values({
-      id: escalation.id,
-      case_id: args.id,
-      customer_id: args.customerId,
-      level: escalation.level,
-      reason: escalation.reason,
-      detail: escalation.detail,
-      offer: null,
-      amount: null,
-      status: 'open',
-      commitment_id: null,
-      decision_id: null,
-      raised_by: m.actor,
-      decided_by: null,
-      created_at: args.at,
-      decided_at: null,
-      decision_note: null,
-    })
-    .execute();
+  await insertEscalation(trx, env, {
+    ...escalation,
+    caseId: args.id,
+    customerId: args.customerId,
+    detailParams: { employeeNo: contact.employee_no, contactAt: contact.started_at },
+    raisedBy: m.actor,
+    at: args.at,
+  });
   return [
     { entity: 'escalation', id: escalation.id, customerId: args.customerId, data: { ...escalation, contactId: args.complaint.contactId } },
   ];

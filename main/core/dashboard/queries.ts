@@ -225,7 +225,7 @@ export async function openEscalations(db: Kysely<DB>, f: Filter, now: Date) {
         else 'gt7d' end as age,
       count(*) as open
     from escalations
-    where status = 'open'${agentClause('raised_by', f.agents)}
+    where status in ('open', 'accepted', 'escalated')${agentClause('raised_by', f.agents)}
     group by 1, 2 order by 1, 2`.execute(db);
   const order = AGE_BUCKETS.map((b) => b.key as string);
   return rows.rows
@@ -311,7 +311,7 @@ export async function caseIdsBehind(
       return ids(
         await sql<{ case_id: string }>`
           select case_id from escalations
-          where status = 'open' and level = ${Number(level)}${w.before ? sql` and created_at <= ${w.before}` : sql``}${w.after ? sql` and created_at > ${w.after}` : sql``}${agentClause('raised_by', f.agents)}
+          where status in ('open', 'accepted', 'escalated') and level = ${Number(level)}${w.before ? sql` and created_at <= ${w.before}` : sql``}${w.after ? sql` and created_at > ${w.after}` : sql``}${agentClause('raised_by', f.agents)}
           group by case_id order by min(created_at) limit ${take}`.execute(db),
       );
     }

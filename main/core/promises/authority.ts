@@ -3,10 +3,13 @@ import {
   type Agent,
   AppError,
   type CommitmentKind,
+  LEVEL_WORKERS,
   type OfferKind,
   type PolicyAnswer,
   type Role,
   type SuppliedFacts,
+  TOP_LEVEL,
+  worksLevel,
 } from '../../../shared';
 import type { DB } from '../../db';
 import type { Policy } from '../../policy';
@@ -28,12 +31,6 @@ import { gatherFacts } from './policy-facts';
 const GRANT_KINDS: ReadonlySet<string> = new Set<OfferKind>(['extension', 'conversion', 'refund', 'goodwill']);
 /** Who may settle or move a commitment that is not their own. */
 const OVERSEERS: ReadonlySet<Role> = new Set<Role>(['supervisor', 'complaint_centre']);
-/** Who may decide an escalation at each level: 2 is the supervisors', 3 the complaint centre's. */
-const DECIDERS: Readonly<Record<number, ReadonlySet<Role>>> = {
-  2: new Set<Role>(['supervisor', 'complaint_centre', 'admin']),
-  3: new Set<Role>(['complaint_centre', 'admin']),
-};
-export const TOP_LEVEL = 3;
 
 function refuse(code: 'forbidden' | 'invalid_input' | 'conflict', message: string, path: string, issue: string): never {
   throw new AppError(code, message, [{ path, message: issue }]);
@@ -144,9 +141,15 @@ export async function checkGrant(
 export function mayDecide(decider: Agent, escalation: { raised_by: string; level: number }): void {
   if (decider.id === escalation.raised_by)
     refuse('forbidden', 'Nobody decides their own request; another supervisor must.', 'id', 'own_request');
-  const deciders = DECIDERS[Math.min(escalation.level, TOP_LEVEL)] ?? DECIDERS[2]!;
-  if (!deciders.has(decider.role))
-    refuse('forbidden', `An escalation at level ${escalation.level} is decided by ${[...deciders].join(' or ')}.`, 'id', 'not_your_level');
+  // A decision is a lead's: at least level 2's people, whatever level the escalation was stepped down to.
+  const level = Math.max(escalation.level, 2);
+  if (!worksLevel(decider.role, level))
+    refuse(
+      'forbidden',
+      `An escalation at level ${level} is decided by ${[...LEVEL_WORKERS[Math.min(level, TOP_LEVEL)]!].join(' or ')}.`,
+      'id',
+      'not_your_level',
+    );
 }
 
 /** Refuses settling or moving a commitment by anyone but its owner or those who oversee it. */

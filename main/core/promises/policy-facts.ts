@@ -12,7 +12,7 @@ import { type DB, isSqlite } from '../../db';
 
 const DAY = 86_400_000;
 // What a customer says when they are about to take it to the regulator.
-const REGULATOR_WORDS = ['工信部', '申诉', '12300', '消费者协会'];
+export const REGULATOR_WORDS = ['工信部', '申诉', '12300', '消费者协会'];
 
 export interface GatheredFacts {
   facts: PolicyFacts;

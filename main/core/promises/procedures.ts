@@ -1,9 +1,10 @@
 import { AppError, newId, type promiseProcedures } from '../../../shared';
 import { REQUIRED_TABLES } from '../../policy';
-import { type Implementations, write } from '../procedure-kit';
-import type { CoreDeps } from '../context';
+import { type CallMeta, type Implementations, write } from '../procedure-kit';
+import type { CallContext, CoreDeps } from '../context';
 import { grantOf } from './authority';
 import { caseParty, composeMessage, evaluateCase, futureDueAt, resolveDueAt } from './commands';
+import { assigneesOf } from './assignees';
 import { commitmentsOf, decisionsOf, escalationsOf, messagesOf, readCommitments, toMessage } from './read';
 
 /** The commitment as it now stands and the confirmation written about it; a retried call gets the first attempt's message. */
@@ -154,5 +155,46 @@ export const procedures: Implementations<keyof typeof promiseProcedures> = {
     return one(escalationsOf(deps.db, { id: args.id }), 'escalation');
   },
 
+  'escalations.raise': async (deps, input, ctx, meta) => {
+    const party = await caseParty(deps, input.caseId);
+    const args = await write(deps, ctx, meta, 'escalations.raise', {
+      id: newId(),
+      caseId: input.caseId,
+      customerId: party.customerId,
+      detail: input.reason,
+      at: deps.now().toISOString(),
+    });
+    return one(escalationsOf(deps.db, { id: args.id }), 'escalation');
+  },
+
+  'escalations.accept': async (deps, input, ctx, meta) => step(deps, ctx, meta, 'escalations.accept', input.id),
+  'escalations.reassign': async (deps, input, ctx, meta) => {
+    await write(deps, ctx, meta, 'escalations.reassign', {
+      id: input.id,
+      note: input.note ?? null,
+      toId: input.toId,
+      at: deps.now().toISOString(),
+    });
+    return one(escalationsOf(deps.db, { id: input.id }), 'escalation');
+  },
+  'escalations.deescalate': async (deps, input, ctx, meta) => step(deps, ctx, meta, 'escalations.deescalate', input.id, input.note),
+  'escalations.sendToLevel3': async (deps, input, ctx, meta) => step(deps, ctx, meta, 'escalations.sendToLevel3', input.id, input.note),
+  'escalations.resolve': async (deps, input, ctx, meta) => step(deps, ctx, meta, 'escalations.resolve', input.id, input.note),
+
+  'escalations.assignees': async (deps, input) => assigneesOf(deps.db, input.id),
+
   'escalations.list': async (deps, input) => escalationsOf(deps.db, input),
 };
+
+/** One workflow step by the caller, and the escalation as it now stands. */
+async function step(
+  deps: CoreDeps,
+  ctx: CallContext,
+  meta: CallMeta,
+  name: 'escalations.accept' | 'escalations.deescalate' | 'escalations.sendToLevel3' | 'escalations.resolve',
+  id: string,
+  note?: string,
+) {
+  await write(deps, ctx, meta, name, { id, note: note ?? null, at: deps.now().toISOString() });
+  return one(escalationsOf(deps.db, { id }), 'escalation');
+}

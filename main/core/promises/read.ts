@@ -10,7 +10,9 @@ import type {
   SuppliedFacts,
 } from '../../../shared';
 import type { DB } from '../../db';
+import { regulatorDeadlines } from '../complaints/regulator';
 import { agentRefs, unknownAgent } from '../read-models';
+import { ACTIVE_STATES } from './escalation-workflow';
 
 const DAY = 86_400_000;
 
@@ -109,7 +111,18 @@ export async function decisionsOf(db: Kysely<DB>, where: { caseId: string; id?: 
   }));
 }
 
-export async function escalationsOf(db: Kysely<DB>, where: { caseId?: string; status?: string; id?: string }): Promise<Escalation[]> {
+/** Where `escalationsOf` looks: one escalation, a case's, one state's, or those still waiting on someone. */
+export interface EscalationFilter {
+  caseId?: string;
+  status?: string;
+  id?: string;
+  active?: boolean;
+}
+
+/** A limit a bulk loader left out: the fixed day the queue counted with before policy set one per level. */
+const UNSET_LIMIT_MS = 24 * 3_600_000;
+
+export async function escalationsOf(db: Kysely<DB>, where: EscalationFilter): Promise<Escalation[]> {
   let q = db
     .selectFrom('escalations')
     .leftJoin('decisions', 'decisions.id', 'escalations.decision_id')
@@ -117,25 +130,39 @@ export async function escalationsOf(db: Kysely<DB>, where: { caseId?: string; st
     .select('decisions.supplied');
   if (where.caseId) q = q.where('escalations.case_id', '=', where.caseId);
   if (where.status) q = q.where('escalations.status', '=', where.status);
+  if (where.active) q = q.where('escalations.status', 'in', [...ACTIVE_STATES]);
   if (where.id) q = q.where('escalations.id', '=', where.id);
   const rows = await q.orderBy('escalations.created_at', 'desc').orderBy('escalations.id', 'desc').execute();
+  const caseIds = [...new Set(rows.map((r) => r.case_id))];
   // A supervisor's queue spans customers: each escalation names its case and customer.
-  const cases = rows.length
+  const [cases, regulator] = await Promise.all([
+    caseIds.length
+      ? db
+          .selectFrom('cases')
+          .innerJoin('customers', 'customers.id', 'cases.customer_id')
+          .select(['cases.id', 'cases.number', 'customers.name'])
+          .where('cases.id', 'in', caseIds)
+          .execute()
+          .then((found) => new Map(found.map((c) => [c.id, c])))
+      : new Map<string, { number: string; name: string }>(),
+    regulatorDeadlines(db, caseIds),
+  ]);
+  const people = await agentRefs(
+    db,
+    rows.flatMap((r) => [r.raised_by, ...(r.decided_by ? [r.decided_by] : []), ...(r.owner_id ? [r.owner_id] : [])]),
+  );
+  const teams = rows.length
     ? new Map(
         (
           await db
-            .selectFrom('cases')
-            .innerJoin('customers', 'customers.id', 'cases.customer_id')
-            .select(['cases.id', 'cases.number', 'customers.name'])
-            .where('cases.id', 'in', [...new Set(rows.map((r) => r.case_id))])
+            .selectFrom('agents')
+            .select(['id', 'team'])
+            .where('id', 'in', [...new Set(rows.map((r) => r.raised_by))])
             .execute()
-        ).map((c) => [c.id, c]),
+        ).map((a) => [a.id, a.team]),
       )
-    : new Map<string, { number: string; name: string }>();
-  const people = await agentRefs(
-    db,
-    rows.flatMap((r) => [r.raised_by, ...(r.decided_by ? [r.decided_by] : [])]),
-  );
+    : new Map<string, string | null>();
+  const person = (id: string | null) => (id ? (people.get(id) ?? unknownAgent(id)) : null);
   return rows.map((r) => ({
     id: r.id,
     caseId: r.case_id,
@@ -145,16 +172,22 @@ export async function escalationsOf(db: Kysely<DB>, where: { caseId?: string; st
     level: r.level,
     reason: r.reason,
     detail: r.detail,
+    detailParams: r.detail_params ? (JSON.parse(r.detail_params) as Record<string, string | number>) : null,
     offer: r.offer as OfferKind | null,
     amount: r.amount,
     status: r.status as Escalation['status'],
     commitmentId: r.commitment_id,
-    raisedBy: people.get(r.raised_by) ?? unknownAgent(r.raised_by),
-    decidedBy: r.decided_by ? (people.get(r.decided_by) ?? unknownAgent(r.decided_by)) : null,
+    raisedBy: person(r.raised_by)!,
+    team: teams.get(r.raised_by) ?? null,
+    owner: person(r.owner_id),
+    decidedBy: person(r.decided_by),
+    decision: r.decision as Escalation['decision'],
     createdAt: r.created_at,
     decidedAt: r.decided_at,
     decisionNote: r.decision_note,
     supplied: suppliedOf(r.supplied),
+    dueAt: r.due_at ?? new Date(Date.parse(r.created_at) + UNSET_LIMIT_MS).toISOString(),
+    regulatorDueAt: regulator.get(r.case_id) ?? null,
   }));
 }
 

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { AppError, LOW_CSAT_MAX, type Survey } from '../../../shared';
 import type { DB } from '../../db';
 import { defineMutation } from '../mutations/types';
+import { insertEscalation } from '../promises/escalation-rows';
 import { agentRefs, unknownAgent } from '../read-models';
 import { isDone } from './closing';
 
@@ -12,7 +13,7 @@ import { isDone } from './closing';
  * this transaction.
  */
 export const answerSurvey = defineMutation('surveys.answer', {
-  async apply(trx, a, m) {
+  async apply(trx, a, m, env) {
     const survey = await trx.selectFrom('surveys').selectAll().where('id', '=', a.surveyId).executeTakeFirst();
     if (!survey) throw new AppError('not_found', `No survey ${a.surveyId}.`, [{ path: 'token', message: 'not_found' }]);
     if (survey.answered_at !== null)
@@ -57,27 +58,14 @@ export const answerSurvey = defineMutation('surveys.answer', {
       reason: 'low_csat',
       detail: `Satisfaction ${a.score}/5${a.comment ? `: ${a.comment}` : ''}`.slice(0, 500),
     };
-    await trx
-      .insertInto('escalations')
-      .values({
-        id: escalation.id,
-        case_id: survey.case_id,
-        customer_id: survey.customer_id,
-        level: escalation.level,
-        reason: escalation.reason,
-        detail: escalation.detail,
-        offer: null,
-        amount: null,
-        status: 'open',
-        commitment_id: null,
-        decision_id: null,
-        raised_by: m.actor,
-        decided_by: null,
-        created_at: a.at,
-        decided_at: null,
-        decision_note: null,
-      })
-      .execute();
+    await insertEscalation(trx, env, {
+      ...escalation,
+      caseId: survey.case_id,
+      customerId: survey.customer_id,
+      detailParams: { score: a.score, comment: a.comment ?? '' },
+      raisedBy: m.actor,
+      at: a.at,
+    });
     return [
       ...effects,
       {

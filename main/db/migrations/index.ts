@@ -10,6 +10,7 @@ import * as m0008 from './0008_accounts';
 import * as m0009 from './0009_authority';
 import * as m0010 from './0010_supervision';
 import * as m0011 from './0011_sync';
+import * as m0012 from './0012_escalation_workflow';
 import * as m0014 from './0014_sync_conflicts';
 import * as m0015 from './0015_desk_tokens';
 
@@ -29,6 +30,7 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Migrat
   ['0009_authority', m0009],
   ['0010_supervision', m0010],
   ['0011_sync', m0011],
+  ['0012_escalation_workflow', m0012],
   ['0014_sync_conflicts', m0014],
   ['0015_desk_tokens', m0015],
 ];

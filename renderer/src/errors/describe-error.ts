@@ -90,7 +90,12 @@ export function fieldOf(path: string): KnownField {
   return (KNOWN_FIELDS as readonly string[]).includes(head) ? (head as KnownField) : 'input';
 }
 
+/** The escalation workflow's refusals, worded in their own catalog (escalation-flow.*.ts). */
+const FLOW_ISSUES = ['invalid_state', 'invalid_level', 'taken_by_other', 'not_their_level', 'same_owner'] as const;
+type FlowIssue = (typeof FLOW_ISSUES)[number];
+
 function describeIssue(issue: ErrorIssue, t: TFunction, labels: FieldLabels): string | null {
+  if ((FLOW_ISSUES as readonly string[]).includes(issue.message)) return t(`escalationFlow.issue.${issue.message as FlowIssue}`);
   if (!isKnownIssue(issue.message)) return null;
   const field = fieldOf(issue.path);
   return t(`issue.${issue.message}`, { field: labels[field] ?? t(`field.${field}`) });

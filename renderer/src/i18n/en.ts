@@ -1,11 +1,13 @@
 import { deskSyncEn } from './desk-sync.en';
 import { deskLockEn } from './desk-lock.en';
+import { escalationFlowEn } from './escalation-flow.en';
 import { accountsEn, authEn } from './auth.en';
 import { syncConflictsEn } from './conflicts.en';
 import type { Catalog } from './zh-CN';
 
 export const en: Catalog = {
   auth: authEn,
+  escalationFlow: escalationFlowEn,
   deskLock: deskLockEn,
   deskSync: deskSyncEn,
   accounts: accountsEn,
@@ -747,7 +749,7 @@ export const en: Catalog = {
     openCase: 'Open the case',
     approve: 'Approve',
     reject: 'Reject',
-    note: 'Note (optional)',
+    note: 'Note (required to deny)',
     ask: {
       title: 'Ask a supervisor',
       amount: 'Amount (yuan)',
@@ -765,12 +767,6 @@ export const en: Catalog = {
     approvedBy: 'Approved by {{name}} (employee no. {{employeeNo}})',
     rejectedBy: 'Rejected by {{name}} (employee no. {{employeeNo}})',
     decisionNote: '“{{note}}”',
-    status: {
-      open: 'Open',
-      approved: 'Approved',
-      rejected: 'Rejected',
-      closed: 'Used',
-    },
     reason: {
       regulator: 'The customer mentioned the regulator',
       conduct: 'Conduct complaint',
@@ -856,7 +852,6 @@ export const en: Catalog = {
     open: 'Open',
     detailTitle: '{{number}} · {{customer}}',
     decide: 'Decide',
-    decideNotRequest: 'The policy escalated this case: open it on the desk to take it over.',
     openOnDesk: 'Open the case on the desk',
     decided: 'Decided; removed from the queue.',
     close: 'Close details',

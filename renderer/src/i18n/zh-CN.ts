@@ -1,5 +1,6 @@
 import { deskSyncZhCN } from './desk-sync.zh-CN';
 import { deskLockZhCN } from './desk-lock.zh-CN';
+import { escalationFlowZhCN } from './escalation-flow.zh-CN';
 import { accountsZhCN, authZhCN } from './auth.zh-CN';
 import { syncConflictsZhCN } from './conflicts.zh-CN';
 
@@ -9,6 +10,7 @@ import { syncConflictsZhCN } from './conflicts.zh-CN';
  */
 export const zhCN = {
   auth: authZhCN,
+  escalationFlow: escalationFlowZhCN,
   deskLock: deskLockZhCN,
   deskSync: deskSyncZhCN,
   accounts: accountsZhCN,
@@ -741,7 +743,7 @@ export const zhCN = {
     openCase: '打开工单',
     approve: '批准',
     reject: '驳回',
-    note: '审批备注（可不填）',
+    note: '审批备注（驳回时必填）',
     ask: {
       title: '请班长审批',
       amount: '申请金额（元）',
@@ -759,12 +761,6 @@ export const zhCN = {
     approvedBy: '{{name}}（工号 {{employeeNo}}）已批准',
     rejectedBy: '{{name}}（工号 {{employeeNo}}）已驳回',
     decisionNote: '“{{note}}”',
-    status: {
-      open: '待处理',
-      approved: '已批准',
-      rejected: '已驳回',
-      closed: '已使用',
-    },
     reason: {
       regulator: '客户提到工信部或申诉',
       conduct: '服务态度投诉',
@@ -850,7 +846,6 @@ export const zhCN = {
     open: '查看',
     detailTitle: '{{number}} · {{customer}}',
     decide: '审批',
-    decideNotRequest: '这是政策升级的工单，请在工作台打开工单处理。',
     openOnDesk: '在工作台打开工单',
     decided: '已处理，已从队列移除。',
     close: '关闭详情',

@@ -23,6 +23,9 @@ const QueuedMessage = z.object({
   body: z.string(),
 });
 
+/** One step of the escalation workflow by the mutation's actor: the escalation, why (or nothing), when. */
+const WorkflowStep = z.object({ id: Id, note: z.string().nullable(), at: UtcTime });
+
 const RaisedEscalation = z.object({ id: Id, level: z.number().int(), reason: z.string(), detail: z.string() });
 
 /** Commitments (the record of what an agent promised a customer) and escalations (a request to a supervisor). */
@@ -74,4 +77,12 @@ export const promiseMutations = {
   }),
   /** Approve or deny; a decision beyond the decider's authority goes up a level instead. */
   'escalations.decide': z.object({ id: Id, approve: z.boolean(), note: z.string().nullable(), decisionId: Id, at: UtcTime }),
+  /** Raised by hand on any case, with why (reason `manual`, level 2). */
+  'escalations.raise': z.object({ id: Id, caseId: Id, customerId: Id, detail: z.string().min(1), at: UtcTime }),
+  /** The workflow's other steps; which state each leads to is judged where applied (a step down or up needs a note). */
+  'escalations.accept': WorkflowStep,
+  'escalations.reassign': WorkflowStep.extend({ toId: Id }),
+  'escalations.deescalate': WorkflowStep,
+  'escalations.sendToLevel3': WorkflowStep,
+  'escalations.resolve': WorkflowStep,
 } as const;

@@ -5,11 +5,13 @@ import {
   CustomerMessage,
   Decision,
   Escalation,
+  EscalationStatus,
   OfferKind,
   PolicyAnswer,
   SuppliedFacts,
   WORDING_MAX_CHARS,
 } from '../../domain/policy';
+import { AgentRef } from '../../domain/entities';
 import { Id, IsoTime, Text } from '../../domain/values';
 import { ANY_ROLE, LEADS, procedure } from '../spec';
 
@@ -94,16 +96,73 @@ export const promiseProcedures = {
       .strict(),
     output: Escalation,
   }),
+  /** Approve or deny (a denial needs a note saying why); beyond the decider's authority it goes up a level. */
   'escalations.decide': procedure({
     kind: 'mutation',
     roles: LEADS,
     input: z.object({ id: Id, approve: z.boolean(), note: Text(500).optional() }).strict(),
     output: Escalation,
   }),
+  /** Any case, by hand, with why: a level-2 escalation for the supervisors. */
+  'escalations.raise': procedure({
+    kind: 'mutation',
+    roles: ANY_ROLE,
+    input: z.object({ caseId: Id, reason: Text(500) }).strict(),
+    output: Escalation,
+  }),
+  /** Take ownership, at a level the caller works. */
+  'escalations.accept': procedure({
+    kind: 'mutation',
+    roles: ANY_ROLE,
+    input: z.object({ id: Id }).strict(),
+    output: Escalation,
+  }),
+  /** Give it to another person who works its level. */
+  'escalations.reassign': procedure({
+    kind: 'mutation',
+    roles: LEADS,
+    input: z.object({ id: Id, toId: Id, note: Text(500).optional() }).strict(),
+    output: Escalation,
+  }),
+  /** Back down a level, with why. */
+  'escalations.deescalate': procedure({
+    kind: 'mutation',
+    roles: LEADS,
+    input: z.object({ id: Id, note: Text(500) }).strict(),
+    output: Escalation,
+  }),
+  /** Straight to the complaint centre (level 3), with why. */
+  'escalations.sendToLevel3': procedure({
+    kind: 'mutation',
+    roles: LEADS,
+    input: z.object({ id: Id, note: Text(500) }).strict(),
+    output: Escalation,
+  }),
+  /** Done with: handled, or a decision that needs nothing more. */
+  'escalations.resolve': procedure({
+    kind: 'mutation',
+    roles: ANY_ROLE,
+    input: z.object({ id: Id, note: Text(500).optional() }).strict(),
+    output: Escalation,
+  }),
+  /** Who may take this escalation over at its level (for reassigning), active accounts only. */
+  'escalations.assignees': procedure({
+    kind: 'query',
+    roles: LEADS,
+    input: z.object({ id: Id }).strict(),
+    output: z.array(AgentRef),
+  }),
   'escalations.list': procedure({
     kind: 'query',
     roles: ANY_ROLE,
-    input: z.object({ caseId: Id.optional(), status: z.enum(['open', 'approved', 'rejected', 'closed']).optional() }).strict(),
+    input: z
+      .object({
+        caseId: Id.optional(),
+        status: EscalationStatus.optional(),
+        /** Only those still waiting on someone: open, accepted or escalated. */
+        active: z.boolean().optional(),
+      })
+      .strict(),
     output: z.array(Escalation),
   }),
 } as const;

@@ -74,7 +74,7 @@ export function generateSupervision(cases: readonly CaseFacts[], contacts: reado
       Math.max(2, c.level),
       reason,
       reason === 'low_csat' ? '客户评分偏低' : '承诺逾期未兑现',
-      at >= openSince && (c.resolvedAt === null || reason === 'low_csat') ? 'open' : 'closed',
+      at >= openSince && (c.resolvedAt === null || reason === 'low_csat') ? 'open' : 'resolved',
       commitmentId,
       raisedBy,
       iso(at),

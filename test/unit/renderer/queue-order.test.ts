@@ -3,57 +3,74 @@ import {
   byBreachRisk,
   filterChoices,
   hoursLeft,
-  isComplaint,
-  LEVEL_LIMIT_HOURS,
   matchesFilter,
   NO_FILTER,
-  REGULATOR_LIMIT_HOURS,
+  UNOWNED,
 } from '../../../renderer/src/features/queue/queue-order';
 
 const NOW = Date.parse('2026-11-20T12:00:00Z');
-const hoursAgo = (h: number) => new Date(NOW - h * 3_600_000).toISOString();
+const HOUR = 3_600_000;
+const hoursAgo = (h: number) => new Date(NOW - h * HOUR).toISOString();
+const hoursAhead = (h: number) => new Date(NOW + h * HOUR).toISOString();
 const agent = (id: string, employeeNo: string) => ({ id, name: `A${employeeNo}`, employeeNo });
 
-function esc(id: string, level: number, reason: string, raisedHoursAgo: number, raisedBy = agent('a1', '20001'), caseId = `case-${id}`) {
-  return { id, level, reason, createdAt: hoursAgo(raisedHoursAgo), raisedBy, caseId };
+/** An escalation raised `raisedHoursAgo`, whose level's limit (from core) runs out in `leftHours`. */
+function esc(
+  id: string,
+  level: number,
+  reason: string,
+  raisedHoursAgo: number,
+  leftHours: number,
+  more: { raisedBy?: ReturnType<typeof agent>; team?: string | null; owner?: ReturnType<typeof agent> | null; regulatorLeft?: number } = {},
+) {
+  return {
+    id,
+    level,
+    reason,
+    createdAt: hoursAgo(raisedHoursAgo),
+    dueAt: hoursAhead(leftHours),
+    regulatorDueAt: more.regulatorLeft === undefined ? null : hoursAhead(more.regulatorLeft),
+    raisedBy: more.raisedBy ?? agent('a1', '20001'),
+    team: more.team ?? null,
+    owner: more.owner ?? null,
+  };
 }
 
 describe('breach risk', () => {
-  it('counts the level limit less the age since raised', () => {
-    expect(hoursLeft(esc('x', 2, 'authority', 10), NOW)).toBeCloseTo((LEVEL_LIMIT_HOURS[2] ?? 0) - 10);
-    expect(hoursLeft(esc('x', 2, 'authority', 30), NOW)).toBeLessThan(0);
+  it('counts the time left until the level’s limit core set (dueAt)', () => {
+    expect(hoursLeft(esc('x', 2, 'authority', 10, 14), NOW)).toBeCloseTo(14);
+    expect(hoursLeft(esc('x', 2, 'authority', 30, -6), NOW)).toBeCloseTo(-6);
   });
 
-  it('puts the least time left first, across levels', () => {
+  it('puts the least time left first, across levels, whatever the age', () => {
     const rows = [
-      esc('a', 3, 'broken_commitment', 1),
-      esc('b', 2, 'authority', 20),
-      esc('c', 2, 'authority', 2),
-      esc('d', 2, 'authority', 40),
+      esc('a', 3, 'broken_commitment', 1, 71),
+      esc('b', 2, 'authority', 20, 4),
+      esc('c', 2, 'authority', 2, 22),
+      esc('d', 2, 'authority', 40, -16),
+      // raised a minute ago, but policy gives it one hour: it goes before older ones with more time
+      esc('e', 2, 'regulator', 0, 1),
     ];
-    // level 3: 72 - 1 = 71; b: 4; c: 22; d: -16 (in breach)
-    expect(byBreachRisk(rows, NOW).map((e) => e.id)).toEqual(['d', 'b', 'c', 'a']);
+    expect(byBreachRisk(rows, NOW).map((e) => e.id)).toEqual(['d', 'e', 'b', 'c', 'a']);
   });
 
-  it('a complaint whose case opened long ago is on the regulator’s 15 days when that is sooner', () => {
-    const complaint = esc('k', 3, 'regulator', 1);
-    expect(isComplaint(complaint)).toBe(true);
-    const openedAt = new Map([['case-k', hoursAgo(REGULATOR_LIMIT_HOURS - 2)]]);
-    expect(hoursLeft(complaint, NOW, openedAt.get('case-k'))).toBeCloseTo(2);
-    const other = esc('o', 2, 'authority', 18); // 6 h left
-    expect(byBreachRisk([other, complaint], NOW, openedAt, (e) => e.caseId).map((e) => e.id)).toEqual(['k', 'o']);
-    // Without the case's opening time the complaint counts by its level only.
-    expect(byBreachRisk([other, complaint], NOW).map((e) => e.id)).toEqual(['o', 'k']);
+  it('a complaint counts the regulator’s limit when that is sooner than its level’s', () => {
+    const complaint = esc('k', 3, 'regulator', 1, 40, { regulatorLeft: 2 });
+    expect(hoursLeft(complaint, NOW)).toBeCloseTo(2);
+    const other = esc('o', 2, 'authority', 18, 6);
+    expect(byBreachRisk([other, complaint], NOW).map((e) => e.id)).toEqual(['k', 'o']);
+    // a regulator's limit further off than the level's changes nothing
+    expect(hoursLeft(esc('f', 2, 'conduct', 1, 5, { regulatorLeft: 300 }), NOW)).toBeCloseTo(5);
   });
 
   it('orders ties by age, then by id, so the order is stable', () => {
-    const rows = [esc('b', 2, 'authority', 5), esc('a', 2, 'authority', 5)];
-    expect(byBreachRisk(rows, NOW).map((e) => e.id)).toEqual(['a', 'b']);
-    expect(byBreachRisk([...rows].reverse(), NOW).map((e) => e.id)).toEqual(['a', 'b']);
+    const rows = [esc('b', 2, 'authority', 5, 3), esc('a', 2, 'authority', 5, 3), esc('c', 2, 'authority', 9, 3)];
+    expect(byBreachRisk(rows, NOW).map((e) => e.id)).toEqual(['c', 'a', 'b']);
+    expect(byBreachRisk([...rows].reverse(), NOW).map((e) => e.id)).toEqual(['c', 'a', 'b']);
   });
 
   it('does not change the list it was given', () => {
-    const rows = [esc('a', 3, 'x', 1), esc('b', 2, 'x', 20)];
+    const rows = [esc('a', 3, 'x', 1, 70), esc('b', 2, 'x', 20, 4)];
     byBreachRisk(rows, NOW);
     expect(rows.map((e) => e.id)).toEqual(['a', 'b']);
   });
@@ -62,24 +79,37 @@ describe('breach risk', () => {
 describe('queue filters', () => {
   const lin = agent('a1', '20001');
   const wang = agent('a2', '20002');
-  const rows = [esc('a', 2, 'authority', 1, lin), esc('b', 3, 'regulator', 1, wang), esc('c', 2, 'low_csat', 1, wang)];
+  const lead = agent('s1', '30001');
+  const rows = [
+    esc('a', 2, 'authority', 1, 5, { raisedBy: lin, team: 'north' }),
+    esc('b', 3, 'regulator', 1, 5, { raisedBy: wang, team: 'south', owner: lead }),
+    esc('c', 2, 'low_csat', 1, 5, { raisedBy: wang, team: 'south' }),
+  ];
 
   it('no filter keeps everything', () => {
     expect(rows.filter((e) => matchesFilter(e, NO_FILTER))).toHaveLength(3);
   });
 
-  it('filters by level, reason and raiser, together', () => {
-    expect(rows.filter((e) => matchesFilter(e, { ...NO_FILTER, level: 2 })).map((e) => e.id)).toEqual(['a', 'c']);
-    expect(rows.filter((e) => matchesFilter(e, { ...NO_FILTER, reason: 'regulator' })).map((e) => e.id)).toEqual(['b']);
-    expect(rows.filter((e) => matchesFilter(e, { ...NO_FILTER, raisedBy: 'a2' })).map((e) => e.id)).toEqual(['b', 'c']);
-    expect(rows.filter((e) => matchesFilter(e, { level: 2, reason: null, raisedBy: 'a2' })).map((e) => e.id)).toEqual(['c']);
-    expect(rows.filter((e) => matchesFilter(e, { level: 1, reason: null, raisedBy: null }))).toEqual([]);
+  it('filters by level, reason, raiser, team and owner, together', () => {
+    const ids = (f: Partial<typeof NO_FILTER>) => rows.filter((e) => matchesFilter(e, { ...NO_FILTER, ...f })).map((e) => e.id);
+    expect(ids({ level: 2 })).toEqual(['a', 'c']);
+    expect(ids({ reason: 'regulator' })).toEqual(['b']);
+    expect(ids({ raisedBy: 'a2' })).toEqual(['b', 'c']);
+    expect(ids({ team: 'north' })).toEqual(['a']);
+    expect(ids({ owner: 's1' })).toEqual(['b']);
+    expect(ids({ owner: UNOWNED })).toEqual(['a', 'c']);
+    expect(ids({ level: 2, raisedBy: 'a2' })).toEqual(['c']);
+    expect(ids({ team: 'south', owner: UNOWNED })).toEqual(['c']);
+    expect(ids({ level: 1 })).toEqual([]);
   });
 
-  it('offers each level, reason and raiser once, sorted', () => {
+  it('offers each level, reason, team, raiser and owner once, sorted', () => {
     const choices = filterChoices(rows);
     expect(choices.levels).toEqual([2, 3]);
     expect(choices.reasons).toEqual(['authority', 'low_csat', 'regulator']);
+    expect(choices.teams).toEqual(['north', 'south']);
     expect(choices.raisers.map((a) => a.employeeNo)).toEqual(['20001', '20002']);
+    expect(choices.owners.map((a) => a.employeeNo)).toEqual(['30001']);
+    expect(choices.unowned).toBe(true);
   });
 });

@@ -8,7 +8,7 @@ import { DialogCloseActions, DialogShell } from '../../ui/DialogShell';
 import { RetryError } from '../../ui/RetryError';
 import { FactItem } from '../facts';
 import { IncidentBanner } from '../incidents';
-import { CaseCommitments } from '../promises';
+import { CaseCommitments, RaiseEscalation, RegulatorClock } from '../promises';
 import { DecisionList } from '../promises';
 import { CommitmentWorkbench } from '../promises';
 import { AgentName } from '../../ui/EntryParts';
@@ -77,6 +77,11 @@ export function CaseViewDialog({
               </span>
               <span className="case-view-category">{t(`category.${shown.category}`)}</span>
             </p>
+            {view?.regulatorDueAt && (
+              <p className="case-view-regulator">
+                <RegulatorClock dueAt={view.regulatorDueAt} now={Date.now()} />
+              </p>
+            )}
           </div>
           <Dialog.Description className="dialog-description case-view-meta">
             {t('caseDetail.opened')} {formatDateTime(shown.openedAt, i18n.language)}
@@ -155,6 +160,7 @@ export function CaseViewDialog({
                     <CaseChangeList changes={view.changes} />
                   </Tabs.Content>
                   <Tabs.Content className="case-tab-panel" value="promises">
+                    <RaiseEscalation caseId={view.id} onRaised={changed} />
                     <CaseCommitments
                       commitments={view.commitments}
                       messages={view.messages}

@@ -14,4 +14,7 @@ export { CommitmentWorkbench } from './commitments/CommitmentWorkbench';
 export { DecisionList } from './commitments/DecisionList';
 export { EscalationsButton } from './escalations/EscalationsButton';
 export { DecideEscalation } from './escalations/DecideEscalation';
-export { escalationReason } from './offers/escalation-reason';
+export { escalationDetail, escalationReason } from './offers/escalation-reason';
+export { RegulatorClock } from './escalations/RegulatorClock';
+export { RaiseEscalation } from './escalations/RaiseEscalation';
+export { isWaiting } from './escalations/escalation-status';

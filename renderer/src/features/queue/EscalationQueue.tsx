@@ -14,12 +14,12 @@ interface EscalationQueueProps {
 }
 
 /**
- * The supervisors' escalation queue as a screen of its own: every open escalation, most at risk of
+ * The supervisors' escalation queue as a screen of its own: every escalation waiting on someone, most at risk of
  * breach first, filterable, live. Opening a row shows the customer's brief and the decision.
  */
 export function EscalationQueue({ onOpenCase }: EscalationQueueProps) {
   const { t } = useTranslation();
-  const { escalations, error, reload, openedAt } = useQueue();
+  const { escalations, error, reload } = useQueue();
   const [filter, setFilter] = useState<QueueFilter>(NO_FILTER);
   const [openId, setOpenId] = useState<string | null>(null);
   // The desk's own clock, moved each minute so ages and time left stay true: the queue has no host
@@ -34,8 +34,6 @@ export function EscalationQueue({ onOpenCase }: EscalationQueueProps) {
   const shown = byBreachRisk(
     all.filter((e) => matchesFilter(e, filter)),
     now,
-    openedAt,
-    (e) => e.caseId,
   );
   const opened = all.find((e) => e.id === openId) ?? null;
 
@@ -57,7 +55,17 @@ export function EscalationQueue({ onOpenCase }: EscalationQueueProps) {
               <caption className="visually-hidden">{t('queue.description')}</caption>
               <thead>
                 <tr>
-                  {(['case', 'customer', 'level', 'reason', 'asks', 'raisedBy', 'age', 'left', 'supplied'] as const).map((c) => (
+                  {(['case', 'customer', 'level'] as const).map((c) => (
+                    <th key={c} scope="col">
+                      {t(`queue.columns.${c}`)}
+                    </th>
+                  ))}
+                  {(['status', 'owner'] as const).map((c) => (
+                    <th key={c} scope="col">
+                      {t(`escalationFlow.columns.${c}`)}
+                    </th>
+                  ))}
+                  {(['reason', 'asks', 'raisedBy', 'age', 'left', 'supplied'] as const).map((c) => (
                     <th key={c} scope="col">
                       {t(`queue.columns.${c}`)}
                     </th>
@@ -66,14 +74,7 @@ export function EscalationQueue({ onOpenCase }: EscalationQueueProps) {
               </thead>
               <tbody>
                 {shown.map((e) => (
-                  <QueueRow
-                    key={e.id}
-                    escalation={e}
-                    now={now}
-                    openedAt={openedAt.get(e.caseId)}
-                    selected={e.id === openId}
-                    onOpen={() => setOpenId(e.id)}
-                  />
+                  <QueueRow key={e.id} escalation={e} now={now} selected={e.id === openId} onOpen={() => setOpenId(e.id)} />
                 ))}
               </tbody>
             </table>
@@ -85,10 +86,12 @@ export function EscalationQueue({ onOpenCase }: EscalationQueueProps) {
           key={opened.id}
           escalation={opened}
           onOpenOnDesk={(caseId, promises) => onOpenCase(opened.customerId, caseId, promises)}
+          now={now}
           onDecided={() => {
             setOpenId(null);
             reload();
           }}
+          onChanged={reload}
           onClose={() => setOpenId(null)}
         />
       )}

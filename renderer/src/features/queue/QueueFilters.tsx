@@ -2,11 +2,11 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { AgentRef } from '../../../../shared';
 import { escalationReason } from '../promises';
-import type { QueueFilter } from './queue-order';
+import { type QueueFilter, UNOWNED } from './queue-order';
 
 interface QueueFiltersProps {
   filter: QueueFilter;
-  choices: { levels: number[]; reasons: string[]; raisers: AgentRef[] };
+  choices: { levels: number[]; reasons: string[]; teams: string[]; raisers: AgentRef[]; owners: AgentRef[]; unowned: boolean };
   onChange(filter: QueueFilter): void;
 }
 
@@ -38,7 +38,7 @@ function Select({
   );
 }
 
-/** Level, reason and who raised it: each a choice among what the queue holds, "all" by default. */
+/** Level, team, reason, who raised it and who owns it: each a choice among what the queue holds, "all" by default. */
 export function QueueFilters({ filter, choices, onChange }: QueueFiltersProps) {
   const { t } = useTranslation();
   return (
@@ -64,6 +64,23 @@ export function QueueFilters({ filter, choices, onChange }: QueueFiltersProps) {
         value={filter.raisedBy ?? ''}
         options={choices.raisers.map((a) => ({ value: a.id, label: t('topbar.agent', { name: a.name, employeeNo: a.employeeNo }) }))}
         onChange={(v) => onChange({ ...filter, raisedBy: v === '' ? null : v })}
+      />
+      <Select
+        t={t}
+        label={t('escalationFlow.team')}
+        value={filter.team ?? ''}
+        options={choices.teams.map((team) => ({ value: team, label: team }))}
+        onChange={(v) => onChange({ ...filter, team: v === '' ? null : v })}
+      />
+      <Select
+        t={t}
+        label={t('escalationFlow.ownerFilter')}
+        value={filter.owner ?? ''}
+        options={[
+          ...(choices.unowned ? [{ value: UNOWNED, label: t('escalationFlow.nobody') }] : []),
+          ...choices.owners.map((a) => ({ value: a.id, label: t('topbar.agent', { name: a.name, employeeNo: a.employeeNo }) })),
+        ]}
+        onChange={(v) => onChange({ ...filter, owner: v === '' ? null : v })}
       />
     </fieldset>
   );

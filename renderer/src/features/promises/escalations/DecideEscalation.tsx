@@ -6,13 +6,20 @@ import { formatAmount, unitOf } from '../../../format/amount';
 import { useProcedureQuery } from '../../../state/queries';
 import { useProcedureMutation } from '../../../state/use-procedure-mutation';
 
-/** A supervisor's answer to a request beyond an agent's authority: approve or reject, with an optional note. */
+/** A supervisor's answer to a request beyond an agent's authority: approve (a note is optional) or deny (a note saying why is required). */
 export function DecideEscalation({ escalation, onDecided }: { escalation: Escalation; onDecided(decided: Escalation): void }) {
   const { t } = useTranslation();
   const [note, setNote] = useState('');
+  const [noteMissing, setNoteMissing] = useState(false);
   const { busy, error, send } = useProcedureMutation('escalations.decide');
 
-  const decide = (approve: boolean) => send({ id: escalation.id, approve, ...(note.trim() ? { note } : {}) }, onDecided);
+  const decide = (approve: boolean) => {
+    // A denial reaches the agent who asked: it says why (core refuses one without, too).
+    if (!approve && !note.trim()) return setNoteMissing(true);
+    setNoteMissing(false);
+    send({ id: escalation.id, approve, ...(note.trim() ? { note } : {}) }, onDecided);
+  };
+  const noteErrorId = `decide-note-error-${escalation.id}`;
   // Policy as it stands now, for this approver and with what the requester supplied: the host judges
   // the approval by it, so the approver sees where it differs from what was asked.
   const now = useProcedureQuery('policy.evaluate', escalation.offer ? { caseId: escalation.caseId, supplied: escalation.supplied } : null, {
@@ -35,7 +42,15 @@ export function DecideEscalation({ escalation, onDecided }: { escalation: Escala
       )}
       <label className="decide-note">
         <span className="visually-hidden">{t('approval.note')}</span>
-        <input className="input" value={note} maxLength={500} placeholder={t('approval.note')} onChange={(e) => setNote(e.target.value)} />
+        <input
+          className="input"
+          value={note}
+          maxLength={500}
+          placeholder={t('approval.note')}
+          aria-invalid={noteMissing}
+          aria-describedby={noteMissing ? noteErrorId : undefined}
+          onChange={(e) => setNote(e.target.value)}
+        />
       </label>
       <button type="button" className="button button-small button-primary" disabled={busy} onClick={() => decide(true)}>
         {t('approval.approve')}
@@ -43,6 +58,11 @@ export function DecideEscalation({ escalation, onDecided }: { escalation: Escala
       <button type="button" className="button button-small" disabled={busy} onClick={() => decide(false)}>
         {t('approval.reject')}
       </button>
+      {noteMissing && (
+        <p id={noteErrorId} className="form-error decide-error" role="alert">
+          {t('escalationFlow.noteRequired')}
+        </p>
+      )}
       {error !== null && (
         <p className="form-error decide-error" role="alert">
           {describeError(error, t)}

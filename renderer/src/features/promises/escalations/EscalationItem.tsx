@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import type { Escalation } from '../../../../../shared';
 import { formatAmount, unitOf } from '../../../format/amount';
 import { isLead, useSession } from '../../../state/use-session';
-import { escalationReason } from '../offers/escalation-reason';
+import { escalationDetail, escalationReason } from '../offers/escalation-reason';
+import { isWaiting, statusKey } from './escalation-status';
 import { AgentName, When } from '../../../ui/EntryParts';
 import { DecideEscalation } from './DecideEscalation';
 
@@ -41,7 +42,7 @@ export function EscalationItem({ escalation: e, onDecided, action }: EscalationI
         <span className="escalation-case">
           {e.caseNumber} · {e.customerName}
         </span>
-        <span className={`escalation-status escalation-status-${e.status}`}>{t(`escalation.status.${e.status}`)}</span>
+        <span className={`escalation-status escalation-status-${e.status}`}>{t(statusKey(e))}</span>
         <When at={e.createdAt} />
         <AgentName agent={e.raisedBy} />
         {action && <span className="entry-actions">{action}</span>}
@@ -51,13 +52,14 @@ export function EscalationItem({ escalation: e, onDecided, action }: EscalationI
           {t('escalation.asks', { offer: t(`policy.offer.${e.offer}`), amount: formatAmount(e.amount ?? 0, unitOf(e.offer), t) })}
         </p>
       )}
-      {e.detail && <p className="escalation-detail">{e.detail}</p>}
+      {e.detail && <p className="escalation-detail">{escalationDetail(e, t)}</p>}
+      {e.owner && <p className="escalation-owner">{t('escalationFlow.owner', { name: e.owner.name, employeeNo: e.owner.employeeNo })}</p>}
       {Object.keys(e.supplied).length > 0 && (
         <p className="escalation-supplied">{t('escalation.supplied', { facts: suppliedFacts(e.supplied, t) })}</p>
       )}
       {e.decidedBy && e.decidedAt && (
         <p className="escalation-decided">
-          {t(e.status === 'rejected' ? 'escalation.rejectedBy' : 'escalation.approvedBy', {
+          {t(e.decision === 'denied' ? 'escalation.rejectedBy' : 'escalation.approvedBy', {
             name: e.decidedBy.name,
             employeeNo: e.decidedBy.employeeNo,
           })}{' '}
@@ -65,7 +67,7 @@ export function EscalationItem({ escalation: e, onDecided, action }: EscalationI
         </p>
       )}
       {e.decisionNote && <p className="escalation-decision-note">{t('escalation.decisionNote', { note: e.decisionNote })}</p>}
-      {isLead(session) && e.status === 'open' && e.offer && <DecideEscalation escalation={e} onDecided={onDecided} />}
+      {isLead(session) && isWaiting(e) && e.offer && <DecideEscalation escalation={e} onDecided={onDecided} />}
     </li>
   );
 }

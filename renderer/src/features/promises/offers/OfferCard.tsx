@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Escalation, Offer, OfferStatus, SuppliedFacts } from '../../../../../shared';
 import { formatAmount } from '../../../format/amount';
 import { AskSupervisorForm } from '../escalations/AskSupervisorForm';
+import { isWaiting } from '../escalations/escalation-status';
 import type { CommitmentPrefill } from '../commitments/prefill';
 
 const STATUS_MARK: Record<OfferStatus, string> = { allowed: '✓', needs_approval: '!', not_allowed: '✕' };
@@ -60,7 +61,7 @@ export function OfferCard({ caseId, offer, request, supplied, onCommit, onReques
       )}
       {offer.status === 'needs_approval' && (
         <div className="offer-approval">
-          {request?.status === 'open' && (
+          {request && isWaiting(request) && (
             <p className="offer-request offer-request-open">
               {t('policy.pending', { amount: formatAmount(request.amount ?? 0, offer.unit, t) })}
             </p>
@@ -77,15 +78,15 @@ export function OfferCard({ caseId, offer, request, supplied, onCommit, onReques
               </button>
             </p>
           )}
-          {request?.status === 'rejected' && (
+          {request?.status === 'denied' && (
             <p className="offer-request offer-request-rejected">
               {t('policy.rejected', { name: request.decidedBy?.name ?? '', amount: formatAmount(request.amount ?? 0, offer.unit, t) })}
             </p>
           )}
-          {request && request.status !== 'open' && request.decisionNote && (
+          {request && !isWaiting(request) && request.decisionNote && (
             <p className="offer-request-note">{t('escalation.decisionNote', { note: request.decisionNote })}</p>
           )}
-          {(!request || request.status === 'rejected') &&
+          {(!request || request.status === 'denied') &&
             (asking ? (
               <AskSupervisorForm
                 caseId={caseId}
