@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seededRandom } from '../../main/core/demo/names';
-import { type Filter, repeatContacts } from '../../main/core/dashboard/queries';
+import { type Filter, repeatContacts, resolutionTargets, slaByCategory } from '../../main/core/dashboard/queries';
 import { openTempCore, type TempCore } from '../fixtures/temp-core';
 
 // The copies 0016 keeps for the dashboard (day counters of contacts, the customer's tier on each case)
@@ -121,5 +121,59 @@ describe('the customer tier on each case', () => {
     const customer = await t.call('customers.create', { name: '层级客户', phone: '13900044777' });
     const created = await t.call('cases.create', { customerId: customer.id, title: '层级', category: 'billing' });
     expect(t.sqlite.raw.prepare(`select customer_tier from cases where id = ?`).get(created.id)).toEqual({ customer_tier: customer.tier });
+  });
+});
+
+describe('the SLA chart counted in the database', () => {
+  /** The definition: each resolved case with its customer's tier, compared in code with its combination's target. */
+  async function byCases(f: Filter) {
+    const targets = new Map(
+      (await resolutionTargets(t.core.deps.policy)).map((x) => [`${x.category}|${x.priority}|${x.tier}|${x.complaint}`, x.hours]),
+    );
+    const rows = t.sqlite.raw
+      .prepare(
+        `select c.category, c.priority, cu.tier, case when c.category = 'conduct_complaint' or c.level >= 2 then 1 else 0 end as complaint,
+           (julianday(c.resolved_at) - julianday(c.opened_at)) * 24 as took
+         from cases c join customers cu on cu.id = c.customer_id where c.resolved_at >= ? and c.resolved_at < ?`,
+      )
+      .all(f.from, f.to) as { category: string; priority: string; tier: string; complaint: number; took: number }[];
+    const by = new Map<string, { resolved: number; withinSla: number }>();
+    for (const r of rows) {
+      const target = targets.get(`${r.category}|${r.priority}|${r.tier}|${r.complaint}`) ?? Number.POSITIVE_INFINITY;
+      const row = by.get(r.category) ?? { resolved: 0, withinSla: 0 };
+      row.resolved++;
+      if (r.took - target <= 0) row.withinSla++;
+      by.set(r.category, row);
+    }
+    return [...by].sort(([a], [b]) => (a < b ? -1 : 1)).map(([category, r]) => ({ category, ...r }));
+  }
+
+  it('gives what comparing every case with its target in code gives, over many ranges', async () => {
+    // Resolve the cases after 0–599 hours and some minutes, at every priority and level (the rows are what the chart reads).
+    t.sqlite.raw.exec(`update cases set status = 'resolved',
+      priority = case rowid % 4 when 0 then 'low' when 1 then 'normal' when 2 then 'high' else 'urgent' end,
+      level = 1 + rowid % 3,
+      resolved_at = strftime('%Y-%m-%dT%H:%M:%fZ', opened_at, '+' || ((rowid * 37) % 600) || ' hours', '+' || (rowid % 60) || ' minutes'),
+      resolved_by = opened_by`);
+    const row = t.sqlite.raw.prepare(`select min(resolved_at) as min, max(resolved_at) as max from cases`).get() as {
+      min: string;
+      max: string;
+    };
+    const min = Date.parse(row.min);
+    const max = Date.parse(row.max);
+    const random = seededRandom(11);
+    let resolved = 0;
+    for (let i = 0; i < 30; i++) {
+      const a = min + random() * (max - min);
+      const f: Filter = { from: new Date(a).toISOString(), to: new Date(a + (1 + (i % 5) * 10) * 86_400_000).toISOString(), agents: null };
+      const rows = (await slaByCategory(t.sqlite.db, t.core.deps.policy, f)).map(({ category, resolved, withinSla }) => ({
+        category,
+        resolved,
+        withinSla,
+      }));
+      expect(rows).toEqual(await byCases(f));
+      resolved += rows.reduce((sum, r) => sum + r.resolved, 0);
+    }
+    expect(resolved).toBeGreaterThan(20);
   });
 });
