@@ -1,11 +1,13 @@
 import { deskLockEn } from './desk-lock.en';
 import { accountsEn, authEn } from './auth.en';
+import { auditEn } from './audit.en';
 import type { Catalog } from './zh-CN';
 
 export const en: Catalog = {
   auth: authEn,
   deskLock: deskLockEn,
   accounts: accountsEn,
+  audit: auditEn,
   app: {
     name: 'Kept',
     latinName: '守约',

@@ -1,5 +1,6 @@
 import { deskLockZhCN } from './desk-lock.zh-CN';
 import { accountsZhCN, authZhCN } from './auth.zh-CN';
+import { auditZhCN } from './audit.zh-CN';
 
 /**
  * The Chinese catalog is the source of truth for which strings exist: `Catalog` is its shape,
@@ -9,6 +10,7 @@ export const zhCN = {
   auth: authZhCN,
   deskLock: deskLockZhCN,
   accounts: accountsZhCN,
+  audit: auditZhCN,
   app: {
     name: '守约',
     latinName: 'Kept',
