@@ -2,11 +2,12 @@ import { useTranslation } from 'react-i18next';
 import { isLead, useSession } from '../state/use-session';
 import { hrefOf, type Route } from './use-route';
 
-/** The frame's screens: the desk for everyone, my reviews for everyone, the queue, dashboard and audit trail for leads. */
+/** The frame's screens: the desk for everyone, my reviews for everyone, the queue and dashboard for leads. */
 export function RouteNav({ route, onGo }: { route: Route; onGo(route: Route): void }) {
   const { t } = useTranslation();
   const session = useSession();
-  const routes: Route[] = isLead(session) ? ['desk', 'queue', 'dashboard', 'reviews', 'audit'] : ['desk', 'reviews'];
+  // The audit trail is reached from the dashboard and the case view: the bar has no room for another link.
+  const routes: Exclude<Route, 'audit'>[] = isLead(session) ? ['desk', 'queue', 'dashboard', 'reviews'] : ['desk', 'reviews'];
   return (
     <nav className="route-nav" aria-label={t('nav.label')}>
       {routes.map((r) => (
@@ -20,7 +21,7 @@ export function RouteNav({ route, onGo }: { route: Route; onGo(route: Route): vo
             onGo(r);
           }}
         >
-          {r === 'audit' ? t('audit.nav') : t(`nav.${r}`)}
+          {t(`nav.${r}`)}
         </a>
       ))}
     </nav>

@@ -2,7 +2,7 @@ import type { Catalog } from './zh-CN';
 
 /** The audit trail screen (`#/audit`, supervisors and administrators; part of the English catalog). */
 export const auditEn: Catalog['audit'] = {
-  nav: 'Audit',
+  open: 'See the audit trail (by case or person)',
   title: 'Audit trail',
   intro:
     'Who did what, when, and the values before and after, for a case or a person. Every entry is part of a hash chain; whether the chain is intact is shown below.',

@@ -1,6 +1,6 @@
 /** The audit trail screen (`#/audit`, supervisors and administrators; part of the Chinese catalog). */
 export const auditZhCN = {
-  nav: '审计',
+  open: '查看审计记录（按案件或人员）',
   title: '审计记录',
   intro: '按案件或按人员查看谁在何时做了什么，以及改动前后的值。每条记录都在哈希链中，下方显示链是否完整。',
   caseLink: '审计记录',

@@ -1,6 +1,16 @@
 import { useTranslation } from 'react-i18next';
 import { isLead, useSession } from '../../state/use-session';
-import { auditHref } from './audit-target';
+import { AUDIT_HREF, auditHref } from './audit-target';
+
+/** The way in for leads (from the dashboard): the audit trail with nothing chosen yet. */
+export function AuditLink() {
+  const { t } = useTranslation();
+  return (
+    <a className="audit-link" href={AUDIT_HREF}>
+      {t('audit.open')}
+    </a>
+  );
+}
 
 /** From a case view to its audit trail, for the people who may read it (the link is the route, so Back returns). */
 export function AuditCaseLink({ caseNumber, onFollow }: { caseNumber: string; onFollow?(): void }) {
