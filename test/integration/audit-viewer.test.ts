@@ -1,4 +1,7 @@
+import { Kysely, SqliteDialect } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditForCase, auditForPerson } from '../../main/core/audit/read';
+import type { DB } from '../../main/db';
 import type { AuditEntry } from '../../shared';
 import { caseWithHistory, expectCaseTrail } from '../fixtures/audit-trail';
 import { DESK, SUPERVISOR } from '../fixtures/supervision';
@@ -72,6 +75,30 @@ describe('audit.forPerson', () => {
       issues: [{ path: 'employeeNo', message: 'not_found' }],
     });
     expect((await expectAppError(t.call('audit.forPerson', { employeeNo: 'x1' }, lead))).code).toBe('invalid_input');
+  });
+});
+
+describe('the audit reads', () => {
+  it('find a case’s rows and a person’s through indexes, never reading the whole chain', async () => {
+    const statements: { sql: string; parameters: readonly unknown[] }[] = [];
+    const db = new Kysely<DB>({
+      dialect: new SqliteDialect({ database: t.sqlite.raw }),
+      log: (event) => {
+        if (event.level === 'query') statements.push({ sql: event.query.sql, parameters: event.query.parameters });
+      },
+    });
+    await auditForCase(db, { case: made.kase.id });
+    await auditForPerson(db, { employeeNo: DESK.employeeNo });
+    const plans = statements.map((s) =>
+      (t.sqlite.raw.prepare(`explain query plan ${s.sql}`).all(...s.parameters) as { detail: string }[]).map((r) => r.detail).join('\n'),
+    );
+    const all = plans.join('\n');
+    expect(all).not.toMatch(
+      /^SCAN (audit_log|notes|commitments|messages|escalations|contact_cases|reviews|surveys|pinned_facts|decisions)\b/m,
+    );
+    expect(all).toMatch(/MULTI-INDEX OR/);
+    expect(all).toMatch(/SEARCH audit_log USING INDEX audit_log_entity \(entity=\? AND entity_id=\?\)/);
+    expect(all).toMatch(/SEARCH audit_log USING INDEX audit_log_actor \(actor_id=\?\)/);
   });
 });
 
