@@ -9,3 +9,4 @@ export * from './ids';
 export * from './phone';
 export * from './security';
 export * from './text/grams';
+export * from './domain/audit';

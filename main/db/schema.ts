@@ -32,6 +32,8 @@ export interface DB extends AccountTables {
     resolved_at: string | null;
     /** Who resolved it last (0010). */
     resolved_by: string | null;
+    // customer_tier (0016) is a copy of the customer's tier kept by triggers for the SLA chart's index;
+    // core never writes it and reads it only in that raw query, so it is left out of this type.
   };
   contacts: {
     id: string;
@@ -44,6 +46,8 @@ export interface DB extends AccountTables {
     is_repeat: Generated<number | null>;
   };
   contact_cases: { contact_id: string; case_id: string };
+  /** Inbound contacts and repeats per Beijing day and agent, kept by triggers on contacts (0016). */
+  contact_days: { day: string; agent_id: string; inbound: number; repeats: number };
   notes: {
     id: string;
     customer_id: string;

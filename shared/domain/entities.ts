@@ -89,6 +89,14 @@ export type HistoryItem = z.infer<typeof HistoryItem>;
 export const AuditReport = z.object({
   ok: z.boolean(),
   checked: z.number().int(),
-  firstBad: z.object({ seq: z.number().int(), reason: z.enum(['hash_mismatch', 'broken_link', 'truncated']) }).nullable(),
+  firstBad: z
+    .object({
+      /** The first bad row's position in the chain (for `truncated`, the first position missing). */
+      seq: z.number().int(),
+      reason: z.enum(['hash_mismatch', 'broken_link', 'truncated']),
+      /** The bad row as stored, when there is one (not for `truncated`): when, which write, on what. */
+      row: z.object({ at: z.string(), mutationId: z.string(), action: z.string(), entity: z.string(), entityId: z.string() }).optional(),
+    })
+    .nullable(),
 });
 export type AuditReport = z.infer<typeof AuditReport>;

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
-import { lookUp, offer, openDesk, openOffers, openSeedCustomer, searchBox, searchResults } from './support/desk';
+import { lookUp, offer, openDesk, openOffers, openSeedCustomer, searchBox, searchResults, VOUCHER_CASE } from './support/desk';
 import { type OwnServer, startOwnServer } from './support/own-server';
 import { makeSyncConflict } from './support/sync-conflict';
 
@@ -210,6 +210,15 @@ test.describe('as the supervisor', () => {
         .click();
       await expect(page.locator('.chart-card[data-chart="brokenByAgent"] table')).toBeVisible();
       await check(page, `${language}: dashboard with a table view`);
+
+      await page.getByRole('link', { name: /查看审计记录|See the audit trail/ }).click();
+      await expect(page.getByRole('heading', { level: 1, name: /审计记录|Audit trail/ })).toBeVisible();
+      await expect(page.locator('[data-chain]')).toBeVisible();
+      await check(page, `${language}: audit trail, nothing chosen`);
+      await page.getByRole('textbox', { name: /案件编号|Case number/ }).fill(VOUCHER_CASE);
+      await page.getByRole('button', { name: /^(查看|Show)$/ }).click();
+      await expect(page.locator('.audit-entry').first()).toBeVisible();
+      await check(page, `${language}: audit trail of a case`);
     });
   }
 });

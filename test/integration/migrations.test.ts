@@ -358,3 +358,32 @@ describe('0015_desk_tokens', () => {
     expect(() => handle.raw.exec(row('t3', 'h3', 'nobody'))).toThrow(/FOREIGN KEY/);
   });
 });
+
+describe('0016_audit_reads', () => {
+  const reads = migrations.findIndex(([name]) => name === '0016_audit_reads');
+
+  it('copies each customer’s tier onto their cases and counts the inbound contacts already there per Beijing day and agent', async () => {
+    await migrateToLatest(handle.db, migrations.slice(0, reads));
+    handle.raw.exec(`
+      insert into agents (id, employee_no, name, role, created_at) values ('a1', '1', '甲', 'agent', '2026-01-01');
+      insert into customers values ('c1', '何志明', 'standard', '2026-01-01', '2026-01-01', 1);
+      insert into cases (id, number, customer_id, title, category, status, priority, level, opened_by, opened_at, updated_at, version)
+        values ('k1', 'C-1', 'c1', '积分兑换券无法兑换', 'points_voucher', 'open', 'normal', 1, 'a1', '2026-01-01', '2026-01-01', 1);
+      insert into contacts (id, customer_id, agent_id, channel, direction, started_at, is_repeat) values
+        ('t1', 'c1', 'a1', 'phone', 'inbound', '2026-01-01T15:59:59.999Z', 0),
+        ('t2', 'c1', 'a1', 'phone', 'inbound', '2026-01-01T16:00:00.000Z', 1),
+        ('t3', 'c1', 'a1', 'phone', 'outbound', '2026-01-01T17:00:00.000Z', 0),
+        ('t4', 'c1', 'a1', 'phone', 'inbound', '2026-01-02T03:00:00.000Z', 1);`);
+    await migrateToLatest(handle.db, migrations.slice(0, reads + 1));
+    expect(handle.raw.prepare('select id, customer_tier from cases').all()).toEqual([{ id: 'k1', customer_tier: 'standard' }]);
+    // 23:59 on 1 January in Beijing, then 00:00 and 11:00 on 2 January; the outbound call is not counted.
+    expect(handle.raw.prepare('select day, agent_id, inbound, repeats from contact_days order by day').all()).toEqual([
+      { day: '2026-01-01', agent_id: 'a1', inbound: 1, repeats: 0 },
+      { day: '2026-01-02', agent_id: 'a1', inbound: 2, repeats: 2 },
+    ]);
+    handle.raw.exec(`update customers set tier = 'gold' where id = 'c1'`);
+    expect(handle.raw.prepare('select customer_tier from cases').get()).toEqual({ customer_tier: 'gold' });
+    const plan = handle.raw.prepare(`explain query plan select seq from audit_log where actor_id = ? order by seq desc limit 20`).all('a1');
+    expect(JSON.stringify(plan)).toMatch(/USING COVERING INDEX audit_log_actor/);
+  });
+});

@@ -143,6 +143,34 @@ describe('migrations on PostgreSQL', () => {
     ]);
   });
 
+  it('0016 copies each customer’s tier onto their cases and counts the inbound contacts already there per Beijing day', async () => {
+    const db = await freshDatabase();
+    const reads = migrations.findIndex(([name]) => name === '0016_audit_reads');
+    await migrateToLatest(db, migrations.slice(0, reads));
+    await sql`insert into agents (id, employee_no, name, role, created_at) values ('a1', '1', '甲', 'agent', '2026-01-01')`.execute(db);
+    await sql`insert into customers (id, name, tier, created_at, updated_at, version) values ('c1', '何志明', 'standard', '2026-01-01', '2026-01-01', 1)`.execute(
+      db,
+    );
+    await sql`insert into cases (id, number, customer_id, title, category, status, priority, level, opened_by, opened_at, updated_at, version)
+      values ('k1', 'C-1', 'c1', '积分兑换券无法兑换', 'points_voucher', 'open', 'normal', 1, 'a1', '2026-01-01', '2026-01-01', 1)`.execute(
+      db,
+    );
+    await sql`insert into contacts (id, customer_id, agent_id, channel, direction, started_at, is_repeat) values
+      ('t1', 'c1', 'a1', 'phone', 'inbound', '2026-01-01T15:59:59.999Z', 0),
+      ('t2', 'c1', 'a1', 'phone', 'inbound', '2026-01-01T16:00:00.000Z', 1),
+      ('t3', 'c1', 'a1', 'phone', 'outbound', '2026-01-01T17:00:00.000Z', 0)`.execute(db);
+    await migrateToLatest(db);
+    expect((await sql`select id, customer_tier from cases`.execute(db)).rows).toEqual([{ id: 'k1', customer_tier: 'standard' }]);
+    expect((await sql`select day, agent_id, inbound, repeats from contact_days order by day`.execute(db)).rows).toEqual([
+      { day: '2026-01-01', agent_id: 'a1', inbound: 1, repeats: 0 },
+      { day: '2026-01-02', agent_id: 'a1', inbound: 1, repeats: 1 },
+    ]);
+    await sql`update customers set tier = 'gold' where id = 'c1'`.execute(db);
+    await sql`update contacts set direction = 'inbound' where id = 't3'`.execute(db);
+    expect((await sql`select customer_tier from cases`.execute(db)).rows).toEqual([{ customer_tier: 'gold' }]);
+    expect((await sql`select inbound from contact_days where day = '2026-01-02'`.execute(db)).rows).toEqual([{ inbound: 2 }]);
+  });
+
   it('has an index for each search: pg_trgm for 3+ characters, GIN over grams for shorter terms', async () => {
     const db = await freshDatabase();
     await migrateToLatest(db);

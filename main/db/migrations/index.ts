@@ -13,6 +13,7 @@ import * as m0011 from './0011_sync';
 import * as m0012 from './0012_escalation_workflow';
 import * as m0014 from './0014_sync_conflicts';
 import * as m0015 from './0015_desk_tokens';
+import * as m0016 from './0016_audit_reads';
 
 /**
  * The fixed, ordered list of schema migrations. Only ever append: a shipped migration is never
@@ -33,4 +34,5 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Migrat
   ['0012_escalation_workflow', m0012],
   ['0014_sync_conflicts', m0014],
   ['0015_desk_tokens', m0015],
+  ['0016_audit_reads', m0016],
 ];

@@ -1,4 +1,5 @@
-import { useCallback, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { CustomerSummary } from '../../../shared';
 import { AlertToasts } from '../features/alerts';
 import { useDesktopNotices } from '../features/alerts';
@@ -12,24 +13,28 @@ import { SHORTCUTS } from '../state/shortcuts';
 import { useIncidentChanges } from '../state/use-incident-changes';
 import { useLookup } from '../state/use-lookup';
 import { useShortcut } from '../state/use-shortcut';
-import { Dashboard } from '../features/dashboard';
 import { EscalationQueue } from '../features/queue';
 import { MyReviews } from '../features/reviews';
+import { AuditTrail } from '../features/audit';
 import { isLead, useSession } from '../state/use-session';
 import { Desk } from './Desk';
 import { RouteNav } from './RouteNav';
-import { useRoute } from './use-route';
+import { LEAD_ROUTES, useRoute } from './use-route';
+
+// The dashboard brings ECharts: loaded on the dashboard route only, so the agent's desk never downloads it.
+const Dashboard = lazy(() => import('../features/dashboard').then((m) => ({ default: m.Dashboard })));
 import { TopBar } from './TopBar';
 
 export function App() {
+  const { t } = useTranslation();
   const { state, lookup, open, retry } = useLookup();
   const [focus, setFocus] = useState<FocusRequest | null>(null);
   const nonce = useRef(0);
   const [helpOpen, setHelpOpen] = useState(false);
   const { route, go } = useRoute();
   const lead = isLead(useSession());
-  // The queue and the dashboard are for leads; anyone else asking for them sees the desk.
-  const screen = (route === 'queue' || route === 'dashboard') && !lead ? 'desk' : route;
+  // The queue, the dashboard and the audit trail are for leads; anyone else asking for them sees the desk.
+  const screen = LEAD_ROUTES.includes(route) && !lead ? 'desk' : route;
   // While a new number is being looked up, the last customer stays put instead of flashing away.
   const shown = useRef<{ customer: CustomerSummary; phone: string } | null>(null);
   if (state.status === 'found') shown.current = { customer: state.customer, phone: state.phone };
@@ -110,8 +115,13 @@ export function App() {
             onOpenCase={(customerId, caseId, promises) => openCaseOnDesk(customerId, caseId, promises ? 'promises' : 'notes')}
           />
         )}
-        {screen === 'dashboard' && <Dashboard onOpenCase={(customerId, caseId) => openCaseOnDesk(customerId, caseId, 'notes')} />}
+        {screen === 'dashboard' && (
+          <Suspense fallback={<p className="muted screen-loading">{t('dashboard.loading')}</p>}>
+            <Dashboard onOpenCase={(customerId, caseId) => openCaseOnDesk(customerId, caseId, 'notes')} />
+          </Suspense>
+        )}
         {screen === 'reviews' && <MyReviews />}
+        {screen === 'audit' && <AuditTrail />}
         {screen === 'desk' && (
           <Desk
             lookup={state}

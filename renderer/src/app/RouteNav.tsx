@@ -6,7 +6,8 @@ import { hrefOf, type Route } from './use-route';
 export function RouteNav({ route, onGo }: { route: Route; onGo(route: Route): void }) {
   const { t } = useTranslation();
   const session = useSession();
-  const routes: Route[] = isLead(session) ? ['desk', 'queue', 'dashboard', 'reviews'] : ['desk', 'reviews'];
+  // The audit trail is reached from the dashboard and the case view: the bar has no room for another link.
+  const routes: Exclude<Route, 'audit'>[] = isLead(session) ? ['desk', 'queue', 'dashboard', 'reviews'] : ['desk', 'reviews'];
   return (
     <nav className="route-nav" aria-label={t('nav.label')}>
       {routes.map((r) => (

@@ -1,13 +1,16 @@
 import { useCallback, useEffect, useState } from 'react';
 
 /** The screens of the frame. The desk is the default; the others are for leads (and `reviews` for everyone). */
-export type Route = 'desk' | 'queue' | 'dashboard' | 'reviews';
+export type Route = 'desk' | 'queue' | 'dashboard' | 'reviews' | 'audit';
 
-const ROUTES: readonly Route[] = ['desk', 'queue', 'dashboard', 'reviews'];
+const ROUTES: readonly Route[] = ['desk', 'queue', 'dashboard', 'reviews', 'audit'];
 
-/** `#/queue` → 'queue'; anything unknown (or no hash) is the desk. */
+/** Screens only supervisors, the complaint centre and administrators may open. */
+export const LEAD_ROUTES: readonly Route[] = ['queue', 'dashboard', 'audit'];
+
+/** `#/queue` → 'queue' (`#/audit?case=…` → 'audit': what follows `?` is the screen's own); anything unknown (or no hash) is the desk. */
 export function routeOf(hash: string): Route {
-  const name = hash.replace(/^#\/?/, '');
+  const name = hash.replace(/^#\/?/, '').split('?')[0]!;
   return (ROUTES as readonly string[]).includes(name) ? (name as Route) : 'desk';
 }
 

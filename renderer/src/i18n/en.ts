@@ -3,6 +3,7 @@ import { deskLockEn } from './desk-lock.en';
 import { escalationFlowEn } from './escalation-flow.en';
 import { accountsEn, authEn } from './auth.en';
 import { syncConflictsEn } from './conflicts.en';
+import { auditEn } from './audit.en';
 import type { Catalog } from './zh-CN';
 
 export const en: Catalog = {
@@ -12,6 +13,7 @@ export const en: Catalog = {
   deskSync: deskSyncEn,
   accounts: accountsEn,
   syncConflicts: syncConflictsEn,
+  audit: auditEn,
   app: {
     name: 'Kept',
     latinName: '守约',

@@ -3,6 +3,7 @@ import { deskLockZhCN } from './desk-lock.zh-CN';
 import { escalationFlowZhCN } from './escalation-flow.zh-CN';
 import { accountsZhCN, authZhCN } from './auth.zh-CN';
 import { syncConflictsZhCN } from './conflicts.zh-CN';
+import { auditZhCN } from './audit.zh-CN';
 
 /**
  * The Chinese catalog is the source of truth for which strings exist: `Catalog` is its shape,
@@ -15,6 +16,7 @@ export const zhCN = {
   deskSync: deskSyncZhCN,
   accounts: accountsZhCN,
   syncConflicts: syncConflictsZhCN,
+  audit: auditZhCN,
   app: {
     name: '守约',
     latinName: 'Kept',

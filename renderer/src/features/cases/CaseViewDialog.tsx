@@ -17,6 +17,7 @@ import { CaseContactList } from './CaseContactList';
 import { CaseFieldsForm } from './CaseFieldsForm';
 import { CaseNoteList } from './CaseNoteList';
 import { useCaseView } from './use-case-view';
+import { AuditCaseLink } from '../audit';
 
 export const CASE_TABS = ['notes', 'contacts', 'changes', 'promises', 'decisions', 'offers'] as const;
 export type CaseTab = (typeof CASE_TABS)[number];
@@ -76,6 +77,7 @@ export function CaseViewDialog({
                 {t('cases.levelBadge', { level: shown.level })} {t(`level.${shown.level}`)}
               </span>
               <span className="case-view-category">{t(`category.${shown.category}`)}</span>
+              <AuditCaseLink caseNumber={shown.number} onFollow={onClose} />
             </p>
             {view?.regulatorDueAt && (
               <p className="case-view-regulator">

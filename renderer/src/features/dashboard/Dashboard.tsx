@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { DashboardChart } from '../../../../shared';
 import { Field } from '../../ui/Field';
 import { SyncConflicts } from '../conflicts';
+import { AuditLink } from '../audit';
 import { CHARTS, lastDays, rangeOf } from './chart-defs';
 import { ChartCard } from './ChartCard';
 import { DashboardCases } from './DashboardCases';
@@ -24,7 +25,9 @@ export function Dashboard({ onOpenCase }: DashboardProps) {
     <div className="dashboard">
       <div className="dashboard-head">
         <h1>{t('dashboard.title')}</h1>
-        <p className="muted">{t('dashboard.description')}</p>
+        <p className="muted">
+          {t('dashboard.description')} <AuditLink />
+        </p>
         <div className="dashboard-range">
           <Field label={t('dashboard.from')} invalid={!range}>
             {(props) => <input {...props} type="date" className="input" value={from} onChange={(e) => setFrom(e.target.value)} />}
