@@ -11,6 +11,7 @@ import { exactly } from './exactly';
 import { procedures as facts } from './facts';
 import { procedures as incidents } from './incidents';
 import type { Implementations } from './procedure-kit';
+import { procedures as policy } from './policy';
 import { procedures as promises } from './promises';
 import { procedures as reviews } from './reviews';
 import { procedures as search } from './search';
@@ -40,5 +41,6 @@ export const implementations: Implementations<ProcedureName> = withComplaintPriv
     ...surveys,
     ...dashboard,
     ...accounts,
+    ...policy,
   }),
 );

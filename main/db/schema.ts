@@ -236,4 +236,14 @@ export interface DB extends AccountTables {
     customer_id: string | null;
     at: string;
   };
+  /** Published policy bundles; the latest is the active one (0013). */
+  policy_versions: {
+    id: string;
+    version: string;
+    /** JSON: the bundle's tables by file name. */
+    files: string;
+    published_by: string;
+    published_at: string;
+    note: string;
+  };
 }

@@ -8,6 +8,7 @@ import { dashboardProcedures } from './procedures/dashboard';
 import { draftProcedures } from './procedures/drafts';
 import { factProcedures } from './procedures/facts';
 import { incidentProcedures } from './procedures/incidents';
+import { policyProcedures } from './procedures/policy';
 import { promiseProcedures } from './procedures/promises';
 import { reviewProcedures } from './procedures/reviews';
 import { searchProcedures } from './procedures/search';
@@ -17,6 +18,17 @@ import { surveyProcedures } from './procedures/surveys';
 export { ADMINS, ANY_ROLE, LEADS, type ProcedureKind, type ProcedureSpec } from './spec';
 export { DRAFT_MAX_CHARS } from './procedures/drafts';
 export { FACT_MAX_CHARS } from './procedures/facts';
+export {
+  AnswerDifference,
+  ChangedDecision,
+  CurrentPolicy,
+  DraftFiles,
+  POLICY_FILE_MAX_CHARS,
+  POLICY_NOTE_MAX_CHARS,
+  PolicyVersion,
+  SIMULATION_DAYS,
+  SimulationResult,
+} from './procedures/policy';
 export { Account, EmployeeNo, NewPassword, PASSWORD_MAX_CHARS, PASSWORD_MIN_CHARS } from './procedures/accounts';
 export {
   accountProcedures,
@@ -28,6 +40,7 @@ export {
   draftProcedures,
   factProcedures,
   incidentProcedures,
+  policyProcedures,
   promiseProcedures,
   reviewProcedures,
   searchProcedures,
@@ -56,6 +69,7 @@ export const procedures = {
   ...reviewProcedures,
   ...surveyProcedures,
   ...dashboardProcedures,
+  ...policyProcedures,
 } as const;
 
 export type Procedures = typeof procedures;

@@ -16,6 +16,8 @@ import {
   incidentMutations,
   incidentProcedures,
   mutationArgs,
+  policyMutations,
+  policyProcedures,
   procedures,
   promiseMutations,
   promiseProcedures,
@@ -43,6 +45,7 @@ const procedureDomains = {
   reviews: reviewProcedures,
   surveys: surveyProcedures,
   dashboard: dashboardProcedures,
+  policy: policyProcedures,
 };
 
 const mutationDomains = {
@@ -56,6 +59,7 @@ const mutationDomains = {
   accounts: accountMutations,
   reviews: reviewMutations,
   surveys: surveyMutations,
+  policy: policyMutations,
 };
 
 /** Every name of the domain maps, with the domains that define it. */

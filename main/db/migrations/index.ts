@@ -10,6 +10,7 @@ import * as m0008 from './0008_accounts';
 import * as m0009 from './0009_authority';
 import * as m0010 from './0010_supervision';
 import * as m0011 from './0011_sync';
+import * as m0013 from './0013_policy_versions';
 
 /**
  * The fixed, ordered list of schema migrations. Only ever append: a shipped migration is never
@@ -27,4 +28,5 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Migrat
   ['0009_authority', m0009],
   ['0010_supervision', m0010],
   ['0011_sync', m0011],
+  ['0013_policy_versions', m0013],
 ];
