@@ -21,13 +21,25 @@ const NAME_CHUNK = 500;
 
 type Answer = Pick<PolicyAnswer, 'offers' | 'sla' | 'escalation' | 'ruleIds'>;
 
+/** What an unchanged table that no other table's result depends on answers, under both bundles alike. */
+const SAME: Record<TableName, TableAnswer<unknown>> = {
+  sla: { result: null, ruleIds: [] },
+  remedies: { result: [], ruleIds: [] },
+  escalation: { result: [], ruleIds: [] },
+  authority: { result: null, ruleIds: [] },
+};
+
 /**
  * Both answers for one decision's facts: under the bundle in force and under the draft. A table the
- * draft did not change gives the same result under both, so it is evaluated once and shared; the
+ * draft did not change gives the same result under both, so it cannot make a difference: it is not
+ * evaluated at all (both sides get the same placeholder), except remedies when authority changed (the
+ * offers are remedies judged against authority), which is then evaluated once and shared. The
  * authority table reads only the role, so its answer is kept per role for the whole run.
  */
 function answerer(active: Policy, draft: Policy) {
   const changedTables = new Set(REQUIRED_TABLES.filter((t) => canonicalJson(active.tables[t]) !== canonicalJson(draft.tables[t])));
+  const needed = new Set<TableName>([...changedTables, 'authority']);
+  if (changedTables.has('authority')) needed.add('remedies');
   const authority = new Map<Policy, Map<string, Promise<TableAnswer<unknown>>>>([
     [active, new Map()],
     [draft, new Map()],
@@ -39,26 +51,35 @@ function answerer(active: Policy, draft: Policy) {
     if (!answer) byRole.set(role, (answer = policy.evaluate('authority', facts)));
     return answer;
   };
+  const seen = new Map<string, Promise<[Answer, Answer]>>();
   return {
     changedTables,
-    async answers(facts: PolicyFacts): Promise<[Answer, Answer]> {
-      const shared = new Map<TableName, Promise<TableAnswer<unknown>>>();
-      const view = (policy: Policy): Policy => ({
-        version: policy.version,
-        tables: policy.tables,
-        evaluate<T>(table: TableName, f: object): Promise<TableAnswer<T>> {
-          const changed = changedTables.has(table);
-          const source = changed ? policy : active;
-          if (table === 'authority') return authorityOf(source, f) as Promise<TableAnswer<T>>;
-          if (changed) return policy.evaluate<T>(table, f);
-          let answer = shared.get(table);
-          if (!answer) shared.set(table, (answer = active.evaluate(table, f)));
-          return answer as Promise<TableAnswer<T>>;
-        },
-      });
-      return Promise.all([answerPolicy(view(active), facts), answerPolicy(view(draft), facts)]);
+    /** Decisions with the same recorded facts get the same answers: each distinct set is evaluated once per run. */
+    answers(recordedFacts: string): Promise<[Answer, Answer]> {
+      let found = seen.get(recordedFacts);
+      if (!found) seen.set(recordedFacts, (found = answersFor(JSON.parse(recordedFacts) as PolicyFacts)));
+      return found;
     },
   };
+
+  async function answersFor(facts: PolicyFacts): Promise<[Answer, Answer]> {
+    const shared = new Map<TableName, Promise<TableAnswer<unknown>>>();
+    const view = (policy: Policy): Policy => ({
+      version: policy.version,
+      tables: policy.tables,
+      evaluate<T>(table: TableName, f: object): Promise<TableAnswer<T>> {
+        const changed = changedTables.has(table);
+        const source = changed ? policy : active;
+        if (table === 'authority') return authorityOf(source, f) as Promise<TableAnswer<T>>;
+        if (changed) return policy.evaluate<T>(table, f);
+        if (!needed.has(table)) return Promise.resolve(SAME[table] as TableAnswer<T>);
+        let answer = shared.get(table);
+        if (!answer) shared.set(table, (answer = active.evaluate(table, f)));
+        return answer as Promise<TableAnswer<T>>;
+      },
+    });
+    return Promise.all([answerPolicy(view(active), facts), answerPolicy(view(draft), facts)]);
+  }
 }
 
 function offerText(o: PolicyAnswer['offers'][number] | undefined): string {
@@ -118,7 +139,7 @@ export async function simulate(db: Kysely<DB>, active: Policy, draft: Policy, no
   if (changedTables.size > 0) {
     for (let i = 0; i < rows.length; i += BATCH) {
       const batch = rows.slice(i, i + BATCH);
-      const results = await Promise.all(batch.map((r) => answers(JSON.parse(r.facts) as PolicyFacts)));
+      const results = await Promise.all(batch.map((r) => answers(r.facts)));
       results.forEach(([old, next], j) => {
         const found = differences(old, next);
         if (found.length === 0) return;

@@ -64,7 +64,7 @@ export const ChangedDecision = z.object({
   customerId: Id,
   customerName: z.string(),
   differences: z.array(AnswerDifference).min(1),
-  /** The rules that fire for the decision's facts under the bundle in force, and under the draft. */
+  /** The rules of the tables the draft changes that fire for the decision's facts: under the bundle in force, and under the draft. */
   oldRules: z.array(z.string()),
   newRules: z.array(z.string()),
 });
