@@ -15,7 +15,8 @@ import { useShortcut } from '../state/use-shortcut';
 import { Dashboard } from '../features/dashboard';
 import { EscalationQueue } from '../features/queue';
 import { MyReviews } from '../features/reviews';
-import { isLead, useSession } from '../state/use-session';
+import { PolicyAdmin } from '../features/policy';
+import { isAdmin, isLead, useSession } from '../state/use-session';
 import { Desk } from './Desk';
 import { RouteNav } from './RouteNav';
 import { useRoute } from './use-route';
@@ -27,9 +28,10 @@ export function App() {
   const nonce = useRef(0);
   const [helpOpen, setHelpOpen] = useState(false);
   const { route, go } = useRoute();
-  const lead = isLead(useSession());
-  // The queue and the dashboard are for leads; anyone else asking for them sees the desk.
-  const screen = (route === 'queue' || route === 'dashboard') && !lead ? 'desk' : route;
+  const session = useSession();
+  const lead = isLead(session);
+  // The queue and the dashboard are for leads, policy for administrators; anyone else asking for them sees the desk.
+  const screen = ((route === 'queue' || route === 'dashboard') && !lead) || (route === 'policy' && !isAdmin(session)) ? 'desk' : route;
   // While a new number is being looked up, the last customer stays put instead of flashing away.
   const shown = useRef<{ customer: CustomerSummary; phone: string } | null>(null);
   if (state.status === 'found') shown.current = { customer: state.customer, phone: state.phone };
@@ -112,6 +114,7 @@ export function App() {
         )}
         {screen === 'dashboard' && <Dashboard onOpenCase={(customerId, caseId) => openCaseOnDesk(customerId, caseId, 'notes')} />}
         {screen === 'reviews' && <MyReviews />}
+        {screen === 'policy' && <PolicyAdmin />}
         {screen === 'desk' && (
           <Desk
             lookup={state}

@@ -1,12 +1,13 @@
 import { useTranslation } from 'react-i18next';
-import { isLead, useSession } from '../state/use-session';
+import { isAdmin, isLead, useSession } from '../state/use-session';
 import { hrefOf, type Route } from './use-route';
 
-/** The frame's screens: the desk for everyone, my reviews for everyone, the queue and dashboard for leads. */
+/** The frame's screens: the desk for everyone, my reviews for everyone, the queue and dashboard for leads, policy for administrators. */
 export function RouteNav({ route, onGo }: { route: Route; onGo(route: Route): void }) {
   const { t } = useTranslation();
   const session = useSession();
   const routes: Route[] = isLead(session) ? ['desk', 'queue', 'dashboard', 'reviews'] : ['desk', 'reviews'];
+  if (isAdmin(session)) routes.push('policy');
   return (
     <nav className="route-nav" aria-label={t('nav.label')}>
       {routes.map((r) => (

@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useState } from 'react';
 
-/** The screens of the frame. The desk is the default; the others are for leads (and `reviews` for everyone). */
-export type Route = 'desk' | 'queue' | 'dashboard' | 'reviews';
+/** The screens of the frame. The desk is the default; the others are for leads (`reviews` for everyone, `policy` for administrators). */
+export type Route = 'desk' | 'queue' | 'dashboard' | 'reviews' | 'policy';
 
-const ROUTES: readonly Route[] = ['desk', 'queue', 'dashboard', 'reviews'];
+const ROUTES: readonly Route[] = ['desk', 'queue', 'dashboard', 'reviews', 'policy'];
 
 /** `#/queue` → 'queue'; anything unknown (or no hash) is the desk. */
 export function routeOf(hash: string): Route {

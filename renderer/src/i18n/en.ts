@@ -1,10 +1,12 @@
 import { deskLockEn } from './desk-lock.en';
+import { policyAdminEn } from './policy-admin.en';
 import { accountsEn, authEn } from './auth.en';
 import type { Catalog } from './zh-CN';
 
 export const en: Catalog = {
   auth: authEn,
   deskLock: deskLockEn,
+  policyAdmin: policyAdminEn,
   accounts: accountsEn,
   app: {
     name: 'Kept',
@@ -815,6 +817,7 @@ export const en: Catalog = {
     queue: 'Escalation queue',
     dashboard: 'Dashboard',
     reviews: 'My reviews',
+    policy: 'Policy',
   },
   queue: {
     title: 'Escalation queue',

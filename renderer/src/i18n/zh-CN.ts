@@ -1,4 +1,5 @@
 import { deskLockZhCN } from './desk-lock.zh-CN';
+import { policyAdminZhCN } from './policy-admin.zh-CN';
 import { accountsZhCN, authZhCN } from './auth.zh-CN';
 
 /**
@@ -8,6 +9,7 @@ import { accountsZhCN, authZhCN } from './auth.zh-CN';
 export const zhCN = {
   auth: authZhCN,
   deskLock: deskLockZhCN,
+  policyAdmin: policyAdminZhCN,
   accounts: accountsZhCN,
   app: {
     name: '守约',
@@ -809,6 +811,7 @@ export const zhCN = {
     queue: '升级队列',
     dashboard: '看板',
     reviews: '我的质检',
+    policy: '策略',
   },
   queue: {
     title: '升级队列',

@@ -1,0 +1,3 @@
+import './policy.css';
+
+export { PolicyAdmin } from './PolicyAdmin';

@@ -1,0 +1,106 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page, test } from '@playwright/test';
+import { STORY_VOUCHER_CASE_ID, STORY_VOUCHER_CASE_NUMBER } from '../fixtures/demo-ids';
+import { openDesk, rpcAt } from './support/desk';
+import { type OwnServer, startOwnServer } from './support/own-server';
+
+// The administrator (90001) changes the goodwill formula in a draft: the simulation lists the past
+// decisions it would change, publishing changes the version new decisions record, and old decisions
+// keep theirs.
+const GOODWILL_TERM = '3 * contacts7d';
+
+// axe injects a script; the console's CSP (script-src 'self') would block it.
+test.use({ bypassCSP: true });
+
+interface Decision {
+  id: string;
+  bundleVersion: string;
+}
+
+async function grantGoodwill(request: Parameters<typeof rpcAt>[0], url: string): Promise<Decision> {
+  const made = await rpcAt<{ decision: Decision }>(request, url, 'commitments.create', {
+    caseId: STORY_VOUCHER_CASE_ID,
+    kind: 'goodwill',
+    wording: '赠送1元话费补偿',
+    amount: 1,
+  });
+  return made.decision;
+}
+
+async function openPolicy(page: Page, url: string): Promise<void> {
+  await openDesk(page, url);
+  await page
+    .getByRole('navigation', { name: /页面|Pages/ })
+    .getByRole('link', { name: /^(策略|Policy)$/ })
+    .click();
+  await expect(page.getByRole('heading', { level: 1, name: /策略管理|Policy/ })).toBeVisible();
+}
+
+test.describe('policy administration', () => {
+  let server: OwnServer;
+  test.beforeAll(async () => {
+    test.setTimeout(180_000);
+    server = await startOwnServer({ agent: '90001' });
+  });
+  test.afterAll(async () => {
+    await server.dispose();
+  });
+
+  test('a goodwill change is simulated against past decisions, then published: new decisions record it, old keep theirs', async ({
+    page,
+    request,
+  }) => {
+    test.setTimeout(180_000);
+    const before = await grantGoodwill(request, server.url);
+    await openPolicy(page, server.url);
+    const current = page.locator('.policy-current');
+    await expect(current).toHaveAttribute('data-version', before.bundleVersion);
+
+    const json = page.getByRole('textbox', { name: /remedies/ });
+    const shipped = await json.inputValue();
+    expect(shipped).toContain(GOODWILL_TERM);
+
+    // A broken draft is refused with the file and the problem named, and nothing changes.
+    await json.fill(shipped.replace(GOODWILL_TERM, '4 * * contacts7d'));
+    await page.getByRole('button', { name: /^(模拟|Simulate)$/ }).click();
+    await expect(page.locator('.policy-admin').getByRole('alert')).toContainText('remedies.json');
+    await expect(page.locator('.policy-admin').getByRole('alert')).toContainText('does not parse');
+
+    // The goodwill formula counts 4 yuan per contact instead of 3.
+    await json.fill(shipped.replace(GOODWILL_TERM, '4 * contacts7d'));
+    await expect(page.getByRole('button', { name: /补救措施.*已修改/ })).toBeVisible();
+    await page.getByRole('button', { name: /^(模拟|Simulate)$/ }).click();
+    const results = page.getByRole('region', { name: /模拟结果|Simulation/ });
+    const row = results.locator(`tr[data-decision-id="${before.id}"]`);
+    await expect(row).toBeVisible({ timeout: 30_000 });
+    await expect(row).toContainText(STORY_VOUCHER_CASE_NUMBER);
+    await expect(row).toContainText('何志明');
+    await expect(row.locator('li[data-item="goodwill"]')).toContainText(/可以给 \d+ 元 → 可以给 \d+ 元/);
+    await expect(row).toContainText('rem-goodwill');
+    await expect(page.getByRole('status').filter({ hasText: /重新计算了 \d+ 个决定/ })).toContainText(/[1-9]\d* 个答案会变/);
+
+    const axe = await new AxeBuilder({ page }).include('.policy-admin').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+
+    // Publishing needs a note; then it is in force at once.
+    await page.getByRole('button', { name: /^(发布|Publish)$/ }).click();
+    await expect(page.locator('.policy-admin').getByRole('alert')).toContainText('请写明为什么改');
+    await page.getByRole('textbox', { name: /发布说明/ }).fill('补偿按每次来电4元计算');
+    await page.getByRole('button', { name: /^(发布|Publish)$/ }).click();
+    await expect(page.getByRole('status').filter({ hasText: /已发布版本/ })).toBeVisible();
+    await expect(current).not.toHaveAttribute('data-version', before.bundleVersion);
+    const published = await current.getAttribute('data-version');
+    await expect(current).toContainText('补偿按每次来电4元计算');
+    const history = page.getByRole('region', { name: /版本历史|Version history/ });
+    await expect(history.locator(`li[data-version="${published}"]`)).toContainText('补偿按每次来电4元计算');
+    await expect(history.locator(`li[data-version="${published}"]`)).toContainText('现行');
+
+    // New decisions record the published version; the earlier one keeps the version it was made under.
+    const after = await grantGoodwill(request, server.url);
+    expect(after.bundleVersion).toBe(published);
+    const decisions = await rpcAt<Decision[]>(request, server.url, 'decisions.list', { caseId: STORY_VOUCHER_CASE_ID });
+    expect(decisions.find((d) => d.id === before.id)?.bundleVersion).toBe(before.bundleVersion);
+    expect(decisions.find((d) => d.id === after.id)?.bundleVersion).toBe(published);
+    await page.screenshot({ path: 'test-results/policy-admin.png', fullPage: true });
+  });
+});
