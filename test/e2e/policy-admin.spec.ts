@@ -103,4 +103,31 @@ test.describe('policy administration', () => {
     expect(decisions.find((d) => d.id === after.id)?.bundleVersion).toBe(published);
     await page.screenshot({ path: 'test-results/policy-admin.png', fullPage: true });
   });
+
+  test('the draft opens in the GoRules editor on its own page (WebAssembly allowed there only) and comes back', async ({ page }) => {
+    test.setTimeout(180_000);
+    const problems: string[] = [];
+    page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+    page.on('console', (message) => {
+      if (/Content Security Policy|unsafe-eval|WebAssembly/i.test(message.text())) problems.push(`console: ${message.text()}`);
+    });
+    await openPolicy(page, server.url);
+    const json = page.getByRole('textbox', { name: /remedies/ });
+    const edited = (await json.inputValue()).replace(
+      '"_description": "兑换券一般延期：7天"',
+      '"_description": "兑换券一般延期：7天（草稿）"',
+    );
+    await json.fill(edited);
+    await page.getByRole('link', { name: /在决策表编辑器中打开|Open in the decision-table editor/ }).click();
+    await expect(page).toHaveURL(/policy-editor\.html#remedies\.json$/);
+    await expect(page.getByRole('heading', { level: 1, name: /决策表编辑器/ })).toBeVisible();
+    // The editor draws the table's graph: its decision-table node is on the canvas.
+    await expect(page.locator('.react-flow').getByText('remedies', { exact: true }).first()).toBeVisible({ timeout: 60_000 });
+    await page.screenshot({ path: 'test-results/policy-editor.png' });
+    await page.getByRole('link', { name: /返回策略页面|Back to the policy screen/ }).click();
+    await expect(page.getByRole('heading', { level: 1, name: /策略管理|Policy/ })).toBeVisible();
+    // The draft made before opening the editor is still the draft.
+    await expect(page.getByRole('textbox', { name: /remedies/ })).toHaveValue(/兑换券一般延期：7天（草稿）/);
+    expect(problems).toEqual([]);
+  });
 });

@@ -59,4 +59,9 @@ export const policyAdminEn: Catalog['policyAdmin'] = {
   historyNone: 'No policy has been published yet; the bundle shipped with Kept is in force.',
   historyItem: '{{time}} · {{name}} (employee no. {{employeeNo}}) · {{version}}',
   active: 'in force',
+  editorTitle: 'Decision-table editor',
+  editorBack: 'Back to the policy screen',
+  editorNoDraft: 'There is no draft here. Open the editor from the policy screen.',
+  editorLoading: 'Loading the editor…',
+  editorBadJson: 'The text of {{file}} is not valid JSON: fix it on the policy screen, then open the editor again.',
 };

@@ -56,4 +56,9 @@ export const policyAdminZhCN = {
   historyNone: '还没有发布过策略；现行的是随系统发布的策略包。',
   historyItem: '{{time}} · {{name}}（工号 {{employeeNo}}）· {{version}}',
   active: '现行',
+  editorTitle: '决策表编辑器',
+  editorBack: '返回策略页面',
+  editorNoDraft: '这里没有草稿。请从策略页面打开编辑器。',
+  editorLoading: '正在载入编辑器…',
+  editorBadJson: '{{file}} 的文本不是有效的 JSON：请回到策略页面修正后再打开编辑器。',
 };

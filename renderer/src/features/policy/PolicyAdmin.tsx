@@ -1,13 +1,14 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SimulationResult } from '../../../../shared';
+import { BRIDGE_KEY, type SimulationResult } from '../../../../shared';
 import { describeError } from '../../errors/describe-error';
 import { shortVersion } from '../../format/bundle-version';
 import { formatDateTime } from '../../format/date-time';
 import { useClient } from '../../state/client-context';
 import { useProcedureQuery } from '../../state/queries';
 import { RetryError } from '../../ui/RetryError';
+import { writeDraft } from './draft-store';
 import { describePolicyError } from './policy-error';
 import { PublishForm } from './PublishForm';
 import { SimulationResults } from './SimulationResults';
@@ -46,6 +47,9 @@ export function PolicyAdmin() {
   };
 
   const policy = current.data;
+  // The editor's page needs 'wasm-unsafe-eval', which only the browser host grants it (a page of its own);
+  // the desktop keeps one strict policy for every page, so there the JSON view is the editor.
+  const desktop = BRIDGE_KEY in window;
   return (
     <section className="policy-admin panel" aria-labelledby="policy-admin-title">
       <div className="policy-head">
@@ -113,6 +117,15 @@ export function PolicyAdmin() {
                 {t('policyAdmin.resetDraft')}
               </button>
               {!draft.anyEdited && <span className="muted">{t('policyAdmin.draftUnchanged')}</span>}
+              {!desktop && (
+                <a
+                  className="button"
+                  href={`./policy-editor.html#${table}`}
+                  onClick={() => writeDraft({ base: policy.version, texts: draft.texts })}
+                >
+                  {t('policyAdmin.openEditor')}
+                </a>
+              )}
             </div>
             {simulation.error != null && (
               <p className="form-error" role="alert">

@@ -1,5 +1,6 @@
 import { useCallback, useMemo, useState } from 'react';
 import type { CurrentPolicy } from '../../../../shared';
+import { readDraft, writeDraft } from './draft-store';
 
 /** The tables in the order an administrator reads them. */
 export const TABLE_FILES = ['remedies.json', 'sla.json', 'escalation.json', 'authority.json'] as const;
@@ -14,25 +15,35 @@ export interface PolicyDraft {
   reset(): void;
 }
 
-const pretty = (value: unknown) => JSON.stringify(value, null, 2);
+export const prettyJson = (value: unknown) => JSON.stringify(value, null, 2);
 
 /**
- * The draft: each table of the bundle in force as JSON text, edited in place. The text is sent as
- * typed; the host parses and checks it and names the file and the problem when it refuses one.
+ * The draft: each table of the bundle in force as JSON text, edited in place (or in the editor's page,
+ * through `draft-store.ts`). The text is sent as typed; the host parses and checks it and names the
+ * file and the problem when it refuses one.
  */
 export function usePolicyDraft(current: CurrentPolicy | undefined): PolicyDraft {
+  const version = current?.version ?? '';
   const original = useMemo(
-    () => Object.fromEntries(Object.entries(current?.files ?? {}).map(([file, graph]) => [file, pretty(graph)])),
+    () => Object.fromEntries(Object.entries(current?.files ?? {}).map(([file, graph]) => [file, prettyJson(graph)])),
     [current],
   );
-  const [edits, setEdits] = useState<{ base: Record<string, string>; texts: Record<string, string> }>({ base: original, texts: {} });
+  const [edits, setEdits] = useState<{ base: string; texts: Record<string, string> }>(() => readDraft() ?? { base: '', texts: {} });
   // A new bundle in force (published here or elsewhere) starts a fresh draft.
-  const texts = edits.base === original ? { ...original, ...edits.texts } : original;
+  const texts = edits.base === version ? { ...original, ...edits.texts } : original;
   const setText = useCallback(
-    (file: string, text: string) => setEdits((e) => ({ base: original, texts: { ...(e.base === original ? e.texts : {}), [file]: text } })),
-    [original],
+    (file: string, text: string) =>
+      setEdits((e) => {
+        const next = { base: version, texts: { ...(e.base === version ? e.texts : {}), [file]: text } };
+        writeDraft(next);
+        return next;
+      }),
+    [version],
   );
-  const reset = useCallback(() => setEdits({ base: original, texts: {} }), [original]);
+  const reset = useCallback(() => {
+    writeDraft(null);
+    setEdits({ base: version, texts: {} });
+  }, [version]);
   const edited = (file: string) => texts[file] !== original[file];
   return { texts, edited, anyEdited: Object.keys(texts).some(edited), setText, reset };
 }
