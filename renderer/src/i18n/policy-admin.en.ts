@@ -8,7 +8,7 @@ export const policyAdminEn: Catalog['policyAdmin'] = {
   loading: 'Reading the policy in force…',
   failed: 'The policy in force could not be read: {{reason}}',
   current: 'In force: version {{version}}',
-  sourceShipped: 'the bundle shipped with Kept',
+  sourceShipped: 'the bundle this host started with (shipped with Kept, or an administrator’s directory)',
   sourcePublished: 'published by {{name}} at {{time}}: {{note}}',
   tables: 'Tables',
   table: {

@@ -5,7 +5,7 @@ export const policyAdminZhCN = {
   loading: '正在读取现行策略…',
   failed: '读不到现行策略：{{reason}}',
   current: '现行版本 {{version}}',
-  sourceShipped: '随系统发布的策略包',
+  sourceShipped: '本机启动时载入的策略包（随系统发布，或管理员指定的目录）',
   sourcePublished: '{{name}} 于 {{time}} 发布：{{note}}',
   tables: '策略表',
   table: {

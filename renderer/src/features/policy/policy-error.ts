@@ -11,7 +11,7 @@ export function describePolicyError(error: unknown, t: TFunction): string {
     const issue = error.issues?.find((i) => i.path.startsWith('files.'));
     if (error.code === 'invalid_input' && issue)
       return t('policyAdmin.refused', { file: issue.path.slice('files.'.length), problem: issue.message });
-    if (error.code === 'conflict' && issue?.message === 'unchanged') return t('policyAdmin.unchanged');
+    if (error.code === 'conflict' && error.issues?.some((i) => i.message === 'unchanged')) return t('policyAdmin.unchanged');
   }
   return describeError(error, t);
 }
