@@ -12,6 +12,7 @@ import { writeDraft } from './draft-store';
 import { describePolicyError } from './policy-error';
 import { PublishForm } from './PublishForm';
 import { SimulationResults } from './SimulationResults';
+import { usePolicyChanges } from './use-policy-changes';
 import { TABLE_FILES, type TableFile, usePolicyDraft } from './use-policy-draft';
 import { VersionHistory } from './VersionHistory';
 
@@ -25,6 +26,7 @@ export function PolicyAdmin() {
   const client = useClient();
   const queryClient = useQueryClient();
   const current = useProcedureQuery('policy.current', {}, { staleTime: 0 });
+  usePolicyChanges();
   const draft = usePolicyDraft(current.data);
   const [table, setTable] = useState<TableFile>('remedies.json');
   const [simulation, setSimulation] = useState<{ busy: boolean; result: SimulationResult | null; error: unknown }>({
