@@ -102,6 +102,24 @@ test.describe('policy administration', () => {
     expect(decisions.find((d) => d.id === before.id)?.bundleVersion).toBe(before.bundleVersion);
     expect(decisions.find((d) => d.id === after.id)?.bundleVersion).toBe(published);
     await page.screenshot({ path: 'test-results/policy-admin.png', fullPage: true });
+    await expect(page.locator('.policy-set-aside')).toHaveCount(0);
+
+    // Another administrator publishes while this one edits: the screen follows live, and the edits are set aside, not lost.
+    const sla = page.getByRole('button', { name: /时限（sla）/ });
+    await sla.click();
+    const slaJson = page.getByRole('textbox', { name: /sla/ });
+    await slaJson.fill((await slaJson.inputValue()).replace('"_description": "', '"_description": "（草稿）'));
+    const files = (await rpcAt<{ files: Record<string, unknown> }>(request, server.url, 'policy.current', {})).files;
+    const restored = JSON.parse(JSON.stringify(files['remedies.json']).replace('4 * contacts7d', GOODWILL_TERM)) as unknown;
+    const elsewhere = await rpcAt<{ version: string }>(request, server.url, 'policy.publish', {
+      files: { ...files, 'remedies.json': restored },
+      note: '恢复每次来电3元',
+    });
+    await expect(current).toHaveAttribute('data-version', elsewhere.version);
+    await expect(page.locator('.policy-set-aside')).toContainText('sla.json');
+    await page.getByRole('button', { name: /把修改放回当前版本上/ }).click();
+    await expect(slaJson).toHaveValue(/（草稿）/);
+    await expect(page.locator('.policy-set-aside')).toHaveCount(0);
   });
 
   test('the draft opens in the GoRules editor on its own page (WebAssembly allowed there only) and comes back', async ({ page }) => {

@@ -22,6 +22,8 @@ export const policyAdminEn: Catalog['policyAdmin'] = {
   jsonHint: 'The GoRules decision-table format: what the editor writes and the engine runs.',
   openEditor: 'Open in the decision-table editor',
   resetDraft: 'Discard changes',
+  setAside: 'Your changes on version {{version}} ({{files}}) are set aside: a newer version was published since.',
+  restore: 'Put them back over the version in force',
   draftUnchanged: 'The draft is the same as the policy in force.',
   simulate: 'Simulate',
   simulating: 'Simulating…',

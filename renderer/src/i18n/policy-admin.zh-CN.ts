@@ -19,6 +19,8 @@ export const policyAdminZhCN = {
   jsonHint: '与 GoRules 决策表编辑器同一格式，也是引擎执行的格式。',
   openEditor: '在决策表编辑器中打开',
   resetDraft: '放弃修改',
+  setAside: '你在版本 {{version}} 上的修改（{{files}}）已暂放一边：之后有人发布了新版本。',
+  restore: '把修改放回当前版本上',
   draftUnchanged: '草稿与现行策略相同。',
   simulate: '模拟',
   simulating: '正在模拟…',

@@ -43,6 +43,8 @@ export function PolicyAdmin() {
     );
   };
   const published = () => {
+    // The draft is now the bundle in force: nothing is left to set aside.
+    draft.reset();
     setSimulation({ busy: false, result: null, error: null });
     void queryClient.invalidateQueries({ queryKey: ['policy.current'] });
     void queryClient.invalidateQueries({ queryKey: ['policy.versions'] });
@@ -75,6 +77,14 @@ export function PolicyAdmin() {
         <RetryError onRetry={() => void current.refetch()}>
           {t('policyAdmin.failed', { reason: describeError(current.error, t) })}
         </RetryError>
+      )}
+      {policy && draft.setAside && (
+        <p className="policy-set-aside" role="status">
+          {t('policyAdmin.setAside', { version: shortVersion(draft.setAside.base), files: draft.setAside.files.join(', ') })}{' '}
+          <button type="button" className="button button-small" onClick={draft.restore}>
+            {t('policyAdmin.restore')}
+          </button>
+        </p>
       )}
       {policy && (
         <div className="policy-work">

@@ -13,6 +13,10 @@ export interface PolicyDraft {
   anyEdited: boolean;
   setText(file: string, text: string): void;
   reset(): void;
+  /** Edits made on a bundle that is no longer in force (someone published meanwhile): set aside, not lost. */
+  setAside: { base: string; files: string[] } | null;
+  /** Puts the set-aside edits back, over the bundle now in force. */
+  restore(): void;
 }
 
 export const prettyJson = (value: unknown) => JSON.stringify(value, null, 2);
@@ -45,5 +49,23 @@ export function usePolicyDraft(current: CurrentPolicy | undefined): PolicyDraft 
     setEdits({ base: version, texts: {} });
   }, [version]);
   const edited = (file: string) => texts[file] !== original[file];
-  return { texts, edited, anyEdited: Object.keys(texts).some(edited), setText, reset };
+  const stale = version !== '' && edits.base !== '' && edits.base !== version && Object.keys(edits.texts).length > 0;
+  const restore = useCallback(
+    () =>
+      setEdits((e) => {
+        const next = { base: version, texts: e.texts };
+        writeDraft(next);
+        return next;
+      }),
+    [version],
+  );
+  return {
+    texts,
+    edited,
+    anyEdited: Object.keys(texts).some(edited),
+    setText,
+    reset,
+    setAside: stale ? { base: edits.base, files: Object.keys(edits.texts) } : null,
+    restore,
+  };
 }
