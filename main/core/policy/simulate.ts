@@ -10,7 +10,7 @@ import {
   type SimulationResult,
 } from '../../../shared';
 import type { DB } from '../../db';
-import { type Policy, REQUIRED_TABLES, type TableAnswer, type TableName } from '../../policy';
+import { pairTable, type Policy, REQUIRED_TABLES, type TableAnswer, type TableName } from '../../policy';
 import { answerPolicy } from '../promises/policy-answer';
 
 const DAY_MS = 86_400_000;
@@ -39,6 +39,13 @@ const SAME: Record<TableName, TableAnswer<unknown>> = {
 function answerer(active: Policy, draft: Policy) {
   const changedTables = new Set(REQUIRED_TABLES.filter((t) => canonicalJson(active.tables[t]) !== canonicalJson(draft.tables[t])));
   const needed = new Set<TableName>([...changedTables, 'authority']);
+  // A changed table of the plain shape is evaluated for both bundles in one engine call (`pair.ts`).
+  const pairs = new Map(
+    [...changedTables].flatMap((t) => {
+      const pair = t === 'authority' ? null : pairTable(t, active.tables, draft.tables);
+      return pair ? [[t, pair] as const] : [];
+    }),
+  );
   if (changedTables.has('authority')) needed.add('remedies');
   const authority = new Map<Policy, Map<string, Promise<TableAnswer<unknown>>>>([
     [active, new Map()],
@@ -64,6 +71,7 @@ function answerer(active: Policy, draft: Policy) {
 
   async function answersFor(facts: PolicyFacts): Promise<[Answer, Answer]> {
     const shared = new Map<TableName, Promise<TableAnswer<unknown>>>();
+    const paired = new Map<TableName, Promise<[TableAnswer<unknown>, TableAnswer<unknown>]>>();
     const view = (policy: Policy): Policy => ({
       version: policy.version,
       tables: policy.tables,
@@ -71,6 +79,12 @@ function answerer(active: Policy, draft: Policy) {
         const changed = changedTables.has(table);
         const source = changed ? policy : active;
         if (table === 'authority') return authorityOf(source, f) as Promise<TableAnswer<T>>;
+        const pair = changed ? pairs.get(table) : undefined;
+        if (pair) {
+          let both = paired.get(table);
+          if (!both) paired.set(table, (both = pair(f)));
+          return both.then(([old, next]) => (policy === active ? old : next) as TableAnswer<T>);
+        }
         if (changed) return policy.evaluate<T>(table, f);
         if (!needed.has(table)) return Promise.resolve(SAME[table] as TableAnswer<T>);
         let answer = shared.get(table);
