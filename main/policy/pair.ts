@@ -10,6 +10,20 @@ interface Node {
   content?: object;
 }
 
+/** The graph with its decision tables writing only `fields` (all of them without a list). */
+function onlyFields(graph: unknown, fields: readonly string[] | undefined): unknown {
+  if (!fields) return graph;
+  const g = graph as { nodes: Array<Node & { content?: { outputs?: Array<{ field?: string }> } }> };
+  return {
+    ...g,
+    nodes: g.nodes.map((n) =>
+      n.type === 'decisionTableNode' && n.content?.outputs
+        ? { ...n, content: { ...n.content, outputs: n.content.outputs.filter((o) => o.field !== undefined && fields.includes(o.field)) } }
+        : n,
+    ),
+  };
+}
+
 /** The one decision-table node of a labelled plain table (input → table → output). */
 function tableNode(graph: object): Node | undefined {
   return (graph as { nodes: Node[] }).nodes.find((n) => n.type === 'decisionTableNode');
@@ -20,14 +34,17 @@ function tableNode(graph: object): Node | undefined {
  * table side by side, each writing under its own key (`outputPath`), so a simulation pays the engine's
  * per-call cost once for both answers instead of twice. Only for tables of the plain shape (whose rule
  * ids come from labels, `rule-labels.ts`); null otherwise, and the caller evaluates each bundle alone.
+ * With `fields`, the table writes only those output columns: what is not compared need not cross from
+ * the engine (a remedy's reasons are long texts, and the largest part of its answer).
  */
 export function pairTable(
   table: TableName,
   before: BundleTables,
   after: BundleTables,
+  fields?: readonly string[],
 ): ((facts: object) => Promise<[TableAnswer<unknown>, TableAnswer<unknown>]>) | null {
-  const old = labelRules(before[table]);
-  const next = labelRules(after[table]);
+  const old = labelRules(onlyFields(before[table], fields));
+  const next = labelRules(onlyFields(after[table], fields));
   const oldNode = old && tableNode(old);
   const nextNode = next && tableNode(next);
   if (!oldNode?.content || !nextNode?.content) return null;

@@ -21,6 +21,14 @@ const NAME_CHUNK = 500;
 
 type Answer = Pick<PolicyAnswer, 'offers' | 'sla' | 'escalation' | 'ruleIds'>;
 
+/**
+ * The output columns a comparison reads (`differences`), where a table has more: a remedy's reasons are
+ * words about the answer, not the answer, so only these cross from the engine during a simulation.
+ */
+const COMPARED_FIELDS: Partial<Record<TableName, readonly string[]>> = {
+  remedies: ['offer', 'status', 'limit', 'unit', 'approver'],
+};
+
 /** What an unchanged table that no other table's result depends on answers, under both bundles alike. */
 const SAME: Record<TableName, TableAnswer<unknown>> = {
   sla: { result: null, ruleIds: [] },
@@ -42,7 +50,7 @@ function answerer(active: Policy, draft: Policy) {
   // A changed table of the plain shape is evaluated for both bundles in one engine call (`pair.ts`).
   const pairs = new Map(
     [...changedTables].flatMap((t) => {
-      const pair = t === 'authority' ? null : pairTable(t, active.tables, draft.tables);
+      const pair = t === 'authority' ? null : pairTable(t, active.tables, draft.tables, COMPARED_FIELDS[t]);
       return pair ? [[t, pair] as const] : [];
     }),
   );
