@@ -28,7 +28,10 @@ export default defineConfig({
     build: {
       outDir: resolve(root, 'out/renderer'),
       emptyOutDir: true,
-      rollupOptions: { input: resolve(root, 'renderer/index.html') },
+      // Two pages: the desk, and the decision-table editor, which is served with a CSP of its own (shared/security.ts).
+      rollupOptions: {
+        input: { index: resolve(root, 'renderer/index.html'), 'policy-editor': resolve(root, 'renderer/policy-editor.html') },
+      },
     },
   },
 });

@@ -46,7 +46,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const app = Fastify({ logger: options.logger ?? false, bodyLimit: options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT });
 
   app.addHook('onSend', async (request, reply, payload) => {
-    setSecurityHeaders(reply);
+    setSecurityHeaders(reply, request.url);
     // Answers carry customers' data: no browser or proxy cache keeps them.
     if (request.url.startsWith('/api/')) reply.header('Cache-Control', 'no-store');
     return payload;

@@ -36,6 +36,8 @@ async function main(): Promise<void> {
     empty: config.empty,
     clientId: `server-${instanceId}`,
     outbox: false,
+    onPolicyReloadError: (error: unknown) =>
+      console.error('[kept] published policy could not be loaded:', error instanceof Error ? error.message : error),
     dispatch: {
       onInternalError: (error: unknown, request: DispatchRequest) => console.error(`[kept] ${request.procedure} failed:`, error),
     },

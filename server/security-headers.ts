@@ -1,8 +1,9 @@
 import type { FastifyReply } from 'fastify';
-import { CONTENT_SECURITY_POLICY } from '../shared';
+import { contentSecurityPolicyFor } from '../shared';
 
-export function setSecurityHeaders(reply: FastifyReply): void {
-  reply.header('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+/** Headers on every answer; the CSP by path (only the decision-table editor's page may compile WebAssembly). */
+export function setSecurityHeaders(reply: FastifyReply, url: string): void {
+  reply.header('Content-Security-Policy', contentSecurityPolicyFor(url));
   reply.header('X-Content-Type-Options', 'nosniff');
   reply.header('Referrer-Policy', 'no-referrer');
   reply.header('X-Frame-Options', 'DENY');

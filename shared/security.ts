@@ -14,3 +14,22 @@ export const CONTENT_SECURITY_POLICY = [
   "form-action 'none'",
   "frame-ancestors 'none'",
 ].join('; ');
+
+/** The decision-table editor's own page (administrators; the browser host only). */
+export const POLICY_EDITOR_PAGE = '/policy-editor.html';
+
+/**
+ * The editor's page alone also allows WebAssembly to compile ('wasm-unsafe-eval': the GoRules editor
+ * runs the engine's WASM build) and workers from our origin or blob: (its code editor). It never
+ * allows eval or inline script. Every other page, the desk included, keeps CONTENT_SECURITY_POLICY.
+ */
+export const POLICY_EDITOR_CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY.replace(
+  "script-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'; worker-src 'self' blob:",
+);
+
+/** The policy for a response by its URL path: the editor's page gets its own, everything else the console's. */
+export function contentSecurityPolicyFor(url: string): string {
+  const path = url.split(/[?#]/)[0];
+  return path === POLICY_EDITOR_PAGE ? POLICY_EDITOR_CONTENT_SECURITY_POLICY : CONTENT_SECURITY_POLICY;
+}

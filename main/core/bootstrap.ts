@@ -9,6 +9,7 @@ import { seedDemoAccounts } from './accounts/demo';
 import { DEMO_AGENTS, DESK_AGENT, seedDemo } from './demo';
 import { seedWrite } from './demo/write';
 import type { DispatchOptions } from './dispatch';
+import { reloadActivePolicy } from './policy/versions';
 import { SYSTEM_AGENT } from './session/system-agent';
 
 interface CommonOpenOptions {
@@ -21,6 +22,8 @@ interface CommonOpenOptions {
   /** An administrator's policy bundle directory; the shipped bundle when omitted. */
   policyDir?: string;
   dispatch?: DispatchOptions;
+  /** A bundle published on another host that this one could not load. */
+  onPolicyReloadError?: (error: unknown) => void;
   /** Give the demo people the demo password when nobody has one yet (default true; tests that never sign in skip the hashing). */
   demoAccounts?: boolean;
 }
@@ -100,7 +103,10 @@ async function openOn(db: Kysely<DB>, policy: Policy, options: CommonOpenOptions
     policy,
     ...(options.now ? { now: options.now } : {}),
     ...(options.dispatch ? { dispatch: options.dispatch } : {}),
+    ...(options.onPolicyReloadError ? { onPolicyReloadError: options.onPolicyReloadError } : {}),
   });
+  // The latest bundle an administrator published wins over the shipped one (or the policy directory's).
+  await reloadActivePolicy(core.deps);
   const hasAgents = await db.selectFrom('agents').select('id').limit(1).executeTakeFirst();
   let seeded = false;
   if (!(await db.selectFrom('agents').select('id').where('id', '=', SYSTEM_AGENT.id).executeTakeFirst()))

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Agent } from '../../shared';
 import type { DB } from '../db';
-import type { Policy } from '../policy';
+import type { LivePolicy } from '../policy';
 import type { EventBus } from './events';
 
 /** What core needs from its host. Time is injected so tests and schedulers never wait. */
@@ -15,8 +15,11 @@ export interface CoreDeps {
   /** The team server logs every row a mutation touches in `changes` (a `change_seq` each) for desks to pull. */
   changeLog?: boolean;
   bus: EventBus;
-  /** The loaded policy bundle; every decision records its version. */
-  policy: Policy;
+  /**
+   * The bundle in force; every decision records its version. Swapped in place when an administrator
+   * publishes one (`core/policy/`): a write takes `policy.current()` once so it records the bundle it used.
+   */
+  policy: LivePolicy;
   /** On a desk that syncs with a team server: what a screen pop asks of the replica first (main/sync). */
   replica?: ReplicaHooks;
 }

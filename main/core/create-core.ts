@@ -1,10 +1,11 @@
 import type { Kysely } from 'kysely';
 import type { Envelope } from '../../shared';
 import type { DB } from '../db';
-import { DEFAULT_BUNDLE, loadPolicy, type Policy } from '../policy';
+import { DEFAULT_BUNDLE, livePolicy, loadPolicy, type Policy } from '../policy';
 import type { CallContext, CoreDeps } from './context';
 import { dispatch, type DispatchOptions, type DispatchRequest } from './dispatch';
 import { createEventBus, type EventBus } from './events';
+import { reloadActivePolicy } from './policy/versions';
 
 export interface CoreOptions {
   db: Kysely<DB>;
@@ -13,6 +14,8 @@ export interface CoreOptions {
   outbox?: boolean;
   policy?: Policy;
   dispatch?: DispatchOptions;
+  /** A published bundle this host could not load (it keeps the one in force); the server logs it. */
+  onPolicyReloadError?: (error: unknown) => void;
 }
 
 export interface Core {
@@ -29,7 +32,12 @@ export function createCore(options: CoreOptions): Core {
     now: options.now ?? (() => new Date()),
     outbox: options.outbox ?? false,
     bus,
-    policy: options.policy ?? loadPolicy(DEFAULT_BUNDLE),
+    policy: livePolicy(options.policy ?? loadPolicy(DEFAULT_BUNDLE)),
   };
+  // A bundle published here or on another host (relayed between server instances) is put in force without a restart.
+  bus.on((event) => {
+    if (event.event === 'changed' && event.payload.entity === 'policy')
+      reloadActivePolicy(deps).catch((error: unknown) => options.onPolicyReloadError?.(error));
+  });
   return { deps, bus, call: (request, ctx) => dispatch(deps, request, ctx, options.dispatch) };
 }

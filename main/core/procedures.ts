@@ -12,6 +12,7 @@ import { exactly } from './exactly';
 import { procedures as facts } from './facts';
 import { procedures as incidents } from './incidents';
 import type { Implementations } from './procedure-kit';
+import { procedures as policy } from './policy';
 import { procedures as promises } from './promises';
 import { procedures as reviews } from './reviews';
 import { procedures as search } from './search';
@@ -42,5 +43,6 @@ export const implementations: Implementations<ProcedureName> = withComplaintPriv
     ...dashboard,
     ...accounts,
     ...conflicts,
+    ...policy,
   }),
 );

@@ -270,4 +270,14 @@ export interface DB extends AccountTables {
   };
   /** The customers a desk holds and when it last opened or wrote them (0014). */
   desk_holdings: { customer_id: string; touched_at: string };
+  /** Published policy bundles; the latest is the active one (0013). */
+  policy_versions: {
+    id: string;
+    version: string;
+    /** JSON: the bundle's tables by file name. */
+    files: string;
+    published_by: string;
+    published_at: string;
+    note: string;
+  };
 }

@@ -1,8 +1,9 @@
 import { type ZenDecision, ZenEngine } from '@gorules/zen-engine';
 import { PolicyBundleError } from './bundle-error';
+import { checkExpressions } from './expressions';
 import { labelRules, takeRuleLabels } from './rule-labels';
 import { REQUIRED_TABLES, type TableName } from './tables';
-import { type BundleFiles, validateBundle } from './validate-bundle';
+import { type BundleFiles, type BundleTables, validateBundle } from './validate-bundle';
 import { bundleVersion } from './version';
 
 export interface TableAnswer<T> {
@@ -13,6 +14,8 @@ export interface TableAnswer<T> {
 
 export interface Policy {
   version: string;
+  /** The tables as validated (JDM graphs by table name): what the version hashes, and what an administrator edits. */
+  tables: BundleTables;
   evaluate<T>(table: TableName, facts: object): Promise<TableAnswer<T>>;
 }
 
@@ -55,6 +58,7 @@ function compile(engine: ZenEngine, name: TableName, graph: unknown): ZenDecisio
  */
 export function loadPolicy(files: BundleFiles, options: LoadOptions = {}): Policy {
   const tables = validateBundle(files);
+  checkExpressions(tables);
   const engine = new ZenEngine();
   const decisions = new Map<TableName, Compiled>();
   for (const name of REQUIRED_TABLES) {
@@ -64,6 +68,7 @@ export function loadPolicy(files: BundleFiles, options: LoadOptions = {}): Polic
   }
   return {
     version: bundleVersion(tables),
+    tables,
     async evaluate<T>(table: TableName, facts: object): Promise<TableAnswer<T>> {
       const { decision, labelled } = decisions.get(table)!;
       if (labelled) {

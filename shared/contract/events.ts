@@ -14,6 +14,8 @@ export const Entity = z.enum([
   'decision',
   'review',
   'survey',
+  /** A published policy bundle: hosts that hear it load the active one (`main/core/policy/`). */
+  'policy',
 ]);
 export type Entity = z.infer<typeof Entity>;
 

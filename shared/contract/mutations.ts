@@ -5,6 +5,7 @@ import { contactMutations } from './mutations/contacts';
 import { customerMutations } from './mutations/customers';
 import { factMutations } from './mutations/facts';
 import { incidentMutations } from './mutations/incidents';
+import { policyMutations } from './mutations/policy';
 import { promiseMutations } from './mutations/promises';
 import { reviewMutations } from './mutations/reviews';
 import { sessionMutations } from './mutations/session';
@@ -17,6 +18,7 @@ export {
   customerMutations,
   factMutations,
   incidentMutations,
+  policyMutations,
   promiseMutations,
   reviewMutations,
   sessionMutations,
@@ -39,6 +41,7 @@ export const mutationArgs = {
   ...accountMutations,
   ...reviewMutations,
   ...surveyMutations,
+  ...policyMutations,
 } as const;
 
 export type MutationArgSchemas = typeof mutationArgs;

@@ -9,6 +9,7 @@ import { dashboardProcedures } from './procedures/dashboard';
 import { draftProcedures } from './procedures/drafts';
 import { factProcedures } from './procedures/facts';
 import { incidentProcedures } from './procedures/incidents';
+import { policyProcedures } from './procedures/policy';
 import { promiseProcedures } from './procedures/promises';
 import { reviewProcedures } from './procedures/reviews';
 import { searchProcedures } from './procedures/search';
@@ -18,6 +19,17 @@ import { surveyProcedures } from './procedures/surveys';
 export { ADMINS, ANY_ROLE, LEADS, type ProcedureKind, type ProcedureSpec } from './spec';
 export { DRAFT_MAX_CHARS } from './procedures/drafts';
 export { FACT_MAX_CHARS } from './procedures/facts';
+export {
+  AnswerDifference,
+  ChangedDecision,
+  CurrentPolicy,
+  DraftFiles,
+  POLICY_FILE_MAX_CHARS,
+  POLICY_NOTE_MAX_CHARS,
+  PolicyVersion,
+  SIMULATION_DAYS,
+  SimulationResult,
+} from './procedures/policy';
 export { Account, EmployeeNo, NewPassword, PASSWORD_MAX_CHARS, PASSWORD_MIN_CHARS } from './procedures/accounts';
 export { SyncConflict, SyncConflictKind } from './procedures/conflicts';
 export {
@@ -31,6 +43,7 @@ export {
   draftProcedures,
   factProcedures,
   incidentProcedures,
+  policyProcedures,
   promiseProcedures,
   reviewProcedures,
   searchProcedures,
@@ -60,6 +73,7 @@ export const procedures = {
   ...surveyProcedures,
   ...dashboardProcedures,
   ...conflictProcedures,
+  ...policyProcedures,
 } as const;
 
 export type Procedures = typeof procedures;

@@ -250,5 +250,20 @@ test.describe('as the administrator', () => {
       await check(page, `${language}: accounts, resetting a password`);
       await close(page);
     });
+
+    test(`the policy screen with a simulation, ${language}`, async ({ page }) => {
+      test.setTimeout(120_000);
+      await openDesk(page, server.url);
+      await chooseLanguage(page, language);
+      await page
+        .getByRole('navigation', { name: /页面|Pages/ })
+        .getByRole('link', { name: /^(策略|Policy)$/ })
+        .click();
+      const json = page.getByRole('textbox', { name: /remedies/ });
+      await json.fill((await json.inputValue()).replace('3 * contacts7d', '5 * contacts7d'));
+      await page.getByRole('button', { name: /^(模拟|Simulate)$/ }).click();
+      await expect(page.locator('.policy-simulation')).toBeVisible({ timeout: 30_000 });
+      await check(page, `${language}: policy, a draft simulated`);
+    });
   }
 });

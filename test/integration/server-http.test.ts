@@ -114,4 +114,30 @@ describe('serving the console', () => {
       await site.close();
     }
   });
+
+  it('allows WebAssembly on the decision-table editor’s page only; the desk and the API keep the strict CSP', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const dir = mkdtempSync(join(tmpdir(), 'kept-renderer-'));
+    writeFileSync(join(dir, 'index.html'), '<!doctype html><title>守约</title>');
+    writeFileSync(join(dir, 'policy-editor.html'), '<!doctype html><title>决策表编辑器</title>');
+    const site = await buildServer({ core: t.core, resolveActor: () => t.actor, rendererDir: dir });
+    const url = await site.listen({ host: '127.0.0.1', port: 0 });
+    try {
+      const editor = await fetch(`${url}/policy-editor.html#remedies.json`);
+      expect(await editor.text()).toContain('决策表编辑器');
+      const editorCsp = editor.headers.get('content-security-policy') ?? '';
+      expect(editorCsp).toContain("script-src 'self' 'wasm-unsafe-eval'");
+      expect(editorCsp).toContain("default-src 'none'");
+      expect(editorCsp).not.toMatch(/'unsafe-eval'|script-src[^;]*'unsafe-inline'/);
+      for (const path of ['/', '/index.html', '/policy-editor.html/x', '/api/health', '/x/policy-editor.html']) {
+        const csp = (await fetch(`${url}${path}`)).headers.get('content-security-policy') ?? '';
+        expect(csp, path).toContain("script-src 'self'");
+        expect(csp, path).not.toContain('wasm');
+      }
+    } finally {
+      await site.close();
+    }
+  });
 });

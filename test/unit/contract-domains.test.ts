@@ -17,6 +17,8 @@ import {
   incidentMutations,
   incidentProcedures,
   mutationArgs,
+  policyMutations,
+  policyProcedures,
   procedures,
   promiseMutations,
   promiseProcedures,
@@ -45,6 +47,7 @@ const procedureDomains = {
   surveys: surveyProcedures,
   dashboard: dashboardProcedures,
   conflicts: conflictProcedures,
+  policy: policyProcedures,
 };
 
 const mutationDomains = {
@@ -58,6 +61,7 @@ const mutationDomains = {
   accounts: accountMutations,
   reviews: reviewMutations,
   surveys: surveyMutations,
+  policy: policyMutations,
 };
 
 /** Every name of the domain maps, with the domains that define it. */

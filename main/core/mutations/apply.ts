@@ -115,7 +115,8 @@ async function applyPrepared(
   const previous = await alreadyApplied(trx, mutation, parsedArgs);
   if (previous !== undefined) return { applied: false, args: previous, effects: [] };
 
-  const effects = await handler.apply(trx, parsedArgs, mutation, { policy: deps.policy, now: deps.now() });
+  // One bundle for the whole write, even if another is published while it runs.
+  const effects = await handler.apply(trx, parsedArgs, mutation, { policy: deps.policy.current(), now: deps.now() });
   for (const effect of effects) {
     await appendAudit(trx, {
       at: mutation.at,

@@ -6,6 +6,7 @@ import { mutations as contacts } from '../contacts/mutations';
 import { mutations as customers } from '../customers/mutations';
 import { mutations as facts } from '../facts/mutations';
 import { mutations as incidents } from '../incidents/mutations';
+import { mutations as policy } from '../policy/mutations';
 import { mutations as promises } from '../promises/mutations';
 import { mutations as reviews } from '../reviews/mutations';
 import { mutations as session } from '../session/mutations';
@@ -31,4 +32,5 @@ export const mutationHandlers: MutationRegistry = exactly<MutationRegistry>()({
   ...accounts,
   ...reviews,
   ...surveys,
+  ...policy,
 });

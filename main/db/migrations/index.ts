@@ -11,6 +11,7 @@ import * as m0009 from './0009_authority';
 import * as m0010 from './0010_supervision';
 import * as m0011 from './0011_sync';
 import * as m0012 from './0012_escalation_workflow';
+import * as m0013 from './0013_policy_versions';
 import * as m0014 from './0014_sync_conflicts';
 import * as m0015 from './0015_desk_tokens';
 import * as m0016 from './0016_audit_reads';
@@ -32,6 +33,7 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Migrat
   ['0010_supervision', m0010],
   ['0011_sync', m0011],
   ['0012_escalation_workflow', m0012],
+  ['0013_policy_versions', m0013],
   ['0014_sync_conflicts', m0014],
   ['0015_desk_tokens', m0015],
   ['0016_audit_reads', m0016],

@@ -16,7 +16,8 @@ import { useShortcut } from '../state/use-shortcut';
 import { EscalationQueue } from '../features/queue';
 import { MyReviews } from '../features/reviews';
 import { AuditTrail } from '../features/audit';
-import { isLead, useSession } from '../state/use-session';
+import { PolicyAdmin } from '../features/policy';
+import { isAdmin, isLead, useSession } from '../state/use-session';
 import { Desk } from './Desk';
 import { RouteNav } from './RouteNav';
 import { LEAD_ROUTES, useRoute } from './use-route';
@@ -32,9 +33,10 @@ export function App() {
   const nonce = useRef(0);
   const [helpOpen, setHelpOpen] = useState(false);
   const { route, go } = useRoute();
-  const lead = isLead(useSession());
-  // The queue, the dashboard and the audit trail are for leads; anyone else asking for them sees the desk.
-  const screen = LEAD_ROUTES.includes(route) && !lead ? 'desk' : route;
+  const session = useSession();
+  const lead = isLead(session);
+  // The queue, the dashboard and the audit trail are for leads, policy for administrators; anyone else asking for them sees the desk.
+  const screen = (LEAD_ROUTES.includes(route) && !lead) || (route === 'policy' && !isAdmin(session)) ? 'desk' : route;
   // While a new number is being looked up, the last customer stays put instead of flashing away.
   const shown = useRef<{ customer: CustomerSummary; phone: string } | null>(null);
   if (state.status === 'found') shown.current = { customer: state.customer, phone: state.phone };
@@ -122,6 +124,7 @@ export function App() {
         )}
         {screen === 'reviews' && <MyReviews />}
         {screen === 'audit' && <AuditTrail />}
+        {screen === 'policy' && <PolicyAdmin />}
         {screen === 'desk' && (
           <Desk
             lookup={state}

@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useState } from 'react';
 
-/** The screens of the frame. The desk is the default; the others are for leads (and `reviews` for everyone). */
-export type Route = 'desk' | 'queue' | 'dashboard' | 'reviews' | 'audit';
+/** The screens of the frame. The desk is the default; the others are for leads (`reviews` for everyone, `policy` for administrators). */
+export type Route = 'desk' | 'queue' | 'dashboard' | 'reviews' | 'audit' | 'policy';
 
-const ROUTES: readonly Route[] = ['desk', 'queue', 'dashboard', 'reviews', 'audit'];
+const ROUTES: readonly Route[] = ['desk', 'queue', 'dashboard', 'reviews', 'audit', 'policy'];
 
 /** Screens only supervisors, the complaint centre and administrators may open. */
 export const LEAD_ROUTES: readonly Route[] = ['queue', 'dashboard', 'audit'];

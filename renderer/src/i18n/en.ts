@@ -1,6 +1,7 @@
 import { deskSyncEn } from './desk-sync.en';
 import { deskLockEn } from './desk-lock.en';
 import { escalationFlowEn } from './escalation-flow.en';
+import { policyAdminEn } from './policy-admin.en';
 import { accountsEn, authEn } from './auth.en';
 import { syncConflictsEn } from './conflicts.en';
 import { auditEn } from './audit.en';
@@ -11,6 +12,7 @@ export const en: Catalog = {
   escalationFlow: escalationFlowEn,
   deskLock: deskLockEn,
   deskSync: deskSyncEn,
+  policyAdmin: policyAdminEn,
   accounts: accountsEn,
   syncConflicts: syncConflictsEn,
   audit: auditEn,
@@ -817,6 +819,7 @@ export const en: Catalog = {
     queue: 'Escalation queue',
     dashboard: 'Dashboard',
     reviews: 'My reviews',
+    policy: 'Policy',
   },
   queue: {
     title: 'Escalation queue',

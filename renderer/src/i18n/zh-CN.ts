@@ -1,6 +1,7 @@
 import { deskSyncZhCN } from './desk-sync.zh-CN';
 import { deskLockZhCN } from './desk-lock.zh-CN';
 import { escalationFlowZhCN } from './escalation-flow.zh-CN';
+import { policyAdminZhCN } from './policy-admin.zh-CN';
 import { accountsZhCN, authZhCN } from './auth.zh-CN';
 import { syncConflictsZhCN } from './conflicts.zh-CN';
 import { auditZhCN } from './audit.zh-CN';
@@ -14,6 +15,7 @@ export const zhCN = {
   escalationFlow: escalationFlowZhCN,
   deskLock: deskLockZhCN,
   deskSync: deskSyncZhCN,
+  policyAdmin: policyAdminZhCN,
   accounts: accountsZhCN,
   syncConflicts: syncConflictsZhCN,
   audit: auditZhCN,
@@ -811,6 +813,7 @@ export const zhCN = {
     queue: '升级队列',
     dashboard: '看板',
     reviews: '我的质检',
+    policy: '策略',
   },
   queue: {
     title: '升级队列',

@@ -1,5 +1,5 @@
 import { createContext, type ReactNode, useCallback, useContext } from 'react';
-import { type Agent, LEADS } from '../../../shared';
+import { ADMINS, type Agent, LEADS } from '../../../shared';
 import { useProcedureQuery } from './queries';
 
 export type SessionState = { status: 'loading' } | { status: 'ready'; agent: Agent } | { status: 'failed'; error: unknown };
@@ -29,4 +29,9 @@ export function useSession(): Session {
 /** Supervisors, the complaint centre and administrators (the contract's LEADS) decide escalated work and record incidents. */
 export function isLead(session: Session): boolean {
   return session.status === 'ready' && (LEADS as readonly string[]).includes(session.agent.role);
+}
+
+/** Administrators (the contract's ADMINS): accounts and policy. */
+export function isAdmin(session: Session): boolean {
+  return session.status === 'ready' && (ADMINS as readonly string[]).includes(session.agent.role);
 }

@@ -9,6 +9,7 @@ import {
   dashboardSla,
 } from './dashboard';
 import { policyAnswerOneAtATime, policyBatched, policyOneAtATime } from './policy';
+import { policySimulation } from './policy-simulation';
 import { popToPixels } from './pop-to-pixels';
 import { screenPop } from './screen-pop';
 import { screenPopFloor } from './screen-pop-floor';
@@ -25,6 +26,7 @@ export const measures: readonly AnyMeasure[] = [
   policyOneAtATime,
   policyBatched,
   policyAnswerOneAtATime,
+  policySimulation,
   popToPixels,
   dashboardPromisesKept,
   dashboardBrokenByAgent,

@@ -7,6 +7,7 @@ describe('routes', () => {
     expect(routeOf('#/queue')).toBe('queue');
     expect(routeOf('#/dashboard')).toBe('dashboard');
     expect(routeOf('#/reviews')).toBe('reviews');
+    expect(routeOf('#/policy')).toBe('policy');
     expect(routeOf('')).toBe('desk');
     expect(routeOf('#/nowhere')).toBe('desk');
     expect(hrefOf('desk')).toBe('#/');
