@@ -1,5 +1,6 @@
 import { deskSyncEn } from './desk-sync.en';
 import { deskLockEn } from './desk-lock.en';
+import { deskPeopleEn } from './desk-people.en';
 import { accountsEn, authEn } from './auth.en';
 import { syncConflictsEn } from './conflicts.en';
 import type { Catalog } from './zh-CN';
@@ -7,6 +8,7 @@ import type { Catalog } from './zh-CN';
 export const en: Catalog = {
   auth: authEn,
   deskLock: deskLockEn,
+  deskPeople: deskPeopleEn,
   deskSync: deskSyncEn,
   accounts: accountsEn,
   syncConflicts: syncConflictsEn,

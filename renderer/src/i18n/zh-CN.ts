@@ -1,5 +1,6 @@
 import { deskSyncZhCN } from './desk-sync.zh-CN';
 import { deskLockZhCN } from './desk-lock.zh-CN';
+import { deskPeopleZhCN } from './desk-people.zh-CN';
 import { accountsZhCN, authZhCN } from './auth.zh-CN';
 import { syncConflictsZhCN } from './conflicts.zh-CN';
 
@@ -10,6 +11,7 @@ import { syncConflictsZhCN } from './conflicts.zh-CN';
 export const zhCN = {
   auth: authZhCN,
   deskLock: deskLockZhCN,
+  deskPeople: deskPeopleZhCN,
   deskSync: deskSyncZhCN,
   accounts: accountsZhCN,
   syncConflicts: syncConflictsZhCN,
