@@ -37,6 +37,8 @@ export interface PushOutcome {
   refused?: { id: string; error: AppErrorShape };
   /** A batch-level typed error (sequence gap, wrong desk...), if any. */
   error?: AppErrorShape;
+  /** Writes left unsent because their person has no live sign-in here (`fetchFor`): they wait for them, not for a retry. */
+  held?: boolean;
 }
 
 export interface PullOutcome {
@@ -219,7 +221,10 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
     try {
       for (;;) {
         const next = await nextBatch();
-        if (!next) break;
+        if (!next) {
+          if (options.fetchFor && (await status()).pending > 0) return { sent, waiting: false, held: true };
+          break;
+        }
         const { rows, via } = next;
         const base = await readNumber(PUSH_SEQ_KEY);
         // On the wire, seq is this desk's push stream position: writes refused here, kept local or waiting for their

@@ -264,7 +264,9 @@ export function createDeskConnection(options: DeskConnectionOptions): DeskConnec
       await secrets.bind(agent.id);
       admit(target, agent.id, session);
       atDesk = agent.id;
-      await run(target);
+      // A runner already running for someone else: this person's held writes go now, not at the next write.
+      if (target.runner) void target.runner.syncNow().catch(() => undefined);
+      else await run(target);
       await announce();
       return { ok: true, state: await state(), agent };
     },

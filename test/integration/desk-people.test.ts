@@ -4,7 +4,16 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDeskProfile, DEMO_AGENTS, DEMO_PASSWORD, listDeskProfiles, STORY_VOUCHER_CASE_ID, unlockDeskProfile } from '../../main/core';
-import { createDeskConnection, type DeskConnection, type HeadlessDesk, memoryPersonSecrets, openHeadlessDesk } from '../../main/sync';
+import {
+  createDeskConnection,
+  createSyncRunner,
+  type DeskConnection,
+  type HeadlessDesk,
+  memoryPersonSecrets,
+  openHeadlessDesk,
+  type PushOutcome,
+  type SyncClient,
+} from '../../main/sync';
 import type { Agent } from '../../shared';
 import { buildServer } from '../../server/app';
 import { openTempCore, type TempCore } from '../fixtures/temp-core';
@@ -20,8 +29,10 @@ let base: string;
 let dir: string;
 let desk: HeadlessDesk;
 let down = false;
+let pushes = 0;
 const flaky: typeof fetch = async (input, init) => {
   if (down) throw new TypeError('fetch failed');
+  if (String(input).endsWith('/api/sync/push')) pushes += 1;
   return fetch(input, init);
 };
 const secrets = memoryPersonSecrets();
@@ -190,8 +201,44 @@ describe('each person at a desk with a team server is their server account', () 
     expect(await outboxStatus(local)).toBe('pending');
     const refused = await desk.opened.core.deps.db.selectFrom('outbox').select('mutation_id').where('status', '=', 'refused').execute();
     expect(refused).toEqual([]);
+    // Held writes send nothing: no request is made for them.
+    const before = pushes;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(pushes).toBe(before);
     // Nothing of the local person ever reached the server, not even their account.
     const theirs = await server.db.selectFrom('agents').select('id').where('id', '=', localProfile.id).executeTakeFirst();
     expect(theirs).toBeUndefined();
+  });
+});
+
+describe('the runner and writes held for a person without a sign-in', () => {
+  /** The runner under test around a client that reports one unsent write and this push outcome. */
+  async function pushesIn(ms: number, outcome: PushOutcome): Promise<number> {
+    let calls = 0;
+    const client: SyncClient = {
+      pushOnce: async () => (calls++, outcome),
+      pullOnce: async () => ({ applied: 0, failed: 0, cursor: 0 }),
+      status: async () => ({ online: true, pending: 1, lastError: null }),
+      retryAt: () => 0,
+      onStatus: () => () => undefined,
+      fetchCustomer: async () => null,
+    };
+    const runner = createSyncRunner({
+      client,
+      deps: desk.opened.core.deps,
+      serverUrl: base,
+      intervalMs: 600_000,
+      openSocket: () => ({ on: () => undefined, close: () => undefined }),
+    });
+    runner.start();
+    await new Promise((resolve) => setTimeout(resolve, ms));
+    await runner.stop();
+    return calls;
+  }
+
+  it('waits for that sign-in instead of retrying at once, which an unsent write otherwise does', async () => {
+    expect(await pushesIn(300, { sent: 0, waiting: false, held: true })).toBeLessThanOrEqual(2);
+    // The contrast: a write left unsent for a retry is tried again as soon as the retry is due (here at once).
+    expect(await pushesIn(300, { sent: 0, waiting: false })).toBeGreaterThan(5);
   });
 });
