@@ -36,7 +36,8 @@ function DeskGateOn({ desk, children, lockExtra }: { desk: DeskBridge; children:
   const show = useCallback((state: DeskState, notice = false) => {
     setPhase((previous) => {
       if (state.current === null) return { status: 'locked', state, notice };
-      if (previous.status !== 'unlocked') setGeneration((n) => n + 1);
+      // A new person at the desk (an unlock, or a server sign-in as someone else) gets a fresh desk.
+      if (previous.status !== 'unlocked' || previous.state.current?.id !== state.current.id) setGeneration((n) => n + 1);
       return { status: 'unlocked', state };
     });
   }, []);
@@ -68,6 +69,7 @@ function DeskGateOn({ desk, children, lockExtra }: { desk: DeskBridge; children:
           if (envelope.ok) show(envelope.value, true);
         }),
       lockedByHost: () => refresh(true),
+      personChanged: () => refresh(false),
     };
   }, [desk, phase, refresh, show]);
 
