@@ -209,6 +209,21 @@ describe('each person at a desk with a team server is their server account', () 
     const theirs = await server.db.selectFrom('agents').select('id').where('id', '=', localProfile.id).executeTakeFirst();
     expect(theirs).toBeUndefined();
   });
+  it('a server account whose employee number a local profile holds cannot take over the desk: refused in words, no token kept', async () => {
+    const created = await server.core.call(
+      { procedure: 'accounts.create', input: { employeeNo: '29999', name: '同号同事', role: 'agent', password: 'kept-same-no-2026' } },
+      { actor: DEMO_AGENTS.admin },
+    );
+    expect(created.ok).toBe(true);
+    const before = (await secrets.people()).sort();
+    await expect(conn.signIn('29999', 'kept-same-no-2026')).rejects.toMatchObject({
+      code: 'conflict',
+      issues: [{ path: 'employeeNo', message: 'employee_no_taken' }],
+    });
+    expect((await secrets.people()).sort()).toEqual(before);
+    // The local profile is untouched.
+    expect((await listDeskProfiles(desk.opened.core.deps)).find((p) => p.employeeNo === '29999')?.id).toBe(localProfile.id);
+  });
 });
 
 describe('the runner and writes held for a person without a sign-in', () => {
