@@ -62,7 +62,8 @@ export function registerSyncRoutes(app: FastifyInstance, core: Core, resolveActo
     if (!parsed.success) return sendError(reply, invalidInput(parsed.error).toShape());
     if (actor.desk && parsed.data.clientId !== actor.desk.clientId) return sendError(reply, otherDesk());
     try {
-      const value = await push(core.deps, actor.agent, parsed.data);
+      // A desk token was issued for this client id: the desk is shared by the people who signed in on it.
+      const value = await push(core.deps, actor.agent, parsed.data, { sharedDesk: actor.desk !== undefined });
       return reply.send({ ok: true, value });
     } catch (error) {
       if (error instanceof AppError) return sendError(reply, error.toShape());
@@ -112,7 +113,12 @@ async function currentCursor(db: Kysely<DB>): Promise<number> {
  * core's change log, on since the routes were registered). A
  * refusal rolls back the whole batch and is answered (not thrown); a bad batch is a typed error.
  */
-export async function push(deps: CoreDeps, actor: Agent, request: SyncPushRequest): Promise<SyncPushResponse> {
+export async function push(
+  deps: CoreDeps,
+  actor: Agent,
+  request: SyncPushRequest,
+  options: { sharedDesk?: boolean } = {},
+): Promise<SyncPushResponse> {
   const { clientId, mutations } = request;
   if (!deps.changeLog) throw new AppError('unavailable', 'This server does not keep a change log.');
   mutations.forEach((mutation, i) => {
@@ -127,7 +133,9 @@ export async function push(deps: CoreDeps, actor: Agent, request: SyncPushReques
   try {
     const outcome = await writeTransaction(deps.db, async (trx) => {
       const client = await trx.selectFrom('sync_clients').selectAll().where('client_id', '=', clientId).executeTakeFirst();
-      if (client && client.actor_id !== actor.id)
+      // A browser session's client id belongs to the person of its first push; a desk signed in with desk tokens
+      // (bound to this client id at sign-in) carries the writes of everyone who signed in on it, one stream of seqs.
+      if (client && client.actor_id !== actor.id && !options.sharedDesk)
         throw forbidden('This desk belongs to another person: sign in on your own desk.', SYNC_ISSUES.clientMismatch, 'clientId');
       let expected = Number(client?.last_seq ?? 0) + 1;
       const applied: string[] = [];

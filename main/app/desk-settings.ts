@@ -11,7 +11,12 @@ export interface DeskSettings {
   idleLockMinutes?: number;
   /** The team server this desk syncs with (`serverUrlSetting` validates it); none: the desk stays standalone. */
   serverUrl?: string;
-  /** The desk's refresh token, encrypted by the OS (`safeStorage`), base64. Never written in plain. */
+  /**
+   * Each signed-in person's refresh token (by their server account's id), encrypted by the OS
+   * (`safeStorage`), base64. Never written in plain.
+   */
+  sealedRefreshTokens?: Record<string, string>;
+  /** The single-person token of earlier versions: whose it is is unknown, so it is dropped (they sign in again). */
   sealedRefreshToken?: string;
 }
 

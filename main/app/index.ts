@@ -5,6 +5,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, sessi
 import { IPC_CHANNELS, SYNC_CHANNELS } from '../../shared/contract/bridge';
 import {
   createDeskProfile,
+  currentDeskPerson,
   currentDeskProfile,
   listDeskProfiles,
   type OpenedCore,
@@ -88,10 +89,13 @@ async function start(): Promise<void> {
   if (opened.seeded) await keepPendingLocal(opened.core.deps);
 
   const isTrustedSender = createSenderCheck({ trustedWebContentsId: () => mainWindow?.webContents.id, isTrustedUrl: isAppUrl });
-  // The desk starts locked: nobody acts until a local profile is unlocked with its PIN.
+  // The desk starts locked: nobody acts until a profile is unlocked with its PIN or, with a team server,
+  // a person signs in with their server password (then they act as their server account).
   const deskLock = createDeskLock({
     idleLockMinutes: idleLockMinutes(settings.get('idleLockMinutes')),
-    refresh: (agent) => currentDeskProfile(opened.core.deps, agent.id),
+    refresh: async (agent) =>
+      (await currentDeskProfile(opened.core.deps, agent.id)) ??
+      (connection?.hasSignIn(agent.id) ? currentDeskPerson(opened.core.deps, agent.id) : null),
   });
   ipcMain.handle(
     IPC_CHANNELS.invoke,
@@ -109,6 +113,8 @@ async function start(): Promise<void> {
       unlock: (profileId, pin) => unlockDeskProfile(opened.core.deps, profileId, pin),
     },
     lock: deskLock,
+    // With a team server, the person unlocked pushes their writes with their own sign-in.
+    onPersonChange: (agent) => connection?.switchTo(agent?.id ?? null),
     isTrustedSender,
     onInternalError: (error) => console.error('[kept] desk call failed:', error),
   });
@@ -125,6 +131,7 @@ async function start(): Promise<void> {
   const syncHandlers = createSyncRouter({
     sync: connection,
     atDesk: () => deskLock.resolve(),
+    onSignedIn: (agent) => deskLock.unlock(agent),
     isTrustedSender,
     onInternalError: (error) => console.error('[kept] sync call failed:', error),
   });

@@ -26,6 +26,8 @@ export interface DeskProfilesPort {
 export interface DeskRouterOptions<E> {
   profiles: DeskProfilesPort;
   lock: DeskLock;
+  /** Who is at the desk now (an unlock, or null on lock): with a team server, whose sign-in acts (`DeskConnection.switchTo`). */
+  onPersonChange?: (agent: Agent | null) => void;
   isTrustedSender: (event: E) => boolean;
   onInternalError?: (error: unknown) => void;
 }
@@ -53,7 +55,10 @@ export function createDeskRouter<E>(options: DeskRouterOptions<E>): DeskHandlers
     const who = options.lock.peek();
     return {
       profiles,
-      current: who ? (profiles.find((p) => p.id === who.id) ?? null) : null,
+      // A person signed in with their server password and no PIN here is at the desk without being a profile.
+      current: who
+        ? (profiles.find((p) => p.id === who.id) ?? { id: who.id, employeeNo: who.employeeNo, name: who.name, role: who.role })
+        : null,
       idleLockMinutes: options.lock.idleLockMinutes,
     };
   };
@@ -91,6 +96,7 @@ export function createDeskRouter<E>(options: DeskRouterOptions<E>): DeskHandlers
       const bad = noInput(raw);
       if (bad) return failure(bad);
       options.lock.lock();
+      options.onPersonChange?.(null);
       return { ok: true, value: await state() };
     }),
     [DESK_CHANNELS.unlock]: guarded(async (raw) => {
@@ -105,6 +111,7 @@ export function createDeskRouter<E>(options: DeskRouterOptions<E>): DeskHandlers
         });
       if (!result.ok) return failure({ code: 'unauthenticated', message: 'Wrong PIN.', issues: [{ path: 'pin', message: 'pin_wrong' }] });
       options.lock.unlock(result.agent);
+      options.onPersonChange?.(result.agent);
       return { ok: true, value: await state() };
     }),
     [DESK_CHANNELS.createProfile]: guarded(async (raw) => {

@@ -18,7 +18,8 @@ export interface DeskSyncPort {
   signIn(
     employeeNo: string,
     password: string,
-  ): Promise<{ ok: true; state: DeskSyncState } | { ok: false; error: AppErrorShape & { retryAt?: string } }>;
+    pin?: string,
+  ): Promise<{ ok: true; state: DeskSyncState; agent: Agent } | { ok: false; error: AppErrorShape & { retryAt?: string } }>;
   signOut(): Promise<DeskSyncState>;
 }
 
@@ -26,6 +27,8 @@ export interface SyncRouterOptions<E> {
   sync: DeskSyncPort;
   /** The person unlocked at the desk (read afresh), or null while locked. */
   atDesk: () => Promise<Agent | null>;
+  /** A person signed in against the server: they are now the person at the desk (the app unlocks the desk lock). */
+  onSignedIn?: (agent: Agent) => void;
   isTrustedSender: (event: E) => boolean;
   onInternalError?: (error: unknown) => void;
 }
@@ -43,8 +46,9 @@ const LOCKED: AppErrorShape = { code: 'unauthenticated', message: 'Unlock the de
  * - `sync:state` — the server, who is signed in to it, online, unsent writes.
  * - `sync:setServer` `{ serverUrl | null }` — only an unlocked administrator: pointing a desk at
  *   another server sends it the desk's writes. https unless loopback (`DeskServerUrl`).
- * - `sync:signIn` `{ employeeNo, password }` — someone must be unlocked; the server's answer as it is
- *   (`unauthenticated`, or `rate_limited` with issue `retryAt`).
+ * - `sync:signIn` `{ employeeNo, password, pin? }` — with a server named, this unlocks the desk as that
+ *   server account (so it works while the desk is locked; the server checks the password); the server's
+ *   refusal as it is (`unauthenticated`, or `rate_limited` with issue `retryAt`).
  * - `sync:signOut` — someone must be unlocked.
  */
 export function createSyncRouter<E>(options: SyncRouterOptions<E>): SyncHandlers<E> {
@@ -87,9 +91,11 @@ export function createSyncRouter<E>(options: SyncRouterOptions<E>): SyncHandlers
     [SYNC_CHANNELS.signIn]: guarded(async (raw) => {
       const parsed = DeskSyncSignInInput.safeParse(raw);
       if (!parsed.success) return failure(invalidInput(parsed.error).toShape());
-      if (!(await options.atDesk())) return failure(LOCKED);
-      const result = await options.sync.signIn(parsed.data.employeeNo, parsed.data.password);
-      if (result.ok) return { ok: true, value: result.state };
+      const result = await options.sync.signIn(parsed.data.employeeNo, parsed.data.password, parsed.data.pin);
+      if (result.ok) {
+        options.onSignedIn?.(result.agent);
+        return { ok: true, value: result.state };
+      }
       const { retryAt, ...error } = result.error;
       return failure(retryAt ? { ...error, issues: [...(error.issues ?? []), { path: 'retryAt', message: retryAt }] } : error);
     }),

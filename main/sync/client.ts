@@ -37,6 +37,8 @@ export interface PushOutcome {
   refused?: { id: string; error: AppErrorShape };
   /** A batch-level typed error (sequence gap, wrong desk...), if any. */
   error?: AppErrorShape;
+  /** Writes left unsent because their person has no live sign-in here (`fetchFor`): they wait for them, not for a retry. */
+  held?: boolean;
 }
 
 export interface PullOutcome {
@@ -53,6 +55,11 @@ export interface SyncClientOptions {
   /** e.g. `http://127.0.0.1:8080` */
   serverUrl: string;
   fetch?: typeof fetch;
+  /**
+   * A desk shared by several signed-in people: the fetch that pushes this person's writes with their own
+   * token, or null while they have no live sign-in here (their writes wait; the others' go on). Default: `fetch` for all.
+   */
+  fetchFor?: (actorId: string) => typeof fetch | null;
   /** Auth for every request (a session cookie or a Bearer token); default none. */
   authHeaders?: () => Promise<Record<string, string>>;
   /** Milliseconds since the epoch; drives back-off. */
@@ -159,11 +166,12 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
     path: string,
     body: unknown,
     timeoutMs?: number,
+    via: typeof fetch = doFetch,
   ): Promise<{ ok: true; value: unknown } | { ok: false; error: AppErrorShape }> {
     let response: Response;
     try {
       const auth = options.authHeaders ? await options.authHeaders() : {};
-      response = await doFetch(new URL(path, options.serverUrl), {
+      response = await via(new URL(path, options.serverUrl), {
         method: 'POST',
         headers: { ...auth, 'content-type': 'application/json' },
         body: JSON.stringify(body),
@@ -212,14 +220,19 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
     let resynced = false;
     try {
       for (;;) {
-        const rows = await db.selectFrom('outbox').selectAll().where('status', '=', 'pending').orderBy('seq').limit(batchSize).execute();
-        if (rows.length === 0) break;
+        const next = await nextBatch();
+        if (!next) {
+          if (options.fetchFor && (await status()).pending > 0) return { sent, waiting: false, held: true };
+          break;
+        }
+        const { rows, via } = next;
         const base = await readNumber(PUSH_SEQ_KEY);
-        // On the wire, seq is this desk's push stream position: writes refused here or kept local never leave a hole.
-        const mutations = rows.map((row, i) => ({ ...(JSON.parse(row.mutation) as Mutation), seq: base + i + 1 }));
+        // On the wire, seq is this desk's push stream position: writes refused here, kept local or waiting for their
+        // person's sign-in never leave a hole.
+        const mutations = rows.map((row, i) => ({ ...row.parsed, seq: base + i + 1 }));
         let answer;
         try {
-          answer = await post('/api/sync/push', { clientId: deps.clientId, mutations });
+          answer = await post('/api/sync/push', { clientId: deps.clientId, mutations }, undefined, via);
         } catch (error) {
           if (!(error instanceof Unreachable)) throw error;
           await db
@@ -278,6 +291,34 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
     } finally {
       await announce();
     }
+  }
+
+  /**
+   * The next batch: pending rows in outbox order, one person's only (the server checks every mutation's actor
+   * against the token), skipping the writes of anyone without a live sign-in here — they wait for that person.
+   */
+  async function nextBatch(): Promise<{ rows: { seq: number; parsed: Mutation }[]; via: typeof fetch } | null> {
+    const pending = options.fetchFor
+      ? await db.selectFrom('outbox').select(['seq', 'mutation']).where('status', '=', 'pending').orderBy('seq').execute()
+      : await db.selectFrom('outbox').select(['seq', 'mutation']).where('status', '=', 'pending').orderBy('seq').limit(batchSize).execute();
+    const rows: { seq: number; parsed: Mutation }[] = [];
+    let actor: string | null = null;
+    let via: typeof fetch | null = null;
+    for (const row of pending) {
+      const parsed = JSON.parse(row.mutation) as Mutation;
+      if (actor === null) {
+        const own = options.fetchFor ? options.fetchFor(parsed.actor) : doFetch;
+        if (!own) continue;
+        actor = parsed.actor;
+        via = own;
+      } else if (parsed.actor !== actor) {
+        // Stop at a change of person: the next batch is theirs, with their token.
+        break;
+      }
+      rows.push({ seq: row.seq, parsed });
+      if (rows.length === batchSize) break;
+    }
+    return via && rows.length > 0 ? { rows, via } : null;
   }
 
   async function setMeta(key: string, value: string, on = db): Promise<void> {

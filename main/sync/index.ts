@@ -4,4 +4,5 @@ export * from './token-session';
 export * from './runner';
 export { openWsSocket } from './event-socket';
 export * from './desk-connection';
+export * from './person-secrets';
 export { deskGateway } from './messages';

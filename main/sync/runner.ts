@@ -99,7 +99,8 @@ export function createSyncRunner(options: SyncRunnerOptions): SyncRunner {
     const outcome = await client.pushOnce();
     const { pending } = await client.status();
     // Waiting out a back-off, or just lost the server with writes still unsent: come back when a retry is due.
-    if (pending > 0 && !outcome.refused && !outcome.error) scheduleRetry();
+    // Writes held for a person without a sign-in here wait for that sign-in (`syncNow`), not for a timer.
+    if (pending > 0 && !outcome.refused && !outcome.error && !outcome.held) scheduleRetry();
   }
 
   function scheduleRetry(): void {

@@ -63,7 +63,7 @@ export const SYNC_CHANNELS = {
 export interface SyncBridge {
   state(): Promise<Envelope<DeskSyncState>>;
   setServer(input: { serverUrl: string | null }): Promise<Envelope<DeskSyncState>>;
-  signIn(input: { employeeNo: string; password: string }): Promise<Envelope<DeskSyncState>>;
+  signIn(input: { employeeNo: string; password: string; pin?: string }): Promise<Envelope<DeskSyncState>>;
   signOut(): Promise<Envelope<DeskSyncState>>;
   onStatus(listener: (state: unknown) => void): () => void;
 }

@@ -70,11 +70,16 @@ export const DeskServerUrl = z
 export const DeskSyncServerInput = z.object({ serverUrl: DeskServerUrl.nullable() }).strict();
 export type DeskSyncServerInput = z.infer<typeof DeskSyncServerInput>;
 
-/** `sync:signIn`: the person's password on the team server (not their desk PIN). */
+/**
+ * `sync:signIn`: the person's password on the team server (not their desk PIN). With a server, this is
+ * how a person unlocks the desk as their server account; `pin`, when given, is bound to that account on
+ * this desk for the next unlock (offline too).
+ */
 export const DeskSyncSignInInput = z
   .object({
     employeeNo: z.string().trim().min(1, 'required').max(20, 'too_long'),
     password: z.string().min(1, 'required').max(200, 'too_long'),
+    pin: Pin.optional(),
   })
   .strict();
 export type DeskSyncSignInInput = z.infer<typeof DeskSyncSignInInput>;

@@ -7,7 +7,8 @@ import { makeSyncConflict } from './support/sync-conflict';
 /**
  * WCAG 2.1 A and AA on every screen of the desk, in both languages: no violation of impact serious or
  * critical. Each failure lists the rule, its impact and the elements it found. The desktop-only screens
- * need a stand-in bridge and are checked beside their own flows: the lock screen in desk-lock.spec.ts,
+ * need a stand-in bridge and are checked beside their own flows: the lock screen (with and without a team
+ * server's sign-in) in desk-lock.spec.ts,
  * the team server dialog and the top bar's sync badge in desk-sync.spec.ts.
  */
 const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];

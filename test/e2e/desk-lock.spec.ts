@@ -190,3 +190,106 @@ test('an empty desk creates its first profile, which unlocks and may add another
   await expect(page.getByRole('group', { name: '本机档案' }).getByRole('radio')).toHaveCount(2);
   await expect(page.getByRole('radio', { name: /王坐席/ })).toBeVisible();
 });
+
+interface ServerLockWindow {
+  kept: unknown;
+  keptAtDesk: unknown;
+  keptSignIns: string[];
+}
+
+/**
+ * A desk with a team server named: below the PIN, a person unlocks with their server account. The
+ * stand-in answers as main does (main's sign-in, the agent row and the PIN bound to it are proven in
+ * Node: test/integration/desk-people.test.ts, test/unit/ipc/sync-router.test.ts).
+ */
+test('with a team server, a person unlocks the desk with their server account and may set a PIN', async ({ page }) => {
+  await page.addInitScript(() => {
+    const w = window as unknown as ServerLockWindow;
+    const DEMO = 'kept-demo-2026';
+    const local = { id: '01930000-0000-7000-8000-0000000c0001', employeeNo: '30001', name: '周婷', role: 'supervisor' };
+    const person = { id: '01930000-0000-7000-8000-000000020001', employeeNo: '20001', name: '林晓', role: 'agent' };
+    w.keptAtDesk = null;
+    w.keptSignIns = [];
+    let sync = {
+      serverUrl: 'https://kept.example.cn',
+      signedIn: false,
+      person: null as null | { employeeNo: string; name: string },
+      remembered: true,
+      online: false,
+      pending: 0,
+      lastError: null,
+    };
+    const state = () => ({ ok: true, value: { profiles: [local], current: w.keptAtDesk, idleLockMinutes: 15 } });
+    w.kept = {
+      invoke: async (request: { procedure: string; input: unknown; mutationId?: string }) => {
+        if (!w.keptAtDesk) return { ok: false, error: { code: 'unauthenticated', message: 'Choose your profile at this desk first.' } };
+        const response = await fetch(`/api/rpc/${request.procedure}`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ input: request.input, mutationId: request.mutationId }),
+        });
+        return response.json();
+      },
+      subscribe: () => () => undefined,
+      desk: {
+        state: async () => state(),
+        lock: async () => {
+          w.keptAtDesk = null;
+          return state();
+        },
+        createProfile: async () => ({ ok: false, error: { code: 'forbidden', message: 'no' } }),
+        unlock: async () => ({
+          ok: false,
+          error: { code: 'unauthenticated', message: 'Wrong PIN.', issues: [{ path: 'pin', message: 'pin_wrong' }] },
+        }),
+      },
+      sync: {
+        state: async () => ({ ok: true, value: { ...sync } }),
+        setServer: async () => ({ ok: false, error: { code: 'forbidden', message: 'no' } }),
+        signIn: async (input: { employeeNo: string; password: string; pin?: string }) => {
+          w.keptSignIns.push(`${input.employeeNo} ${input.pin ?? '-'}`);
+          if (input.password !== DEMO)
+            return { ok: false, error: { code: 'unauthenticated', message: 'Wrong employee number or password.' } };
+          // Main signed the person in, wrote their agent row and unlocked the desk as them.
+          w.keptAtDesk = person;
+          sync = { ...sync, signedIn: true, online: true, person: { employeeNo: person.employeeNo, name: person.name } };
+          return { ok: true, value: { ...sync } };
+        },
+        signOut: async () => ({ ok: true, value: { ...sync } }),
+        onStatus: () => () => undefined,
+      },
+    };
+  });
+
+  await page.goto('/');
+  await expect(page.getByRole('heading', { name: '谁在使用这台电脑？' })).toBeVisible();
+  const form = page.getByRole('form', { name: '用团队服务器账号解锁' });
+  await expect(form).toBeVisible();
+  await axe(page, 'the lock screen with a team server (zh-CN)');
+
+  // Nothing filled in, a PIN too short, a wrong password: each said in words, nobody let in.
+  await form.getByRole('button', { name: '登录并解锁' }).click();
+  await expect(form.getByRole('alert')).toHaveText('请填写工号和密码。');
+  await form.getByLabel('工号').fill('20001');
+  await form.getByLabel('密码', { exact: true }).fill('wrong-password-1');
+  await form.getByLabel(/本工位 PIN/).fill('12');
+  await form.getByRole('button', { name: '登录并解锁' }).click();
+  await expect(form.getByRole('alert')).toHaveText('PIN 为 4 到 8 位数字。');
+  await form.getByLabel(/本工位 PIN/).fill('1357');
+  await form.getByRole('button', { name: '登录并解锁' }).click();
+  await expect(form.getByRole('alert')).toHaveText('工号或密码不对，请重新输入。');
+  await expect(searchBox(page)).toHaveCount(0);
+
+  await page.getByRole('radiogroup', { name: '界面语言' }).getByRole('radio', { name: 'EN' }).click();
+  const formEn = page.getByRole('form', { name: 'Unlock with your team server account' });
+  await expect(formEn).toBeVisible();
+  await axe(page, 'the lock screen with a team server (en)');
+  await page.getByRole('radiogroup', { name: 'Interface language' }).getByRole('radio', { name: '中文' }).click();
+
+  await form.getByLabel('密码', { exact: true }).fill('kept-demo-2026');
+  await form.getByLabel(/本工位 PIN/).fill('1357');
+  await form.getByRole('button', { name: '登录并解锁' }).click();
+  await expect(searchBox(page)).toBeVisible();
+  // The empty form and the short PIN never reached main: only the wrong password and the right one did.
+  expect(await page.evaluate(() => (window as unknown as ServerLockWindow).keptSignIns)).toEqual(['20001 1357', '20001 1357']);
+});

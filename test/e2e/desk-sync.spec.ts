@@ -32,6 +32,9 @@ interface SyncWindow {
   /** What main does when the sync state changes: push it on the status channel. */
   keptPushSync(state: Partial<SyncState>): void;
   keptSyncCalls: string[];
+  /** Play main's sign-in making the server account the desk's person (off: the person stays the administrator). */
+  keptSignInSwitches: boolean;
+  keptAtDesk: unknown;
 }
 
 /**
@@ -43,6 +46,9 @@ test.beforeEach(async ({ page }) => {
   await page.addInitScript(() => {
     const w = window as unknown as SyncWindow;
     const admin = { id: '01930000-0000-7000-8000-0000000b0001', employeeNo: '90001', name: '陈静', role: 'admin' };
+    const lin = { id: '01930000-0000-7000-8000-000000020001', employeeNo: '20001', name: '林晓', role: 'agent' };
+    w.keptSignInSwitches = false;
+    w.keptAtDesk = admin;
     const listeners = new Set<(state: unknown) => void>();
     w.keptSyncCalls = [];
     w.keptSync = { serverUrl: null, signedIn: false, person: null, remembered: true, online: false, pending: 0, lastError: null };
@@ -62,7 +68,7 @@ test.beforeEach(async ({ page }) => {
       },
       subscribe: () => () => undefined,
       desk: {
-        state: async () => ({ ok: true, value: { profiles: [admin], current: admin, idleLockMinutes: 15 } }),
+        state: async () => ({ ok: true, value: { profiles: [admin], current: w.keptAtDesk, idleLockMinutes: 15 } }),
         lock: async () => ({ ok: true, value: { profiles: [admin], current: null, idleLockMinutes: 15 } }),
         createProfile: async () => ({ ok: false, error: { code: 'forbidden', message: 'no' } }),
         unlock: async () => ({ ok: false, error: { code: 'unauthenticated', message: 'no' } }),
@@ -84,6 +90,7 @@ test.beforeEach(async ({ page }) => {
           if (input.password !== 'kept-demo-2026')
             return { ok: false, error: { code: 'unauthenticated', message: 'Wrong employee number or password.' } };
           w.keptSync = { ...w.keptSync, signedIn: true, person: { employeeNo: input.employeeNo, name: '林晓' }, online: true };
+          if (w.keptSignInSwitches) w.keptAtDesk = lin;
           return ok();
         },
         signOut: async () => {
@@ -171,4 +178,26 @@ test('an administrator names the team server and signs in; the top bar shows off
     'signIn 20001',
     'signOut',
   ]);
+});
+
+test('signing in to the team server as another person makes them the one at the desk: the desk starts afresh for them', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await expect(searchBox(page)).toBeVisible();
+  await expect(page.getByRole('button', { name: /陈静/ })).toBeVisible();
+  await page.evaluate(() => {
+    (window as unknown as SyncWindow).keptSignInSwitches = true;
+  });
+  await push(page, { serverUrl: 'https://kept.example.cn' });
+  await page.getByRole('button', { name: '团队服务器' }).click();
+  const dialog = page.getByRole('dialog', { name: '团队服务器' });
+  await dialog.getByLabel('工号').fill('20001');
+  await dialog.getByLabel('密码').fill('kept-demo-2026');
+  await dialog.getByRole('button', { name: '登录', exact: true }).click();
+  // Main unlocked the desk as 林晓: the administrator's screen (and the dialog) is gone, the lock is 林晓's.
+  await expect(dialog).toHaveCount(0);
+  await expect(page.getByRole('button', { name: /林晓/ })).toBeVisible();
+  await expect(page.getByRole('button', { name: /陈静/ })).toHaveCount(0);
+  await expect(searchBox(page)).toBeVisible();
 });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_AGENTS, DEMO_PASSWORD, STORY_VOUCHER_CASE_ID } from '../../main/core';
-import { createDeskConnection, type DeskConnection, type HeadlessDesk, openHeadlessDesk, type SecretStore } from '../../main/sync';
+import { createDeskConnection, type DeskConnection, type HeadlessDesk, openHeadlessDesk, type PersonSecretStore } from '../../main/sync';
 import type { DeskSyncState } from '../../shared';
 import { buildServer } from '../../server/app';
 import { openTempCore, type TempCore } from '../fixtures/temp-core';
@@ -28,22 +28,29 @@ const flaky: typeof fetch = async (input, init) => {
   return fetch(input, init);
 };
 
-function store(): SecretStore & { value: string | null } {
-  const s = {
+/** Each person's token by account id, readable by the test (`value`: the one token kept, if any). */
+function store(): PersonSecretStore & { readonly value: string | null } {
+  const slots = new Map<string, string>();
+  return {
     persistent: true,
-    value: null as string | null,
-    get: async () => s.value,
-    set: async (v: string) => {
-      s.value = v;
+    get value() {
+      return [...slots.values()][0] ?? null;
     },
-    clear: async () => {
-      s.value = null;
-    },
+    people: async () => [...slots.keys()],
+    of: (id) => ({
+      persistent: true,
+      get: async () => slots.get(id) ?? null,
+      set: async (v) => {
+        slots.set(id, v);
+      },
+      clear: async () => {
+        slots.delete(id);
+      },
+    }),
   };
-  return s;
 }
 
-function connect(secrets: SecretStore, saved: { url: string | null }): DeskConnection {
+function connect(secrets: PersonSecretStore, saved: { url: string | null }): DeskConnection {
   return createDeskConnection({
     deps: desk.opened.core.deps,
     server: { get: () => saved.url, set: (url) => (saved.url = url) },

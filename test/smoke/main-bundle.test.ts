@@ -218,7 +218,7 @@ describe('built main bundle, after ready', () => {
       expect(fake.record.sealed).toEqual([]);
       const settings = JSON.parse(readFileSync(join(userDataDir, 'settings.json'), 'utf8')) as Record<string, unknown>;
       expect(settings).not.toHaveProperty('serverUrl');
-      expect(settings).not.toHaveProperty('sealedRefreshToken');
+      expect(settings).not.toHaveProperty('sealedRefreshTokens');
     });
 
     it('returns the unlocked profile for session.me', async () => {
@@ -368,7 +368,7 @@ describe('built main bundle, the team server', () => {
     expect(fake.record.sealed).toEqual([]);
     const settings = JSON.parse(readFileSync(join(userDataDir, 'settings.json'), 'utf8')) as Record<string, unknown>;
     expect(settings.serverUrl).toBe(base);
-    expect(settings).not.toHaveProperty('sealedRefreshToken');
+    expect(settings).not.toHaveProperty('sealedRefreshTokens');
   });
 });
 

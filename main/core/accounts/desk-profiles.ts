@@ -119,3 +119,43 @@ export async function currentDeskProfile(deps: CoreDeps, profileId: string): Pro
   const profile = (await listDeskProfiles(deps)).find((p) => p.id === profileId);
   return profile ?? null;
 }
+
+/**
+ * With a team server, the person at the desk is their server account: after an online sign-in their
+ * agent row is written here under the server's id (an `accounts.create` kept off the outbox: the
+ * server already has them), their role kept current, and, when given, a PIN bound to them for the next
+ * unlock (offline too). A local profile holding the same employee number refuses it (`employee_no_taken`).
+ */
+export async function adoptServerPerson(deps: CoreDeps, agent: Agent, pin?: string): Promise<void> {
+  if (pin !== undefined) checkPin(pin);
+  const local: CoreDeps = { ...deps, outbox: false };
+  const row = await deps.db.selectFrom('agents').select(['role', 'disabled']).where('id', '=', agent.id).executeTakeFirst();
+  const at = deps.now().toISOString();
+  if (!row)
+    await commit(local, { actor: SYSTEM_AGENT }, 'accounts.create', {
+      id: agent.id,
+      employeeNo: agent.employeeNo,
+      name: agent.name,
+      role: agent.role,
+      team: null,
+      at,
+    });
+  else if (row.role !== agent.role)
+    await commit(local, { actor: SYSTEM_AGENT }, 'accounts.setRole', { id: agent.id, role: agent.role, at });
+  // The server just let them in: an account disabled here earlier (a pulled change) is enabled again by the server's word.
+  if (row && Number(row.disabled) !== 0)
+    await commit(local, { actor: SYSTEM_AGENT }, 'accounts.setDisabled', { id: agent.id, disabled: false, at });
+  if (pin !== undefined) await storeCredential(deps, agent.id, await hashPassword(pin), PIN_ALGORITHM);
+}
+
+/** The person behind a desk actor signed in against the server, read afresh, or null once disabled or gone. */
+export async function currentDeskPerson(deps: CoreDeps, agentId: string): Promise<Agent | null> {
+  const row = await deps.db
+    .selectFrom('agents')
+    .select(['id', 'employee_no', 'name', 'role', 'disabled'])
+    .where('id', '=', agentId)
+    .executeTakeFirst();
+  const role = Role.safeParse(row?.role);
+  if (!row || Number(row.disabled) !== 0 || !role.success) return null;
+  return { id: row.id, employeeNo: row.employee_no, name: row.name, role: role.data };
+}

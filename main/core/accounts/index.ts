@@ -27,7 +27,9 @@ export {
 } from './desk-tokens';
 export { DEMO_PASSWORD, DEMO_TEAMS, seedDemoAccounts } from './demo';
 export {
+  adoptServerPerson,
   createDeskProfile,
+  currentDeskPerson,
   currentDeskProfile,
   listDeskProfiles,
   PIN_ALGORITHM,

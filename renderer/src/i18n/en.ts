@@ -2,6 +2,7 @@ import { deskSyncEn } from './desk-sync.en';
 import { deskLockEn } from './desk-lock.en';
 import { escalationFlowEn } from './escalation-flow.en';
 import { policyAdminEn } from './policy-admin.en';
+import { deskPeopleEn } from './desk-people.en';
 import { accountsEn, authEn } from './auth.en';
 import { syncConflictsEn } from './conflicts.en';
 import { auditEn } from './audit.en';
@@ -11,6 +12,7 @@ export const en: Catalog = {
   auth: authEn,
   escalationFlow: escalationFlowEn,
   deskLock: deskLockEn,
+  deskPeople: deskPeopleEn,
   deskSync: deskSyncEn,
   policyAdmin: policyAdminEn,
   accounts: accountsEn,

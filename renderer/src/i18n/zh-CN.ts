@@ -2,6 +2,7 @@ import { deskSyncZhCN } from './desk-sync.zh-CN';
 import { deskLockZhCN } from './desk-lock.zh-CN';
 import { escalationFlowZhCN } from './escalation-flow.zh-CN';
 import { policyAdminZhCN } from './policy-admin.zh-CN';
+import { deskPeopleZhCN } from './desk-people.zh-CN';
 import { accountsZhCN, authZhCN } from './auth.zh-CN';
 import { syncConflictsZhCN } from './conflicts.zh-CN';
 import { auditZhCN } from './audit.zh-CN';
@@ -14,6 +15,7 @@ export const zhCN = {
   auth: authZhCN,
   escalationFlow: escalationFlowZhCN,
   deskLock: deskLockZhCN,
+  deskPeople: deskPeopleZhCN,
   deskSync: deskSyncZhCN,
   policyAdmin: policyAdminZhCN,
   accounts: accountsZhCN,

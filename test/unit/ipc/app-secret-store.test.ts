@@ -44,18 +44,31 @@ describe('safeStorageUsable', () => {
 });
 
 describe('the desk secret store', () => {
-  it('seals the refresh token into settings, never in plain, and reads it back after a restart', async () => {
+  const ANA = '00000000-0000-4000-8000-0000000000a1';
+  const BO = '00000000-0000-4000-8000-0000000000b2';
+  const OTHER = `kdr_${'R'.repeat(43)}`;
+
+  it('seals each person’s refresh token into settings, never in plain, and reads them back after a restart', async () => {
     const settings = memoryStore();
     const safe = stubSafeStorage(true, 'gnome_libsecret');
     const store = createDeskSecretStore(safe, settings, 'linux');
     expect(store.persistent).toBe(true);
-    await store.set(TOKEN);
+    await store.of(ANA).set(TOKEN);
+    await store.of(BO).set(OTHER);
     expect(JSON.stringify(settings.data)).not.toContain(TOKEN);
-    expect(settings.data.sealedRefreshToken).toEqual(expect.any(String));
-    expect(await createDeskSecretStore(safe, settings, 'linux').get()).toBe(TOKEN);
-    await store.clear();
-    expect(settings.data.sealedRefreshToken).toBeUndefined();
-    expect(await store.get()).toBeNull();
+    expect(JSON.stringify(settings.data)).not.toContain(OTHER);
+    expect(Object.keys(settings.data.sealedRefreshTokens ?? {}).sort()).toEqual([ANA, BO]);
+    const again = createDeskSecretStore(safe, settings, 'linux');
+    expect((await again.people()).sort()).toEqual([ANA, BO]);
+    expect(await again.of(ANA).get()).toBe(TOKEN);
+    expect(await again.of(BO).get()).toBe(OTHER);
+    // One person's sign-out leaves the other's.
+    await store.of(ANA).clear();
+    expect(await store.of(ANA).get()).toBeNull();
+    expect(await store.of(BO).get()).toBe(OTHER);
+    await store.of(BO).clear();
+    expect(settings.data.sealedRefreshTokens).toBeUndefined();
+    expect(await store.people()).toEqual([]);
   });
 
   it('refuses to write when the OS offers only plain text: memory only, nothing in settings, gone after a restart', async () => {
@@ -66,19 +79,30 @@ describe('the desk secret store', () => {
       const settings = memoryStore();
       const store = createDeskSecretStore(safe, settings, platform);
       expect(store.persistent).toBe(false);
-      await store.set(TOKEN);
-      expect(await store.get()).toBe(TOKEN);
+      await store.of(ANA).set(TOKEN);
+      expect(await store.of(ANA).get()).toBe(TOKEN);
+      expect(await store.people()).toEqual([ANA]);
       expect(settings.data).toEqual({});
-      expect(await createDeskSecretStore(safe, settings, platform).get()).toBeNull();
+      expect(await createDeskSecretStore(safe, settings, platform).of(ANA).get()).toBeNull();
     }
   });
 
-  it('drops a token sealed earlier once the keyring is gone, and one it cannot decrypt', async () => {
-    const settings = memoryStore({ sealedRefreshToken: Buffer.from(`sealed:${TOKEN}`).toString('base64') });
+  it('drops tokens sealed earlier once the keyring is gone, one it cannot decrypt, and the old single desk token', async () => {
+    const settings = memoryStore({ sealedRefreshTokens: { [ANA]: Buffer.from(`sealed:${TOKEN}`).toString('base64') } });
     createDeskSecretStore(stubSafeStorage(true, 'basic_text'), settings, 'linux');
-    expect(settings.data.sealedRefreshToken).toBeUndefined();
-    const damaged = memoryStore({ sealedRefreshToken: Buffer.from('not sealed').toString('base64') });
-    expect(await createDeskSecretStore(stubSafeStorage(true, 'kwallet'), damaged, 'linux').get()).toBeNull();
-    expect(damaged.data.sealedRefreshToken).toBeUndefined();
+    expect(settings.data.sealedRefreshTokens).toBeUndefined();
+    const damaged = memoryStore({
+      sealedRefreshTokens: {
+        [ANA]: Buffer.from('not sealed').toString('base64'),
+        [BO]: Buffer.from(`sealed:${[...OTHER].reverse().join('')}`).toString('base64'),
+      },
+    });
+    const store = createDeskSecretStore(stubSafeStorage(true, 'kwallet'), damaged, 'linux');
+    expect(await store.of(ANA).get()).toBeNull();
+    expect(Object.keys(damaged.data.sealedRefreshTokens ?? {})).toEqual([BO]);
+    expect(await store.of(BO).get()).toBe(OTHER);
+    const legacy = memoryStore({ sealedRefreshToken: Buffer.from(`sealed:${TOKEN}`).toString('base64') });
+    expect(await createDeskSecretStore(stubSafeStorage(true, 'kwallet'), legacy, 'linux').people()).toEqual([]);
+    expect(legacy.data.sealedRefreshToken).toBeUndefined();
   });
 });

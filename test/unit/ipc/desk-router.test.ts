@@ -32,6 +32,8 @@ let lock: DeskLock;
 let desk: DeskHandlers<InvokeEventLike>;
 let invoke: IpcInvokeHandler<InvokeEventLike>;
 let coreCalls = 0;
+/** Who the desk told its server link is at the desk, in order (null: locked). */
+const personChanges: (string | null)[] = [];
 
 beforeAll(async () => {
   t = await openTempCore({ now: () => new Date(clock) });
@@ -47,6 +49,7 @@ beforeAll(async () => {
       unlock: (id, pin) => unlockDeskProfile(t.core.deps, id, pin),
     },
     lock,
+    onPersonChange: (agent) => personChanges.push(agent?.id ?? null),
     isTrustedSender,
   });
   invoke = createIpcRouter<InvokeEventLike>({
@@ -125,6 +128,8 @@ describe('unlocking', () => {
       ok: false,
       error: { code: 'forbidden' },
     });
+    // Each unlock and lock told the server link who now acts (with a team server, whose sign-in pushes).
+    expect(personChanges.slice(-3)).toEqual([id, null, agentId]);
   });
 
   it('locks itself after the idle time without a call, and a call restarts the timer', async () => {

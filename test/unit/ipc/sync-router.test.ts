@@ -24,20 +24,22 @@ function setup(atDesk: Agent | null) {
   const port: DeskSyncPort = {
     state: async () => STATE,
     setServer: async (url) => (calls.push(['setServer', url]), { ...STATE, serverUrl: url }),
-    signIn: async (employeeNo, password) => {
-      calls.push(['signIn', employeeNo, password]);
+    signIn: async (employeeNo, password, pin) => {
+      calls.push(pin === undefined ? ['signIn', employeeNo, password] : ['signIn', employeeNo, password, pin]);
       if (password === 'locked-out-9')
         return { ok: false, error: { code: 'rate_limited', message: 'locked', retryAt: '2026-11-30T01:00:00.000Z' } };
-      return { ok: true, state: { ...STATE, signedIn: true } };
+      return { ok: true, state: { ...STATE, signedIn: true }, agent: DEMO_AGENTS.desk };
     },
     signOut: async () => (calls.push(['signOut']), STATE),
   };
+  const signedIn: Agent[] = [];
   const handlers = createSyncRouter<InvokeEventLike>({
     sync: port,
     atDesk: async () => atDesk,
+    onSignedIn: (agent) => signedIn.push(agent),
     isTrustedSender: createSenderCheck({ trustedWebContentsId: () => WINDOW_ID, isTrustedUrl: (url) => url.startsWith('app://kept/') }),
   });
-  return { calls, handlers };
+  return { calls, handlers, signedIn };
 }
 
 describe('the sync channels', () => {
@@ -86,13 +88,18 @@ describe('the sync channels', () => {
     expect([...agent.calls, ...locked.calls]).toEqual([]);
   });
 
-  it('sign in and out only with someone at the desk; the server’s refusal comes back typed, with when to retry', async () => {
+  it('signing in unlocks the desk as that server account (so it works while locked); signing out needs someone at the desk; the server’s refusal comes back typed', async () => {
     const locked = setup(null);
-    expect(await locked.handlers[SYNC_CHANNELS.signIn](trusted, { employeeNo: '20001', password: 'p' })).toMatchObject({
-      error: { code: 'unauthenticated' },
+    expect(await locked.handlers[SYNC_CHANNELS.signIn](trusted, { employeeNo: '20001', password: 'p', pin: '1357' })).toMatchObject({
+      ok: true,
+      value: { signedIn: true },
+    });
+    expect(locked.signedIn).toEqual([DEMO_AGENTS.desk]);
+    expect(await locked.handlers[SYNC_CHANNELS.signIn](trusted, { employeeNo: '20001', password: 'p', pin: '12' })).toMatchObject({
+      error: { code: 'invalid_input' },
     });
     expect(await locked.handlers[SYNC_CHANNELS.signOut](trusted)).toMatchObject({ error: { code: 'unauthenticated' } });
-    expect(locked.calls).toEqual([]);
+    expect(locked.calls).toEqual([['signIn', '20001', 'p', '1357']]);
 
     const agent = setup(DEMO_AGENTS.desk);
     expect(await agent.handlers[SYNC_CHANNELS.signIn](trusted, { employeeNo: ' 20001 ', password: 'right-one-1' })).toMatchObject({
@@ -103,6 +110,8 @@ describe('the sync channels', () => {
       ok: false,
       error: { code: 'rate_limited', message: 'locked', issues: [{ path: 'retryAt', message: '2026-11-30T01:00:00.000Z' }] },
     });
+    // A refused sign-in unlocks nobody.
+    expect(agent.signedIn).toEqual([DEMO_AGENTS.desk]);
     expect(await agent.handlers[SYNC_CHANNELS.signIn](trusted, { employeeNo: '', password: '' })).toMatchObject({
       error: { code: 'invalid_input' },
     });

@@ -15,11 +15,20 @@ const WATCH_MS = 30_000;
  * else. Each unlock mounts the children afresh (`key`), so the previous person's client, cache and
  * screen are gone.
  */
-export function DeskGate({ desk, children }: { desk: DeskBridge | null; children: ReactNode }) {
-  return desk ? <DeskGateOn desk={desk}>{children}</DeskGateOn> : <>{children}</>;
+export function DeskGate({ desk, children, lockExtra }: { desk: DeskBridge | null; children: ReactNode; lockExtra?: LockExtra }) {
+  return desk ? (
+    <DeskGateOn desk={desk} lockExtra={lockExtra}>
+      {children}
+    </DeskGateOn>
+  ) : (
+    <>{children}</>
+  );
 }
 
-function DeskGateOn({ desk, children }: { desk: DeskBridge; children: ReactNode }) {
+/** More ways to unlock on the lock screen, given how to show the desk's state after one (the app adds the team server's). */
+export type LockExtra = (onState: (state: DeskState) => void) => ReactNode;
+
+function DeskGateOn({ desk, children, lockExtra }: { desk: DeskBridge; children: ReactNode; lockExtra?: LockExtra | undefined }) {
   const { t } = useTranslation();
   const [phase, setPhase] = useState<Phase>({ status: 'checking' });
   const [generation, setGeneration] = useState(0);
@@ -27,7 +36,8 @@ function DeskGateOn({ desk, children }: { desk: DeskBridge; children: ReactNode 
   const show = useCallback((state: DeskState, notice = false) => {
     setPhase((previous) => {
       if (state.current === null) return { status: 'locked', state, notice };
-      if (previous.status !== 'unlocked') setGeneration((n) => n + 1);
+      // A new person at the desk (an unlock, or a server sign-in as someone else) gets a fresh desk.
+      if (previous.status !== 'unlocked' || previous.state.current?.id !== state.current.id) setGeneration((n) => n + 1);
       return { status: 'unlocked', state };
     });
   }, []);
@@ -59,6 +69,7 @@ function DeskGateOn({ desk, children }: { desk: DeskBridge; children: ReactNode 
           if (envelope.ok) show(envelope.value, true);
         }),
       lockedByHost: () => refresh(true),
+      personChanged: () => refresh(false),
     };
   }, [desk, phase, refresh, show]);
 
@@ -68,7 +79,8 @@ function DeskGateOn({ desk, children }: { desk: DeskBridge; children: ReactNode 
         {t('deskLock.loading')}
       </p>
     );
-  if (phase.status === 'locked') return <DeskLockScreen desk={desk} state={phase.state} notice={phase.notice} onState={show} />;
+  if (phase.status === 'locked')
+    return <DeskLockScreen desk={desk} state={phase.state} notice={phase.notice} onState={show} extra={lockExtra?.(show)} />;
   return (
     <DeskLockContext.Provider value={controls} key={generation}>
       {children}

@@ -1,4 +1,4 @@
-import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { type FormEvent, type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type DeskBridge, type DeskState, PIN_PATTERN } from '../../../../shared';
 import { LanguageToggle } from '../../app/LanguageToggle';
@@ -13,6 +13,8 @@ interface ScreenProps {
   /** The desk was locked (by the button or by the idle timer), not just started. */
   notice: boolean;
   onState(state: DeskState): void;
+  /** More ways in, below the PIN (with a team server: unlocking with the server account). */
+  extra?: ReactNode;
 }
 
 /** The lock screen: the first profile on an empty desk, else the profile picker and the PIN pad. */
@@ -40,6 +42,7 @@ export function DeskLockScreen(props: ScreenProps) {
       ) : (
         <Unlock {...props} created={created} />
       )}
+      {props.extra}
     </main>
   );
 }

@@ -11,6 +11,8 @@ export interface DeskLockControls {
   lock(): void;
   /** The host answered `unauthenticated`: the desk locked itself (idle) — show the lock screen. */
   lockedByHost(): void;
+  /** A sign-in against the team server made someone the desk's person: read who, and start afresh if it changed. */
+  personChanged(): void;
 }
 
 /** Null in a browser, and in the desktop outside the unlocked desk. */

@@ -26,7 +26,7 @@ export function TeamServerButton() {
         <Dialog.Title className="dialog-title">{t('deskSync.title')}</Dialog.Title>
         <Dialog.Description className="muted">{t('deskSync.intro')}</Dialog.Description>
         <ServerForm sync={sync} state={state} isAdmin={desk.current.role === 'admin'} />
-        {state.serverUrl && <SignInForm sync={sync} state={state} />}
+        {state.serverUrl && <SignInForm sync={sync} state={state} onSignedIn={desk.personChanged} />}
         <DialogCloseActions />
       </DialogShell>
     </>

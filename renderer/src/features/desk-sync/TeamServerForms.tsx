@@ -93,7 +93,7 @@ export function ServerForm({ sync, state, isAdmin }: { sync: SyncBridge; state: 
 }
 
 /** Signing in to the server with the person's password there (not the desk's PIN), or out of it. */
-export function SignInForm({ sync, state }: { sync: SyncBridge; state: DeskSyncState }) {
+export function SignInForm({ sync, state, onSignedIn }: { sync: SyncBridge; state: DeskSyncState; onSignedIn?: () => void }) {
   const { t } = useTranslation();
   const [employeeNo, setEmployeeNo] = useState('');
   const [password, setPassword] = useState('');
@@ -117,6 +117,8 @@ export function SignInForm({ sync, state }: { sync: SyncBridge; state: DeskSyncS
     setPassword('');
     setAnswer(envelope);
     adoptAnswer(sync, envelope);
+    // With a server, the person who signed in is now the one at the desk (main unlocked it as them).
+    if (envelope.ok) onSignedIn?.();
   }
 
   async function signOut() {
