@@ -10,6 +10,8 @@ export interface ContextOptions {
   iterations: number;
   warmup: number;
   seed: number;
+  desks: number;
+  seconds: number;
 }
 
 /** Opens the dataset exactly as the app does and wires core over it. Close with `sqlite.close()`. */

@@ -17,6 +17,9 @@ export interface RunSettings {
   iterations: number;
   warmup: number;
   seed: number;
+  /** The load measure's simulated desks and how long they work (`--desks`, `--seconds`). */
+  desks: number;
+  seconds: number;
 }
 
 /** Everything a measure on the synthetic database may use. The database is opened as the app opens it (openSqlite). */
@@ -43,6 +46,8 @@ export interface MeasureResult {
   samplesMs: number[];
   /** Facts that help read the numbers (e.g. mean items per page); printed and saved as is. */
   details?: Record<string, number | string>;
+  /** Why the target is missed whatever the statistic says (e.g. lost writes, errors); empty or absent when nothing else failed. */
+  missed?: string[];
 }
 
 /**
@@ -54,6 +59,8 @@ export interface Measure {
   name: string;
   title: string;
   target?: Target;
+  /** Too long for the default run: runs only when named in `--only`. */
+  optIn?: true;
   run(ctx: BenchContext): Promise<MeasureResult>;
 }
 
@@ -66,6 +73,8 @@ export interface StandaloneMeasure {
   title: string;
   target?: Target;
   standalone: true;
+  /** Too long for the default run: runs only when named in `--only`. */
+  optIn?: true;
   run(settings: RunSettings): Promise<MeasureResult>;
 }
 

@@ -13,6 +13,8 @@ import { popToPixels } from './pop-to-pixels';
 import { screenPop } from './screen-pop';
 import { screenPopFloor } from './screen-pop-floor';
 import { search2, search3, search6 } from './search';
+import { syncLoadPop, syncLoadPush, syncLoadSearch } from './sync-load';
+import { syncPull, syncPush } from './sync-throughput';
 
 /** Every measure, in the order they run and print. A new measure is one file and one line here. */
 export const measures: readonly AnyMeasure[] = [
@@ -32,4 +34,9 @@ export const measures: readonly AnyMeasure[] = [
   dashboardRepeat,
   dashboardCsat,
   dashboardEscalations,
+  syncPush,
+  syncPull,
+  syncLoadPush,
+  syncLoadPop,
+  syncLoadSearch,
 ];
