@@ -2,6 +2,7 @@ import type { Core } from '../../main/core';
 import type { SqliteHandle } from '../../main/db';
 import type { Agent } from '../../shared';
 import type { Dataset } from './dataset';
+import type { CacheMode } from './page-cache';
 
 /** A customer picked for a sample, with the number as it reached the agent's screen. */
 export interface SampledCustomer {
@@ -31,6 +32,10 @@ export interface BenchContext extends RunSettings {
   actor: Agent;
   /** `count` customers drawn uniformly with a seeded generator: the same seed, the same customers. */
   sampleCustomers(count: number, seed: number): SampledCustomer[];
+  /** The page-cache state asked for (`--cache`). */
+  cache: CacheMode;
+  /** Runs `close` when the run ends (e.g. a PostgreSQL copy of the dataset opened by a measure). */
+  atEnd(close: () => Promise<void>): void;
 }
 
 /** A latency target, checked against one statistic of the samples. */

@@ -1,7 +1,7 @@
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { type Dataset, ensureDataset } from './dataset';
-import { openContext } from './context';
+import { closeContext, openContext } from './context';
 import { describeMachine } from './machine';
 import type { BenchContext, MeasureResult } from './measure';
 import { measures } from './measures';
@@ -24,7 +24,7 @@ async function runBench(options: BenchOptions): Promise<boolean> {
   // Measures that bring their own data (a real server, a browser) do not need the synthetic database.
   const needsDataset = selected.some((m) => !('standalone' in m));
   let dataset: Dataset | null = null;
-  let ctx: BenchContext | null = null;
+  let ctx: ReturnType<typeof openContext> | null = null;
   if (needsDataset) {
     const { customers, contacts, notes } = options.sizes;
     log(
@@ -42,6 +42,7 @@ async function runBench(options: BenchOptions): Promise<boolean> {
       seed: options.seed,
       desks: options.desks,
       seconds: options.seconds,
+      cache: options.cache,
     });
   }
   try {
@@ -103,7 +104,7 @@ async function runBench(options: BenchOptions): Promise<boolean> {
     log(`Wrote ${writeReport(report, RESULTS_DIR)} and latest.json`);
     return results.every((r) => !r.target || r.target.met);
   } finally {
-    await ctx?.sqlite.close();
+    if (ctx) await closeContext(ctx);
   }
 }
 

@@ -8,6 +8,7 @@ import {
   dashboardRepeat,
   dashboardSla,
 } from './dashboard';
+import { screenPopPg, search2Pg, search3Pg, search6Pg } from './on-postgres';
 import { policyAnswerOneAtATime, policyBatched, policyOneAtATime } from './policy';
 import { popToPixels } from './pop-to-pixels';
 import { screenPop } from './screen-pop';
@@ -39,4 +40,8 @@ export const measures: readonly AnyMeasure[] = [
   syncLoadPush,
   syncLoadPop,
   syncLoadSearch,
+  screenPopPg,
+  search2Pg,
+  search3Pg,
+  search6Pg,
 ];
