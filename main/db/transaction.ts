@@ -26,10 +26,12 @@ export async function writeTransaction<T>(db: Kysely<DB>, fn: (trx: Kysely<DB>) 
  */
 export async function lockedTransaction<D, T>(db: Kysely<D>, pgLock: number, fn: (trx: Kysely<D>) => Promise<T>): Promise<T> {
   if (!isSqlite(db as Kysely<unknown>))
-    return db.transaction().execute(async (trx) => {
-      await sql`select pg_advisory_xact_lock(${pgLock})`.execute(trx);
-      return fn(trx);
-    });
+    return inProcessTurn(db, pgLock, () =>
+      db.transaction().execute(async (trx) => {
+        await sql`select pg_advisory_xact_lock(${pgLock})`.execute(trx);
+        return fn(trx);
+      }),
+    );
   return db.connection().execute(async (conn) => {
     await sql`begin immediate`.execute(conn);
     try {
@@ -41,4 +43,30 @@ export async function lockedTransaction<D, T>(db: Kysely<D>, pgLock: number, fn:
       throw error;
     }
   });
+}
+
+/** Per database handle and lock: the last write queued in this process. */
+const turns = new WeakMap<object, Map<number, Promise<void>>>();
+
+/**
+ * Writes of one process take the lock one after the other here first, holding no connection while
+ * they wait. Without this, a writer waiting for the advisory lock holds a pooled connection, and a
+ * burst of writes (hundreds of desks pushing) takes every connection of the pool: reads such as a
+ * screen pop then wait behind writes they do not need (measured: `sync-load-pop`, docs/PERFORMANCE.md).
+ * Across server instances the advisory lock still orders the writes.
+ */
+function inProcessTurn<T>(db: object, lock: number, run: () => Promise<T>): Promise<T> {
+  let byLock = turns.get(db);
+  if (!byLock) turns.set(db, (byLock = new Map()));
+  const queue = byLock;
+  const result = (queue.get(lock) ?? Promise.resolve()).then(run);
+  const done = result.then(
+    () => {},
+    () => {},
+  );
+  queue.set(lock, done);
+  void done.then(() => {
+    if (queue.get(lock) === done) queue.delete(lock);
+  });
+  return result;
 }

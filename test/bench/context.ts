@@ -13,6 +13,7 @@ export interface ContextOptions {
   seed: number;
   desks: number;
   seconds: number;
+  callEverySeconds: number;
   cache: CacheMode;
 }
 

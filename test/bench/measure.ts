@@ -21,6 +21,8 @@ export interface RunSettings {
   /** The load measure's simulated desks and how long they work (`--desks`, `--seconds`). */
   desks: number;
   seconds: number;
+  /** How often each simulated desk takes a call (`--call-every`). */
+  callEverySeconds: number;
 }
 
 /** Everything a measure on the synthetic database may use. The database is opened as the app opens it (openSqlite). */

@@ -17,6 +17,7 @@ export interface BenchOptions {
   /** The load measure: simulated desks, and seconds they work. */
   desks: number;
   seconds: number;
+  callEverySeconds: number;
 }
 
 export const USAGE = `Usage: npm run bench -- [options]
@@ -35,6 +36,7 @@ export const USAGE = `Usage: npm run bench -- [options]
   --check              exit 1 if a measure misses its target
   --desks N            simulated desks in the load measure (default 500)
   --seconds N          how long the load measure runs (default 60)
+  --call-every N       seconds between one desk's calls in the load measure (default 30)
 Opt-in measures, run only when named in --only: sync-load-push,sync-load-pop,sync-load-search
 (many desks on two servers over PostgreSQL) and screen-pop-pg,search-2-pg,search-3-pg,search-6-pg.
 Sizes accept 1000000, 1_000_000, 1e6, 1000k or 1m.`;
@@ -66,6 +68,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions | 'help' {
     check: false,
     desks: 500,
     seconds: 60,
+    callEverySeconds: 30,
   };
 
   for (let i = 0; i < argv.length; i++) {
@@ -117,6 +120,9 @@ export function parseOptions(argv: readonly string[]): BenchOptions | 'help' {
       case '--seconds':
         options.seconds = count(flag, value());
         break;
+      case '--call-every':
+        options.callEverySeconds = count(flag, value());
+        break;
       default:
         throw new UsageError(`Unknown option ${flag}.\n\n${USAGE}`);
     }
@@ -133,6 +139,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions | 'help' {
   };
   if (sizes.customers < 1 || sizes.contacts < 1) throw new UsageError('A dataset needs at least one customer and one contact.');
   if (options.iterations < 1) throw new UsageError('--iterations must be at least 1.');
-  if (options.desks < 1 || options.seconds < 1) throw new UsageError('--desks and --seconds must be at least 1.');
+  if (options.desks < 1 || options.seconds < 1 || options.callEverySeconds < 1)
+    throw new UsageError('--desks, --seconds and --call-every must be at least 1.');
   return { sizes, quick, ...options };
 }

@@ -42,6 +42,7 @@ async function runBench(options: BenchOptions): Promise<boolean> {
       seed: options.seed,
       desks: options.desks,
       seconds: options.seconds,
+      callEverySeconds: options.callEverySeconds,
       cache: options.cache,
     });
   }
@@ -58,6 +59,7 @@ async function runBench(options: BenchOptions): Promise<boolean> {
           seed: options.seed,
           desks: options.desks,
           seconds: options.seconds,
+          callEverySeconds: options.callEverySeconds,
         });
       } else {
         if (!ctx || !dataset) throw new Error('The synthetic database is not open.');

@@ -15,14 +15,17 @@ export interface ServerProcess {
 
 /**
  * `server/main.ts` in its own process, on port 0 (the system picks a free one), with `args` (e.g.
- * `--data-dir`, `--database-url`). Resolves once it prints its start line. Its output is read and
- * dropped as it comes (the request log would otherwise fill the pipe and stall the server), keeping
- * the tail for the error message if it exits early.
+ * `--data-dir`, `--database-url`). Resolves once it prints its start line. Its output is read as it
+ * comes (the request log would otherwise fill the pipe and stall the server): each line after the
+ * start line goes to `onLine`, and the tail is kept for the error message if it exits early.
  */
-export function startServerProcess(args: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<ServerProcess> {
+export function startServerProcess(
+  args: readonly string[],
+  options: { env?: NodeJS.ProcessEnv; onLine?: (line: string) => void } = {},
+): Promise<ServerProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', '--port', '0', ...args], {
     cwd: ROOT,
-    env,
+    env: options.env ?? process.env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const stop = async () => {
@@ -34,12 +37,18 @@ export function startServerProcess(args: readonly string[], env: NodeJS.ProcessE
   return new Promise((resolveStart, rejectStart) => {
     let output = '';
     let started = false;
+    let partial = '';
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
       rejectStart(new Error(`The server did not start within 120 s:\n${output}`));
     }, 120_000);
     const onData = (chunk: Buffer) => {
       output = (output + chunk.toString()).slice(-KEEP_OUTPUT_CHARS);
+      if (started && options.onLine) {
+        const lines = (partial + chunk.toString()).split('\n');
+        partial = lines.pop()!;
+        for (const line of lines) options.onLine(line);
+      }
       const url = !started && /Kept console: (http:\/\/[^/\s]+)\//.exec(output)?.[1];
       if (url) {
         started = true;

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { sql } from 'kysely';
 import { pick, seededRandom } from '../../../main/core/demo/names';
@@ -8,11 +8,10 @@ import { percentile } from '../stats';
 import { CATEGORIES, noteBody } from '../synthetic/text';
 import { typedLike } from '../typed-phone';
 import { reconcile, WriteLedger } from '../team/ledger';
+import { ServerTimes } from '../team/server-times';
 import { SimDesk } from '../team/sim-desk';
-import { storedIds, type TeamDatabase, withTeamServers } from '../team/team-database';
+import { storedIds, TEAM_DATABASE, type TeamDatabase, withTeamServers } from '../team/team-database';
 
-/** Each desk takes a call about this often (uniformly 0.5–1.5×): far busier than a real agent (one call in minutes), on purpose. */
-const CALL_EVERY_MS = 10_000;
 /** Of the calls, the share with a search (Ctrl+K) and the share that ends with a promise besides the note. */
 const SEARCH_SHARE = 1 / 3;
 const PROMISE_SHARE = 1 / 5;
@@ -39,7 +38,8 @@ interface LoadRun {
 /**
  * The load: `desks` simulated desks (default 500), each signed in with the browser sign-in on one of
  * two `server/main.ts` processes sharing one embedded PostgreSQL, alternating. For `seconds` (default 60)
- * each desk takes a call about every CALL_EVERY_MS: a screen pop by the number as typed
+ * each desk takes a call about every `--call-every` seconds (default 30, uniformly 0.5–1.5×; a real agent takes one
+ * in several minutes, so this is about ten times their pace): a screen pop by the number as typed
  * (`customers.pop` over /api/rpc), a search for a third of the calls, then a note (and for a fifth
  * also a callback promise) pushed through /api/sync/push as real mutations with the desk's own seq.
  * Afterwards each desk pushes what is left, and every write a push answer acknowledged is looked up on
@@ -56,7 +56,9 @@ function loadOnce(settings: RunSettings): Promise<LoadRun> {
 }
 
 async function runLoad(settings: RunSettings): Promise<LoadRun> {
-  return withTeamServers({ people: settings.desks, servers: SERVERS, log }, async (team, servers) => {
+  const serverTimes = new ServerTimes();
+  const onLine = (line: string) => serverTimes.line(line);
+  return withTeamServers({ people: settings.desks, servers: SERVERS, log, onLine }, async (team, servers) => {
     const ledger = new WriteLedger();
     const desks = team.people.map((person, i) => new SimDesk(servers[i % SERVERS]!.url, person, `bench-desk-${i + 1}`, ledger));
     const signInStarted = performance.now();
@@ -80,13 +82,16 @@ async function runLoad(settings: RunSettings): Promise<LoadRun> {
       }
     };
 
+    const callEveryMs = settings.callEverySeconds * 1000;
     const cpuBefore = cpuSeconds(servers);
+    const pgCpuBefore = postgresCpuSeconds();
     const generatorBefore = process.cpuUsage();
+    serverTimes.recording = true;
     const started = performance.now();
     const deadline = started + settings.seconds * 1000;
     const work = async (desk: SimDesk, index: number) => {
       const random = seededRandom(settings.seed * 100_003 + index);
-      await sleep(random() * CALL_EVERY_MS); // desks start spread over one call interval
+      await sleep(random() * callEveryMs); // desks start spread over one call interval
       for (let call = 0; performance.now() < deadline; call++) {
         const callStart = performance.now();
         const party = pick(random, team.parties);
@@ -95,13 +100,15 @@ async function runLoad(settings: RunSettings): Promise<LoadRun> {
         desk.note(party, noteBody(random, pick(random, CATEGORIES)));
         if (random() < PROMISE_SHARE) desk.promise(party, '明天上午回电告知处理结果');
         await timed(samples.push, 'push', () => desk.push());
-        await sleep(Math.min(deadline, callStart + CALL_EVERY_MS * (0.5 + random())) - performance.now());
+        await sleep(Math.min(deadline, callStart + callEveryMs * (0.5 + random())) - performance.now());
       }
     };
     await Promise.all(desks.map(work));
+    serverTimes.recording = false;
     const elapsed = (performance.now() - started) / 1000;
     const generatorCpu = process.cpuUsage(generatorBefore);
     const serverCpu = cpuSeconds(servers) - cpuBefore;
+    const pgCpu = postgresCpuSeconds() - pgCpuBefore;
     const load = loadavg()[0] ?? 0;
 
     // Whatever a failed push left behind is sent now (not timed), as a desk does when the server answers again.
@@ -141,7 +148,15 @@ async function runLoad(settings: RunSettings): Promise<LoadRun> {
       unsentWrites: unsent,
       popP95: round1(percentile(sorted(samples.pop), 95)),
       pushP99: round1(percentile(sorted(samples.push), 99)),
+      // The same requests timed inside the servers (request log): the rest is network, event loops and the run queue.
+      serverPopP50: round1(serverTimes.percentile('customers.pop', 50)),
+      serverPopP95: round1(serverTimes.percentile('customers.pop', 95)),
+      serverPushP50: round1(serverTimes.percentile('/api/sync/push', 50)),
+      serverPushP99: round1(serverTimes.percentile('/api/sync/push', 99)),
+      serverSearchP95: round1(serverTimes.percentile('search.global', 95)),
+      callEverySeconds: settings.callEverySeconds,
       serverCpuPercent: Math.round((serverCpu / elapsed) * 100),
+      postgresCpuPercent: Math.round((pgCpu / elapsed) * 100),
       generatorCpuPercent: Math.round(((generatorCpu.user + generatorCpu.system) / 1e6 / elapsed) * 100),
       loadAverage: round1(load),
     };
@@ -175,18 +190,31 @@ async function countWrites(team: TeamDatabase, ledger: WriteLedger, desks: SimDe
   };
 }
 
-/** CPU seconds the server processes have used so far (Linux /proc; 0 elsewhere). */
+/** CPU seconds a process has used so far (Linux /proc; 0 elsewhere or once it is gone). */
+function processCpuSeconds(pid: number | string | undefined): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime (fields 14 and 15 of stat), in USER_HZ
+  } catch {
+    return 0;
+  }
+}
+
 function cpuSeconds(servers: ServerProcess[]): number {
-  let ticks = 0;
-  for (const server of servers) {
+  return servers.reduce((sum, server) => sum + processCpuSeconds(server.child.pid), 0);
+}
+
+/** CPU seconds of the PostgreSQL backends serving the bench database (`postgres: … kept_bench …`); connections that ended are not counted. */
+function postgresCpuSeconds(): number {
+  let total = 0;
+  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
     try {
-      const fields = readFileSync(`/proc/${server.child.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-      ticks += Number(fields[11]) + Number(fields[12]); // utime, stime (fields 14 and 15 of stat)
+      if (readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(`postgres: postgres ${TEAM_DATABASE} `)) total += processCpuSeconds(pid);
     } catch {
-      return 0;
+      // gone meanwhile
     }
   }
-  return ticks / 100; // USER_HZ
+  return total;
 }
 
 function loadMeasure(

@@ -9,6 +9,8 @@ import { startPostgres, type TestPostgres } from '../../fixtures/embedded-postgr
 import { type ServerProcess, startServerProcess } from '../server-process';
 import type { CaseParty } from './mint';
 
+/** The database's name on the embedded cluster (its backends show it in their process titles). */
+export const TEAM_DATABASE = 'kept_bench';
 /** The password every simulated desk's person signs in with (not a demo password: these people exist only here). */
 export const DESK_PASSWORD = 'bench-desk-2026';
 /** Employee numbers of simulated desks' people: 6 digits from 600001, a range the demo never uses. */
@@ -39,7 +41,7 @@ export interface TeamDatabase {
 export async function openTeamDatabase(options: { people: number; log: (line: string) => void }): Promise<TeamDatabase> {
   const cluster = await startPostgres();
   try {
-    const url = await cluster.createDatabase('kept_bench');
+    const url = await cluster.createDatabase(TEAM_DATABASE);
     const started = performance.now();
     const setup = await openPostgresCore({ connectionString: url, clientId: 'bench-setup', outbox: false, poolSize: 4 });
     options.log(`  PostgreSQL on port ${cluster.port}: migrated and seeded in ${((performance.now() - started) / 1000).toFixed(1)} s`);
@@ -88,12 +90,16 @@ async function openParties(setup: OpenedPostgresCore): Promise<CaseParty[]> {
   return parties;
 }
 
-/** `count` instances of `server/main.ts` on the team database, each in its own process. */
-export async function startTeamServers(team: TeamDatabase, count: number): Promise<ServerProcess[]> {
+/**
+ * `count` instances of `server/main.ts` on the team database, each in its own process. `onLine` gets
+ * their output lines after start: the request log, one JSON line per answer with its server-side time.
+ */
+export async function startTeamServers(team: TeamDatabase, count: number, onLine?: (line: string) => void): Promise<ServerProcess[]> {
   const servers: ServerProcess[] = [];
   try {
     // One at a time: each start migrates (a no-op here) under the migration lock.
-    for (let i = 0; i < count; i++) servers.push(await startServerProcess(['--database-url', team.url, '--sign-in-per-minute', '10000']));
+    for (let i = 0; i < count; i++)
+      servers.push(await startServerProcess(['--database-url', team.url, '--sign-in-per-minute', '10000'], onLine ? { onLine } : {}));
     return servers;
   } catch (error) {
     await Promise.all(servers.map((server) => server.stop()));
@@ -114,12 +120,12 @@ export async function storedIds(
 
 /** A team database and `servers` server processes for the length of `fn`; everything is stopped afterwards. */
 export async function withTeamServers<T>(
-  options: { people: number; servers: number; log: (line: string) => void },
+  options: { people: number; servers: number; log: (line: string) => void; onLine?: (line: string) => void },
   fn: (team: TeamDatabase, servers: ServerProcess[]) => Promise<T>,
 ): Promise<T> {
   const team = await openTeamDatabase(options);
   try {
-    const servers = await startTeamServers(team, options.servers);
+    const servers = await startTeamServers(team, options.servers, options.onLine);
     try {
       return await fn(team, servers);
     } finally {
