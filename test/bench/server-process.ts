@@ -1,67 +1,81 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { resolve } from 'node:path';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 
 const ROOT = resolve(__dirname, '../..');
-/** What is kept of the server's output for an error message: its request log can be long. */
-const KEEP_OUTPUT_CHARS = 20_000;
+/** What of the server's output an error message quotes. */
+const QUOTE_OUTPUT_CHARS = 20_000;
 
 export interface ServerProcess {
   child: ChildProcess;
   /** `http://127.0.0.1:<port>` */
   url: string;
-  /** SIGTERM (the server closes its pools and exits) and wait for the exit. */
+  /** The server's output (start line, request log: one JSON line per answer), as written so far. */
+  output(): string;
+  /** SIGTERM (the server closes its pools and exits), wait for the exit, and remove the output file. */
   stop(): Promise<void>;
 }
 
 /**
  * `server/main.ts` in its own process, on port 0 (the system picks a free one), with `args` (e.g.
- * `--data-dir`, `--database-url`). Resolves once it prints its start line. Its output is read as it
- * comes (the request log would otherwise fill the pipe and stall the server): each line after the
- * start line goes to `onLine`, and the tail is kept for the error message if it exits early.
+ * `--data-dir`, `--database-url`). Resolves once it prints its start line.
+ *
+ * Its output goes to a file, not a pipe to this process: on Linux a write to a pipe blocks the writer
+ * while the pipe is full, and the server writes its request log with `console.log`. A busy benchmark
+ * process reading late stalled the servers' event loops for seconds (measured with `--cpu-prof`:
+ * most of the server's busy time was `writev`).
  */
 export function startServerProcess(
   args: readonly string[],
-  options: { env?: NodeJS.ProcessEnv; onLine?: (line: string) => void } = {},
+  options: { env?: NodeJS.ProcessEnv; nodeArgs?: readonly string[] } = {},
 ): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', '--port', '0', ...args], {
+  const dir = mkdtempSync(join(tmpdir(), 'kept-server-out-'));
+  const file = join(dir, 'output.log');
+  const fd = openSync(file, 'w');
+  // nodeArgs: e.g. `--cpu-prof`, to profile the server under a load.
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', 'server/main.ts', '--port', '0', ...args], {
     cwd: ROOT,
     env: options.env ?? process.env,
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['ignore', fd, fd],
   });
+  closeSync(fd); // the child has its own copy
+  const output = () => {
+    try {
+      return readFileSync(file, 'utf8');
+    } catch {
+      return '';
+    }
+  };
   const stop = async () => {
-    if (child.exitCode !== null || child.signalCode !== null) return;
-    const exited = new Promise((done) => child.once('exit', done));
-    child.kill('SIGTERM');
-    await exited;
+    if (child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise((done) => child.once('exit', done));
+      child.kill('SIGTERM');
+      await exited;
+    }
+    rmSync(dir, { recursive: true, force: true });
   };
   return new Promise((resolveStart, rejectStart) => {
-    let output = '';
-    let started = false;
-    let partial = '';
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      rejectStart(new Error(`The server did not start within 120 s:\n${output}`));
-    }, 120_000);
-    const onData = (chunk: Buffer) => {
-      output = (output + chunk.toString()).slice(-KEEP_OUTPUT_CHARS);
-      if (started && options.onLine) {
-        const lines = (partial + chunk.toString()).split('\n');
-        partial = lines.pop()!;
-        for (const line of lines) options.onLine(line);
-      }
-      const url = !started && /Kept console: (http:\/\/[^/\s]+)\//.exec(output)?.[1];
+    const started = performance.now();
+    const poll = setInterval(() => {
+      const text = output();
+      const url = /Kept console: (http:\/\/[^/\s]+)\//.exec(text)?.[1];
       if (url) {
-        started = true;
-        clearTimeout(timer);
-        resolveStart({ child, url, stop });
+        clearInterval(poll);
+        resolveStart({ child, url, output, stop });
+      } else if (child.exitCode !== null || child.signalCode !== null) {
+        clearInterval(poll);
+        rmSync(dir, { recursive: true, force: true });
+        rejectStart(
+          new Error(`The server exited with ${child.exitCode ?? child.signalCode} before it started:\n${text.slice(-QUOTE_OUTPUT_CHARS)}`),
+        );
+      } else if (performance.now() - started > 120_000) {
+        clearInterval(poll);
+        child.kill('SIGKILL');
+        rmSync(dir, { recursive: true, force: true });
+        rejectStart(new Error(`The server did not start within 120 s:\n${text.slice(-QUOTE_OUTPUT_CHARS)}`));
       }
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      if (!started) rejectStart(new Error(`The server exited with ${code} before it started:\n${output}`));
-    });
+    }, 50);
   });
 }
 

@@ -56,9 +56,7 @@ function loadOnce(settings: RunSettings): Promise<LoadRun> {
 }
 
 async function runLoad(settings: RunSettings): Promise<LoadRun> {
-  const serverTimes = new ServerTimes();
-  const onLine = (line: string) => serverTimes.line(line);
-  return withTeamServers({ people: settings.desks, servers: SERVERS, log, onLine }, async (team, servers) => {
+  return withTeamServers({ people: settings.desks, servers: SERVERS, log }, async (team, servers) => {
     const ledger = new WriteLedger();
     const desks = team.people.map((person, i) => new SimDesk(servers[i % SERVERS]!.url, person, `bench-desk-${i + 1}`, ledger));
     const signInStarted = performance.now();
@@ -86,7 +84,7 @@ async function runLoad(settings: RunSettings): Promise<LoadRun> {
     const cpuBefore = cpuSeconds(servers);
     const pgCpuBefore = postgresCpuSeconds();
     const generatorBefore = process.cpuUsage();
-    serverTimes.recording = true;
+    const startedAt = Date.now();
     const started = performance.now();
     const deadline = started + settings.seconds * 1000;
     const work = async (desk: SimDesk, index: number) => {
@@ -104,7 +102,8 @@ async function runLoad(settings: RunSettings): Promise<LoadRun> {
       }
     };
     await Promise.all(desks.map(work));
-    serverTimes.recording = false;
+    const serverTimes = new ServerTimes(startedAt, Date.now());
+    for (const server of servers) serverTimes.read(server.output());
     const elapsed = (performance.now() - started) / 1000;
     const generatorCpu = process.cpuUsage(generatorBefore);
     const serverCpu = cpuSeconds(servers) - cpuBefore;

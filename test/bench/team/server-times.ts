@@ -2,23 +2,34 @@ import { percentile } from '../stats';
 
 /**
  * Server-side durations from the servers' request log (`server/request-log.ts`: one JSON line per
- * answer with route and ms), recorded only while `recording`. Set beside the desks' own timings they
- * tell the server's work from the wait in the network, the event loops and the run queue.
+ * answer with its time `at`, route and ms), for the answers given within [from, to]. Set beside the
+ * desks' own timings they tell the server's work from the wait in the network and the run queue.
  */
 export class ServerTimes {
-  recording = false;
   private readonly byRoute = new Map<string, number[]>();
 
-  /** One output line of a server; anything that is not a request-log line is ignored. */
+  constructor(
+    private readonly fromMs: number,
+    private readonly toMs: number,
+  ) {}
+
+  /** Every line of a server's output; what is not a request-log line, or falls outside the window, is ignored. */
+  read(output: string): this {
+    for (const line of output.split('\n')) this.line(line);
+    return this;
+  }
+
   line(text: string): void {
-    if (!this.recording || !text.startsWith('{')) return;
-    let entry: { route?: unknown; ms?: unknown };
+    if (!text.startsWith('{')) return;
+    let entry: { at?: unknown; route?: unknown; ms?: unknown };
     try {
       entry = JSON.parse(text) as typeof entry;
     } catch {
       return;
     }
-    if (typeof entry.route !== 'string' || typeof entry.ms !== 'number') return;
+    if (typeof entry.route !== 'string' || typeof entry.ms !== 'number' || typeof entry.at !== 'string') return;
+    const at = Date.parse(entry.at);
+    if (!(at >= this.fromMs && at <= this.toMs)) return;
     const times = this.byRoute.get(entry.route) ?? [];
     times.push(entry.ms);
     this.byRoute.set(entry.route, times);

@@ -90,16 +90,12 @@ async function openParties(setup: OpenedPostgresCore): Promise<CaseParty[]> {
   return parties;
 }
 
-/**
- * `count` instances of `server/main.ts` on the team database, each in its own process. `onLine` gets
- * their output lines after start: the request log, one JSON line per answer with its server-side time.
- */
-export async function startTeamServers(team: TeamDatabase, count: number, onLine?: (line: string) => void): Promise<ServerProcess[]> {
+/** `count` instances of `server/main.ts` on the team database, each in its own process. */
+export async function startTeamServers(team: TeamDatabase, count: number): Promise<ServerProcess[]> {
   const servers: ServerProcess[] = [];
   try {
     // One at a time: each start migrates (a no-op here) under the migration lock.
-    for (let i = 0; i < count; i++)
-      servers.push(await startServerProcess(['--database-url', team.url, '--sign-in-per-minute', '10000'], onLine ? { onLine } : {}));
+    for (let i = 0; i < count; i++) servers.push(await startServerProcess(['--database-url', team.url, '--sign-in-per-minute', '10000']));
     return servers;
   } catch (error) {
     await Promise.all(servers.map((server) => server.stop()));
@@ -120,12 +116,12 @@ export async function storedIds(
 
 /** A team database and `servers` server processes for the length of `fn`; everything is stopped afterwards. */
 export async function withTeamServers<T>(
-  options: { people: number; servers: number; log: (line: string) => void; onLine?: (line: string) => void },
+  options: { people: number; servers: number; log: (line: string) => void },
   fn: (team: TeamDatabase, servers: ServerProcess[]) => Promise<T>,
 ): Promise<T> {
   const team = await openTeamDatabase(options);
   try {
-    const servers = await startTeamServers(team, options.servers, options.onLine);
+    const servers = await startTeamServers(team, options.servers);
     try {
       return await fn(team, servers);
     } finally {

@@ -1,17 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { ServerTimes } from '../../bench/team/server-times';
 
-const logLine = (route: string, ms: number) => JSON.stringify({ at: '2026-11-30T01:00:00Z', method: 'POST', route, status: 200, ms });
+const FROM = Date.parse('2026-11-30T01:00:00Z');
+const TO = Date.parse('2026-11-30T01:01:00Z');
+const logLine = (at: string, route: string, ms: number) => JSON.stringify({ at, method: 'POST', route, status: 200, ms });
 
 describe('ServerTimes', () => {
-  it('keeps request-log times by route only while recording', () => {
-    const times = new ServerTimes();
-    times.line(logLine('customers.pop', 99));
-    times.recording = true;
-    for (const ms of [1, 2, 3, 4, 5]) times.line(logLine('customers.pop', ms));
-    times.line(logLine('/api/sync/push', 40));
-    times.recording = false;
-    times.line(logLine('customers.pop', 1000));
+  it('keeps request-log times by route for the answers within the window only', () => {
+    const times = new ServerTimes(FROM, TO).read(
+      [
+        logLine('2026-11-30T00:59:59.999Z', 'customers.pop', 99),
+        ...[1, 2, 3, 4, 5].map((ms) => logLine('2026-11-30T01:00:30Z', 'customers.pop', ms)),
+        logLine('2026-11-30T01:01:00.000Z', '/api/sync/push', 40),
+        logLine('2026-11-30T01:01:00.001Z', 'customers.pop', 1000),
+      ].join('\n'),
+    );
     expect(times.count('customers.pop')).toBe(5);
     expect(times.percentile('customers.pop', 50)).toBe(3);
     expect(times.percentile('customers.pop', 100)).toBe(5);
@@ -20,11 +23,10 @@ describe('ServerTimes', () => {
   });
 
   it('ignores lines that are not request-log entries', () => {
-    const times = new ServerTimes();
-    times.recording = true;
-    for (const line of ['Kept console: http://127.0.0.1:1/', '{not json', '{"route":"x"}', '{"ms":3}', '[kept] background job failed: {'])
+    const times = new ServerTimes(FROM, TO);
+    for (const line of ['Kept console: http://127.0.0.1:1/', '{not json', '{"route":"x","ms":1}', '{"ms":3}', '[kept] job failed: {'])
       times.line(line);
-    times.line(logLine('x', 7));
+    times.line(logLine('2026-11-30T01:00:01Z', 'x', 7));
     expect(times.count('x')).toBe(1);
   });
 });
