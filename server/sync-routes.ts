@@ -16,7 +16,7 @@ import {
   invalidInput,
 } from '../shared';
 import { type Core, type CoreDeps, type Effect, announceEffects, applyMutationInTransaction } from '../main/core';
-import { type DB, writeTransaction } from '../main/db';
+import { type DB, groupedWriteTransaction } from '../main/db';
 import type { ActorResolver } from './auth/sessions';
 import { sendError } from './rpc-routes';
 
@@ -100,7 +100,8 @@ export async function push(deps: CoreDeps, actor: Agent, request: SyncPushReques
   });
   let effects: Effect[] = [];
   try {
-    const outcome = await writeTransaction(deps.db, async (trx) => {
+    // Pushes arriving together share one transaction, each in its own savepoint (group commit).
+    const outcome = await groupedWriteTransaction(deps.db, async (trx) => {
       const client = await trx.selectFrom('sync_clients').selectAll().where('client_id', '=', clientId).executeTakeFirst();
       if (client && client.actor_id !== actor.id)
         throw forbidden('This desk belongs to another person: sign in on your own desk.', SYNC_ISSUES.clientMismatch, 'clientId');
