@@ -37,8 +37,9 @@ export const USAGE = `Usage: npm run bench -- [options]
   --desks N            simulated desks in the load measure (default 500)
   --seconds N          how long the load measure runs (default 60)
   --call-every N       seconds between one desk's calls in the load measure (default 30)
-Opt-in measures, run only when named in --only: sync-load-push,sync-load-pop,sync-load-search
-(many desks on two servers over PostgreSQL) and screen-pop-pg,search-2-pg,search-3-pg,search-6-pg.
+Opt-in measures, run only when named in --only: sync-push,sync-pull (throughput against a server on
+PostgreSQL), sync-load-push,sync-load-pop,sync-load-search (many desks on two servers over PostgreSQL)
+and screen-pop-pg,search-2-pg,search-3-pg,search-6-pg.
 Sizes accept 1000000, 1_000_000, 1e6, 1000k or 1m.`;
 
 /** A mistake on the command line: reported as a message, without a stack. */

@@ -25,6 +25,7 @@ export const syncPush: StandaloneMeasure = {
   name: 'sync-push',
   title: `sync push: batches of ${PUSH_BATCH} notes to a server on PostgreSQL (HTTP on loopback)`,
   standalone: true,
+  optIn: true,
   run: (settings) =>
     withTeamServers({ people: 1, servers: 1, log }, async (team, [server]) => {
       const random = seededRandom(settings.seed);
@@ -59,6 +60,7 @@ export const syncPull: StandaloneMeasure = {
   name: 'sync-pull',
   title: `sync pull: pages of ${PULL_PAGE} changes from a server on PostgreSQL (HTTP on loopback)`,
   standalone: true,
+  optIn: true,
   run: (settings) =>
     withTeamServers({ people: 2, servers: 1, log }, async (team, [server]) => {
       const random = seededRandom(settings.seed);
