@@ -26,7 +26,7 @@ import {
   mutationsHiddenFrom,
   reconcilePushed,
 } from '../main/core';
-import { type DB, writeTransaction } from '../main/db';
+import { type DB, groupedWriteTransaction } from '../main/db';
 import type { ActorResolver } from './auth/sessions';
 import { sendError } from './rpc-routes';
 
@@ -131,7 +131,8 @@ export async function push(
   });
   let effects: Effect[] = [];
   try {
-    const outcome = await writeTransaction(deps.db, async (trx) => {
+    // Pushes arriving together share one transaction, each in its own savepoint (group commit).
+    const outcome = await groupedWriteTransaction(deps.db, async (trx) => {
       const client = await trx.selectFrom('sync_clients').selectAll().where('client_id', '=', clientId).executeTakeFirst();
       // A browser session's client id belongs to the person of its first push; a desk signed in with desk tokens
       // (bound to this client id at sign-in) carries the writes of everyone who signed in on it, one stream of seqs.

@@ -3,6 +3,7 @@ import { seededRandom } from '../../main/core/demo/names';
 import { openSqlite } from '../../main/db';
 import type { Agent, Role } from '../../shared';
 import type { Dataset } from './dataset';
+import type { CacheMode } from './page-cache';
 import type { BenchContext, SampledCustomer } from './measure';
 import { typedLike } from './typed-phone';
 
@@ -10,10 +11,14 @@ export interface ContextOptions {
   iterations: number;
   warmup: number;
   seed: number;
+  desks: number;
+  seconds: number;
+  callEverySeconds: number;
+  cache: CacheMode;
 }
 
-/** Opens the dataset exactly as the app does and wires core over it. Close with `sqlite.close()`. */
-export function openContext(dataset: Dataset, options: ContextOptions): BenchContext {
+/** Opens the dataset exactly as the app does and wires core over it. Close with `closeContext`. */
+export function openContext(dataset: Dataset, options: ContextOptions): BenchContext & { closings: Array<() => Promise<void>> } {
   const sqlite = openSqlite(dataset.file);
   const core = createCore({ db: sqlite.db, clientId: 'bench' });
 
@@ -45,5 +50,15 @@ export function openContext(dataset: Dataset, options: ContextOptions): BenchCon
     return picked;
   };
 
-  return { dataset, sqlite, core, actor, ...options, sampleCustomers };
+  const closings: Array<() => Promise<void>> = [];
+  return { dataset, sqlite, core, actor, ...options, sampleCustomers, closings, atEnd: (close) => void closings.push(close) };
+}
+
+/** Closes what measures opened (last first), then the database. */
+export async function closeContext(ctx: ReturnType<typeof openContext>): Promise<void> {
+  try {
+    for (const close of ctx.closings.reverse()) await close();
+  } finally {
+    await ctx.sqlite.close();
+  }
 }

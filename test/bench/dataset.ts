@@ -41,9 +41,10 @@ function schemaHash(): string {
 function removeStale(cacheDir: string, current: string, sizes: DatasetSizes, log: (line: string) => void): void {
   const suffix = `-${sizeKey(sizes)}`;
   for (const entry of readdirSync(cacheDir)) {
-    const stem = entry.replace(/(\.partial)?\.(sqlite(-wal|-shm)?|build\.json)$/, '');
+    // `.pg` is the PostgreSQL copy of the file (a cluster directory, test/bench/pg-dataset.ts).
+    const stem = entry.replace(/(\.partial)?\.(sqlite(-wal|-shm)?|build\.json|pg)$/, '');
     if (stem === entry || stem === current || !stem.startsWith('kept-bench-') || !stem.endsWith(suffix)) continue;
-    rmSync(join(cacheDir, entry), { force: true });
+    rmSync(join(cacheDir, entry), { force: true, recursive: true });
     log(`Removed stale ${entry}`);
   }
 }

@@ -2,6 +2,7 @@ import type { Core } from '../../main/core';
 import type { SqliteHandle } from '../../main/db';
 import type { Agent } from '../../shared';
 import type { Dataset } from './dataset';
+import type { CacheMode } from './page-cache';
 
 /** A customer picked for a sample, with the number as it reached the agent's screen. */
 export interface SampledCustomer {
@@ -17,6 +18,11 @@ export interface RunSettings {
   iterations: number;
   warmup: number;
   seed: number;
+  /** The load measure's simulated desks and how long they work (`--desks`, `--seconds`). */
+  desks: number;
+  seconds: number;
+  /** How often each simulated desk takes a call (`--call-every`). */
+  callEverySeconds: number;
 }
 
 /** Everything a measure on the synthetic database may use. The database is opened as the app opens it (openSqlite). */
@@ -28,6 +34,10 @@ export interface BenchContext extends RunSettings {
   actor: Agent;
   /** `count` customers drawn uniformly with a seeded generator: the same seed, the same customers. */
   sampleCustomers(count: number, seed: number): SampledCustomer[];
+  /** The page-cache state asked for (`--cache`). */
+  cache: CacheMode;
+  /** Runs `close` when the run ends (e.g. a PostgreSQL copy of the dataset opened by a measure). */
+  atEnd(close: () => Promise<void>): void;
 }
 
 /** A latency target, checked against one statistic of the samples. */
@@ -43,6 +53,8 @@ export interface MeasureResult {
   samplesMs: number[];
   /** Facts that help read the numbers (e.g. mean items per page); printed and saved as is. */
   details?: Record<string, number | string>;
+  /** Why the target is missed whatever the statistic says (e.g. lost writes, errors); empty or absent when nothing else failed. */
+  missed?: string[];
 }
 
 /**
@@ -54,6 +66,8 @@ export interface Measure {
   name: string;
   title: string;
   target?: Target;
+  /** Too long for the default run: runs only when named in `--only`. */
+  optIn?: true;
   run(ctx: BenchContext): Promise<MeasureResult>;
 }
 
@@ -66,6 +80,8 @@ export interface StandaloneMeasure {
   title: string;
   target?: Target;
   standalone: true;
+  /** Too long for the default run: runs only when named in `--only`. */
+  optIn?: true;
   run(settings: RunSettings): Promise<MeasureResult>;
 }
 

@@ -14,6 +14,10 @@ export interface BenchOptions {
   only: string[];
   /** Exit non-zero when a measure misses its target (off by default: the target is set for 1M customers). */
   check: boolean;
+  /** The load measure: simulated desks, and seconds they work. */
+  desks: number;
+  seconds: number;
+  callEverySeconds: number;
 }
 
 export const USAGE = `Usage: npm run bench -- [options]
@@ -30,6 +34,12 @@ export const USAGE = `Usage: npm run bench -- [options]
   --rebuild            build the database even if a cached one exists
   --only a,b           run only these measures
   --check              exit 1 if a measure misses its target
+  --desks N            simulated desks in the load measure (default 500)
+  --seconds N          how long the load measure runs (default 60)
+  --call-every N       seconds between one desk's calls in the load measure (default 30)
+Opt-in measures, run only when named in --only: sync-push,sync-pull (throughput against a server on
+PostgreSQL), sync-load-push,sync-load-pop,sync-load-search (many desks on two servers over PostgreSQL)
+and screen-pop-pg,search-2-pg,search-3-pg,search-6-pg.
 Sizes accept 1000000, 1_000_000, 1e6, 1000k or 1m.`;
 
 /** A mistake on the command line: reported as a message, without a stack. */
@@ -49,7 +59,18 @@ export function parseOptions(argv: readonly string[]): BenchOptions | 'help' {
   const given: Partial<DatasetSizes> = {};
   let quick = false;
   let scale = 1;
-  const options = { iterations: 1000, warmup: 100, seed: 1, rebuild: false, cache: 'hot' as CacheMode, only: [] as string[], check: false };
+  const options = {
+    iterations: 1000,
+    warmup: 100,
+    seed: 1,
+    rebuild: false,
+    cache: 'hot' as CacheMode,
+    only: [] as string[],
+    check: false,
+    desks: 500,
+    seconds: 60,
+    callEverySeconds: 30,
+  };
 
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i]!;
@@ -94,6 +115,15 @@ export function parseOptions(argv: readonly string[]): BenchOptions | 'help' {
       case '--check':
         options.check = true;
         break;
+      case '--desks':
+        options.desks = count(flag, value());
+        break;
+      case '--seconds':
+        options.seconds = count(flag, value());
+        break;
+      case '--call-every':
+        options.callEverySeconds = count(flag, value());
+        break;
       default:
         throw new UsageError(`Unknown option ${flag}.\n\n${USAGE}`);
     }
@@ -110,5 +140,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions | 'help' {
   };
   if (sizes.customers < 1 || sizes.contacts < 1) throw new UsageError('A dataset needs at least one customer and one contact.');
   if (options.iterations < 1) throw new UsageError('--iterations must be at least 1.');
+  if (options.desks < 1 || options.seconds < 1 || options.callEverySeconds < 1)
+    throw new UsageError('--desks, --seconds and --call-every must be at least 1.');
   return { sizes, quick, ...options };
 }

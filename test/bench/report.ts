@@ -11,6 +11,8 @@ export interface MeasureReport {
   title: string;
   summary: Summary;
   target: (Target & { met: boolean }) | null;
+  /** Why the target is missed beyond its statistic (lost writes, errors). */
+  missed: string[];
   details: Record<string, number | string>;
 }
 
@@ -41,9 +43,10 @@ const ms = (x: number) => (x < 10 ? x.toFixed(3) : x.toFixed(1));
 const pad = (text: string, width: number) => (text.length >= width ? text : text + ' '.repeat(width - text.length));
 const padLeft = (text: string, width: number) => (text.length >= width ? text : ' '.repeat(width - text.length) + text);
 
-function targetText(target: MeasureReport['target']): string {
+function targetText({ target, missed }: MeasureReport): string {
   if (!target) return '';
-  return `${target.stat} ≤ ${target.maxMs} ms ${target.scope}: ${target.met ? 'met' : 'MISSED'}`;
+  const why = missed.length ? ` (${missed.join(', ')})` : '';
+  return `${target.stat} ≤ ${target.maxMs} ms ${target.scope}: ${target.met ? 'met' : 'MISSED'}${why}`;
 }
 
 export function formatReport(report: RunReport, root: string): string {
@@ -84,7 +87,7 @@ export function formatReport(report: RunReport, root: string): string {
         padLeft(ms(s.p99), 9),
         padLeft(ms(s.mean), 9),
         padLeft(ms(s.max), 9),
-        `  ${targetText(measure.target)}`,
+        `  ${targetText(measure)}`,
       ]
         .join('')
         .trimEnd(),

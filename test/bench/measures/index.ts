@@ -8,12 +8,15 @@ import {
   dashboardRepeat,
   dashboardSla,
 } from './dashboard';
+import { screenPopPg, search2Pg, search3Pg, search6Pg } from './on-postgres';
 import { policyAnswerOneAtATime, policyBatched, policyOneAtATime } from './policy';
 import { policySimulation } from './policy-simulation';
 import { popToPixels } from './pop-to-pixels';
 import { screenPop } from './screen-pop';
 import { screenPopFloor } from './screen-pop-floor';
 import { search2, search3, search6 } from './search';
+import { syncLoadPop, syncLoadPush, syncLoadSearch } from './sync-load';
+import { syncPull, syncPush } from './sync-throughput';
 
 /** Every measure, in the order they run and print. A new measure is one file and one line here. */
 export const measures: readonly AnyMeasure[] = [
@@ -34,4 +37,13 @@ export const measures: readonly AnyMeasure[] = [
   dashboardRepeat,
   dashboardCsat,
   dashboardEscalations,
+  syncPush,
+  syncPull,
+  syncLoadPush,
+  syncLoadPop,
+  syncLoadSearch,
+  screenPopPg,
+  search2Pg,
+  search3Pg,
+  search6Pg,
 ];

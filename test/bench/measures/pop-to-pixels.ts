@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -9,6 +9,7 @@ import { findChromium, INSTALL_HINT } from '../../../scripts/find-browser.cjs';
 import type { HistoryItem } from '../../../shared';
 import { DEMO_PASSWORD, STORY_CUSTOMER_ID, STORY_PHONE_TYPED } from '../../fixtures/demo-ids';
 import type { StandaloneMeasure } from '../measure';
+import { rpc, signIn, startServerProcess } from '../server-process';
 import { percentile } from '../stats';
 
 /**
@@ -164,59 +165,6 @@ function installProbe(): void {
   };
 }
 
-/** Signs the desk's agent (20001) in, as the console's sign-in page does; returns the session cookie (name=value). */
-async function signIn(url: string): Promise<{ name: string; value: string }> {
-  const response = await fetch(`${url}/api/auth/sign-in`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: url },
-    body: JSON.stringify({ employeeNo: '20001', password: DEMO_PASSWORD }),
-  });
-  const cookie = response.headers.get('set-cookie')?.split(';')[0];
-  if (!response.ok || !cookie) throw new Error(`Could not sign in: ${response.status}`);
-  const [name, ...value] = cookie.split('=');
-  return { name: name!, value: value.join('=') };
-}
-
-async function rpc<T>(url: string, session: { name: string; value: string }, procedure: string, input: unknown): Promise<T> {
-  const response = await fetch(`${url}/api/rpc/${procedure}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: url, cookie: `${session.name}=${session.value}` },
-    body: JSON.stringify({ input }),
-  });
-  const envelope = (await response.json()) as { ok: boolean; value?: T; error?: unknown };
-  if (!envelope.ok) throw new Error(`${procedure} failed: ${JSON.stringify(envelope.error)}`);
-  return envelope.value as T;
-}
-
-/** `server/main.ts` on port 0 (the system picks a free one) and a fresh data dir, seeded with the demo set. */
-function startServer(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', '--port', '0', '--data-dir', dataDir], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  return new Promise((resolveStart, rejectStart) => {
-    let output = '';
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      rejectStart(new Error(`The server did not start within 120 s:\n${output}`));
-    }, 120_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const url = /Kept console: (http:\/\/[^/\s]+)\//.exec(output)?.[1];
-      if (url) {
-        clearTimeout(timer);
-        resolveStart({ child, url });
-      }
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      rejectStart(new Error(`The server exited with ${code} before it started:\n${output}`));
-    });
-  });
-}
-
 /** The seed customer and a seeded pick of synthetic demo customers with history, read from the server's database. */
 function pickCustomers(
   dataDir: string,
@@ -266,7 +214,7 @@ export const popToPixels: StandaloneMeasure = {
     const pops = Math.min(settings.iterations, POPS);
     const warmup = Math.min(settings.warmup, WARMUP);
     const dataDir = mkdtempSync(join(tmpdir(), 'kept-bench-pop-'));
-    const server = await startServer(dataDir);
+    const server = await startServerProcess(['--data-dir', dataDir]);
     const browser = await chromium.launch({
       headless: true,
       ...(browserPath.source === 'system' ? { executablePath: browserPath.path } : {}),
@@ -283,7 +231,7 @@ export const popToPixels: StandaloneMeasure = {
     try {
       const { customers: picked, sizes } = pickCustomers(dataDir, settings.seed);
       const customers: PopCustomer[] = [];
-      const session = await signIn(server.url);
+      const session = await signIn(server.url, '20001', DEMO_PASSWORD);
       for (const c of picked) {
         const history = await rpc<{ items: HistoryItem[] }>(server.url, session, 'customers.history', { customerId: c.id });
         const brief = await rpc<{ openCases: { number: string }[] }>(server.url, session, 'customers.brief', { customerId: c.id });
@@ -358,8 +306,7 @@ export const popToPixels: StandaloneMeasure = {
       };
     } finally {
       await browser.close();
-      server.child.kill('SIGTERM');
-      await new Promise((done) => (server.child.exitCode !== null ? done(null) : server.child.once('exit', done)));
+      await server.stop();
       rmSync(dataDir, { recursive: true, force: true });
     }
   },
