@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useMemo, useReducer } from 'react';
+import { memo, useCallback, useEffect, useMemo, useReducer } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseSummary, CustomerSummary, HistoryItem, Note } from '../../../../shared';
 import { describeError } from '../../errors/describe-error';
@@ -18,12 +18,18 @@ import { CustomerBrief, useBrief } from '../brief';
 import { CaseList, CaseViewDialog, CreateCaseDialog, SelectedCaseActions } from '../cases';
 import { LinkContactDialog } from '../contacts';
 import { PinFactDialog } from '../facts';
-import { latestDraftCase, NoteComposer, useCaseDrafts } from '../notes';
+import { type CaseDrafts, latestDraftCase, NoteComposer, useCaseDrafts } from '../notes';
 import { CommitmentDialog } from '../promises';
 import { Timeline } from '../timeline';
 import { CustomerHeader } from './CustomerHeader';
 import { CustomerRecordDialog } from './CustomerRecordDialog';
-import { type FocusRequest, initialWorkspace, workspaceReducer } from './workspace-state';
+import { type FocusRequest, initialWorkspace, type WorkspaceState, workspaceReducer } from './workspace-state';
+
+function initialState(drafts: CaseDrafts): WorkspaceState {
+  return drafts.known
+    ? workspaceReducer(initialWorkspace, { type: 'drafts-known', latestDraftCaseId: latestDraftCase(drafts.saved) })
+    : initialWorkspace;
+}
 
 interface CustomerWorkspaceProps {
   summary: CustomerSummary;
@@ -31,15 +37,21 @@ interface CustomerWorkspaceProps {
   focus: FocusRequest | null;
 }
 
-/** One customer on screen: who they are, their cases and note box, the brief, and the whole history. */
-export function CustomerWorkspace({ summary, phone, focus }: CustomerWorkspaceProps) {
+/**
+ * One customer on screen: who they are, their cases and note box, the brief, and the whole history.
+ * Memoised: the console re-renders when a look-up starts, while this customer stays on screen with the
+ * same props; redrawing it then would cost the next pop its first milliseconds.
+ */
+export const CustomerWorkspace = memo(function CustomerWorkspace({ summary, phone, focus }: CustomerWorkspaceProps) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const { customer, error, reload, replace } = useCustomer(summary.id);
   const history = useHistory(summary.id);
   const brief = useBrief(summary.id);
   const drafts = useCaseDrafts(summary.id);
-  const [state, dispatch] = useReducer(workspaceReducer, initialWorkspace);
+  // The screen pop seeds where drafts wait, so the first render can already pick the case last written
+  // on: the note box then reads one draft, and the workspace needs no second render pass for it.
+  const [state, dispatch] = useReducer(workspaceReducer, drafts, initialState);
   const { dialog, caseView, pins } = state;
 
   const cases = useMemo(() => customer?.cases ?? [], [customer]);
@@ -47,8 +59,8 @@ export function CustomerWorkspace({ summary, phone, focus }: CustomerWorkspacePr
   const target = cases.find((c) => c.id === state.chosenCaseId) ?? defaultNoteCase(cases);
 
   useEffect(() => {
-    if (drafts.known) dispatch({ type: 'drafts-known', latestDraftCaseId: latestDraftCase(drafts.saved) });
-  }, [drafts.known, drafts.saved]);
+    if (drafts.known && !state.draftChoiceMade) dispatch({ type: 'drafts-known', latestDraftCaseId: latestDraftCase(drafts.saved) });
+  }, [drafts.known, drafts.saved, state.draftChoiceMade]);
 
   // Live updates invalidate every read about this customer (`useCustomerChanges`); after a write of
   // our own the same reads are invalidated at once.
@@ -87,17 +99,20 @@ export function CustomerWorkspace({ summary, phone, focus }: CustomerWorkspacePr
   const pin = useProcedureMutation('facts.pin').call;
   const unpin = useProcedureMutation('facts.unpin').call;
   const pinnedNotes = useMemo(() => new Set(brief.brief?.pinnedFacts.flatMap((f) => (f.noteId ? [f.noteId] : [])) ?? []), [brief.brief]);
-  const setPin = (noteId: string, status: PinStatus | null) => dispatch({ type: 'pin', noteId, status });
 
-  const pinNote = (note: Note) => {
-    setPin(note.id, { status: 'pinning' });
-    pin({ customerId: summary.id, noteId: note.id, ...(note.caseId ? { caseId: note.caseId } : {}) })
-      .then((fact) => {
-        addFact(fact);
-        setPin(note.id, null);
-      })
-      .catch((e: unknown) => setPin(note.id, { status: 'failed', message: t('fact.pinFailed', { reason: describeError(e, t) }) }));
-  };
+  const pinNote = useCallback(
+    (note: Note) => {
+      const setPin = (noteId: string, status: PinStatus | null) => dispatch({ type: 'pin', noteId, status });
+      setPin(note.id, { status: 'pinning' });
+      pin({ customerId: summary.id, noteId: note.id, ...(note.caseId ? { caseId: note.caseId } : {}) })
+        .then((fact) => {
+          addFact(fact);
+          setPin(note.id, null);
+        })
+        .catch((e: unknown) => setPin(note.id, { status: 'failed', message: t('fact.pinFailed', { reason: describeError(e, t) }) }));
+    },
+    [pin, summary.id, addFact, t],
+  );
 
   const unpinFact = useCallback(
     async (id: string) => {
@@ -108,13 +123,18 @@ export function CustomerWorkspace({ summary, phone, focus }: CustomerWorkspacePr
     [unpin, removeFact, rereadAll],
   );
 
-  const actions: DeskActions = {
-    pinStatus: (noteId) => (pinnedNotes.has(noteId) ? { status: 'pinned' } : (pins.get(noteId) ?? { status: 'none' })),
-    pinNote,
-    canLink: (contact) => cases.some((c) => !contact.cases.some((linked) => linked.id === c.id)),
-    linkContact: (contact) => dispatch({ type: 'open-dialog', dialog: { kind: 'link-contact', contact } }),
-    openCase: (caseId) => openCase(caseId),
-  };
+  // One object per change of what it answers: every history entry reads it from context, so a new
+  // object on each render of the workspace would re-render the whole visible feed with it.
+  const actions = useMemo(
+    (): DeskActions => ({
+      pinStatus: (noteId) => (pinnedNotes.has(noteId) ? { status: 'pinned' } : (pins.get(noteId) ?? { status: 'none' })),
+      pinNote,
+      canLink: (contact) => cases.some((c) => !contact.cases.some((linked) => linked.id === c.id)),
+      linkContact: (contact) => dispatch({ type: 'open-dialog', dialog: { kind: 'link-contact', contact } }),
+      openCase: (caseId) => openCase(caseId),
+    }),
+    [pinnedNotes, pins, pinNote, cases, openCase],
+  );
 
   useShortcut(SHORTCUTS.newCase.shortcut, () => dispatch({ type: 'open-dialog', dialog: { kind: 'create-case' } }));
   useShortcut(SHORTCUTS.pinFact.shortcut, () => dispatch({ type: 'open-dialog', dialog: { kind: 'pin-fact' } }));
@@ -220,4 +240,4 @@ export function CustomerWorkspace({ summary, phone, focus }: CustomerWorkspacePr
       </ServerClockProvider>
     </DeskActionsProvider>
   );
-}
+});

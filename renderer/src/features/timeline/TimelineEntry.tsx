@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { HistoryItem } from '../../../../shared';
 import { itemKey } from '../../state/history-items';
 import { CaseOpenedEntry } from './CaseOpenedEntry';
@@ -15,7 +16,11 @@ interface TimelineEntryProps {
   onSelectCase(caseId: string): void;
 }
 
-export function TimelineEntry({ item, position, setSize, current, onFocus, onSelectCase }: TimelineEntryProps) {
+/**
+ * Memoised: the workspace re-renders as its later reads land (drafts, focus) and the feed with it; an
+ * entry whose item and place did not change need not.
+ */
+export const TimelineEntry = memo(function TimelineEntry({ item, position, setSize, current, onFocus, onSelectCase }: TimelineEntryProps) {
   const key = itemKey(item);
   return (
     <article
@@ -36,4 +41,4 @@ export function TimelineEntry({ item, position, setSize, current, onFocus, onSel
       )}
     </article>
   );
-}
+});
