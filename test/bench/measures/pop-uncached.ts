@@ -5,7 +5,7 @@ import { adoptServerPerson } from '../../../main/core';
 import { pick, seededRandom } from '../../../main/core/demo/names';
 import { type HeadlessDesk, openHeadlessDesk } from '../../../main/sync';
 import type { StandaloneMeasure } from '../measure';
-import { signIn } from '../server-process';
+import { postAs, type Session, signIn } from '../server-process';
 import { summarize } from '../stats';
 import { caseTitle, CATEGORIES, noteBody } from '../synthetic/text';
 import type { DeskPerson } from '../team/team-database';
@@ -25,7 +25,7 @@ const round2 = (x: number) => Math.round(x * 100) / 100;
 const OPEN_CATEGORIES = CATEGORIES.filter((c) => c !== 'conduct_complaint');
 
 /** A headless desk (its own SQLite file, outbox and sync client) signed in at `url` as `person`. */
-async function openDesk(dir: string, url: string, person: DeskPerson, name: string): Promise<HeadlessDesk> {
+async function openDesk(dir: string, url: string, person: DeskPerson, name: string): Promise<HeadlessDesk & { session: Session }> {
   const session = await signIn(url, person.agent.employeeNo, person.password);
   const cookie = `${session.name}=${session.value}`;
   const desk = await openHeadlessDesk({
@@ -38,7 +38,7 @@ async function openDesk(dir: string, url: string, person: DeskPerson, name: stri
   });
   // As a desktop sign-in does: the person's agent row under the server's id, so their writes have an owner here.
   await adoptServerPerson(desk.opened.core.deps, person.agent);
-  return desk;
+  return Object.assign(desk, { session });
 }
 
 /** Pushes everything in the desk's outbox; throws on a refusal, so the dataset is whole or the run stops. */
@@ -131,6 +131,14 @@ export const popUncached: StandaloneMeasure = {
           const heldMs: number[] = [];
           for (const phone of measured) heldMs.push((await timedPop(reader, phone)).ms);
           const held = summarize(heldMs);
+          // The server's part alone: the same request the replica hook makes, answered and parsed, nothing applied.
+          const fetchMs: number[] = [];
+          for (const phone of measured) {
+            const start = performance.now();
+            await postAs(server!.url, reader.session, '/api/sync/customer', { clientId: 'bench-reader', phone });
+            fetchMs.push(performance.now() - start);
+          }
+          const fetched = summarize(fetchMs);
           return {
             samplesMs,
             details: {
@@ -139,6 +147,8 @@ export const popUncached: StandaloneMeasure = {
               meanHistoryItemsShown: round2(historyItems / Math.max(1, samplesMs.length)),
               heldPopP50Ms: round2(held.p50),
               heldPopP95Ms: round2(held.p95),
+              fetchOnlyP50Ms: round2(fetched.p50),
+              fetchOnlyP95Ms: round2(fetched.p95),
             },
           };
         } finally {
