@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_AGENTS, DESK_AGENT, STORY_CUSTOMER_ID, STORY_VOUCHER_CASE_ID } from '../../main/core';
 import { type Mutation, newId, SYNC_PUSH_MAX_MUTATIONS } from '../../shared';
+import { join } from 'node:path';
+import { openHeadlessDesk } from '../../main/sync';
 import { type DeskSet, deskSet, pendingBatch, type SyncServer, startSyncServer, tableCounts } from '../fixtures/sync';
 import { customerWithCall, QIAN_WEI, SUPERVISOR } from '../fixtures/supervision';
 import { openTempCore, type TempCore } from '../fixtures/temp-core';
@@ -331,6 +333,50 @@ describe('pull', () => {
     const onB = await b.opened.db.selectFrom('notes').select(['id', 'author_id']).where('id', '=', note.id).executeTakeFirst();
     expect(onB).toEqual({ id: note.id, author_id: DEMO_AGENTS.liQiang.id });
     expect(before.cursor).toBe(0);
+  });
+
+  it('applies a fetched history in one go: a write the desk refuses is undone alone, the rest arrive', async () => {
+    const author = { actor: DEMO_AGENTS.liQiang };
+    const customer = await server.call('customers.create', { name: '首次来电客户', phone: '13900077001' }, author);
+    const made = await server.call('cases.create', { customerId: customer.id, title: '话费疑问', category: 'billing' }, author);
+    const notes = [
+      await server.call('notes.add', { caseId: made.id, body: '第一条' }, author),
+      await server.call('notes.add', { caseId: made.id, body: '第二条' }, author),
+    ];
+    // The server's answer with one more write in the middle, about a case that exists nowhere: the desk must refuse it.
+    const bogusId = newId();
+    const reader = DEMO_AGENTS.wangFang;
+    const tampering: typeof fetch = async (input, init) => {
+      const res = await http.fetchAs(reader)(input, init);
+      if (!String(input).endsWith('/api/sync/customer')) return res;
+      const body = (await res.json()) as {
+        value: { changes: { name: string; mutationId: string; id: string; args: object; mutation: Mutation }[] };
+      };
+      const changes = body.value.changes;
+      const model = changes.find((c) => c.name === 'notes.add')!;
+      const args = { ...model.args, id: bogusId, caseId: newId() };
+      const mutationId = newId();
+      changes.splice(2, 0, { ...model, id: bogusId, mutationId, args, mutation: { ...model.mutation, id: mutationId, args } });
+      return new Response(JSON.stringify(body), { status: res.status, headers: { 'content-type': 'application/json' } });
+    };
+    const b = await openHeadlessDesk({
+      file: join(desks.dir, 'tampered.db'),
+      clientId: 'desk-tampered',
+      serverUrl: http.base,
+      actor: reader,
+      fetch: tampering,
+    });
+    try {
+      const pop = await b.call('customers.pop', { phone: '13900077001' });
+      expect(pop.found && pop.customer.id).toBe(customer.id);
+      expect(await b.opened.db.selectFrom('cases').select('id').where('id', '=', made.id).execute()).toHaveLength(1);
+      const arrived = await b.opened.db.selectFrom('notes').select('id').where('case_id', '=', made.id).orderBy('id').execute();
+      expect(arrived.map((n) => n.id)).toEqual(notes.map((n) => n.id).sort());
+      expect(await b.opened.db.selectFrom('notes').select('id').where('id', '=', bogusId).execute()).toEqual([]);
+      expect((await b.sync.status()).lastError).toContain('notes.add');
+    } finally {
+      await b.close();
+    }
   });
 
   it('pages changes in change_seq order with a cursor, for the customers named plus those of none', async () => {

@@ -12,6 +12,7 @@ import { screenPopPg, search2Pg, search3Pg, search6Pg } from './on-postgres';
 import { policyAnswerOneAtATime, policyBatched, policyOneAtATime } from './policy';
 import { policySimulation } from './policy-simulation';
 import { popToPixels } from './pop-to-pixels';
+import { popUncached } from './pop-uncached';
 import { screenPop } from './screen-pop';
 import { screenPopFloor } from './screen-pop-floor';
 import { search2, search3, search6 } from './search';
@@ -42,6 +43,7 @@ export const measures: readonly AnyMeasure[] = [
   syncLoadPush,
   syncLoadPop,
   syncLoadSearch,
+  popUncached,
   screenPopPg,
   search2Pg,
   search3Pg,
