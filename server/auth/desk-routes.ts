@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance, FastifyReply, RouteShorthandOptions } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import {
   DESK_AUTH_PATHS,
   DeskRefreshRequest,
@@ -10,41 +10,16 @@ import {
 import { type Core, refreshDeskTokens, signInDesk, signOutDesk } from '../../main/core';
 import { sendError } from '../rpc-routes';
 import type { LiveSockets } from './live-sockets';
+import { type RateLimit, rateLimited } from './rate-limited';
 
 export interface DeskAuthOptions {
   /** Requests per client address per window, for sign-in and refresh alike. */
-  limit: { max: number; timeWindowMs: number };
+  limit: RateLimit;
   liveSockets: LiveSockets;
 }
 
 function send(reply: FastifyReply, status: number, body: DeskTokenResponse): FastifyReply {
   return reply.status(status).header('Cache-Control', 'no-store').send(body);
-}
-
-/** The sign-in rate limit (`@fastify/rate-limit`), answered as a typed `rate_limited` with `retryAt`. */
-function limited(limit: DeskAuthOptions['limit'], example: string): RouteShorthandOptions {
-  return {
-    config: {
-      rateLimit: {
-        max: limit.max,
-        timeWindow: limit.timeWindowMs,
-        errorResponseBuilder: (_request, context) => ({ statusCode: 429, retryAt: new Date(Date.now() + context.ttl).toISOString() }),
-      },
-    },
-    errorHandler: (error: FastifyError & { retryAt?: string }, _request, reply) => {
-      if (error.statusCode === 429)
-        return send(reply, 429, {
-          ok: false,
-          error: {
-            code: 'rate_limited',
-            message: 'Too many attempts from this address.',
-            ...(error.retryAt ? { retryAt: error.retryAt } : {}),
-          },
-        });
-      if (error.statusCode === 413) return sendError(reply, { code: 'payload_too_large', message: 'The request is too large.' });
-      return sendError(reply, { code: 'bad_request', message: `Send JSON: ${example}.` });
-    },
-  };
 }
 
 /**
@@ -58,7 +33,7 @@ function limited(limit: DeskAuthOptions['limit'], example: string): RouteShortha
 export function registerDeskAuth(app: FastifyInstance, core: Core, options: DeskAuthOptions): void {
   app.post(
     DESK_AUTH_PATHS.signIn,
-    limited(options.limit, '{ "employeeNo": "…", "password": "…", "clientId": "…" }'),
+    rateLimited(options.limit, '{ "employeeNo": "…", "password": "…", "clientId": "…" }'),
     async (request, reply) => {
       const body = DeskSignInRequest.safeParse(request.body ?? {});
       if (!body.success) return send(reply, 400, { ok: false, error: invalidInput(body.error).toShape() });
@@ -78,7 +53,7 @@ export function registerDeskAuth(app: FastifyInstance, core: Core, options: Desk
     },
   );
 
-  app.post(DESK_AUTH_PATHS.refresh, limited(options.limit, '{ "refreshToken": "…" }'), async (request, reply) => {
+  app.post(DESK_AUTH_PATHS.refresh, rateLimited(options.limit, '{ "refreshToken": "…" }'), async (request, reply) => {
     const body = DeskRefreshRequest.safeParse(request.body ?? {});
     if (!body.success) return send(reply, 400, { ok: false, error: invalidInput(body.error).toShape() });
     const tokens = await refreshDeskTokens(core.deps, body.data.refreshToken);

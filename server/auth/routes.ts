@@ -1,19 +1,19 @@
 import fastifyCookie from '@fastify/cookie';
 import fastifyRateLimit from '@fastify/rate-limit';
-import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { type Agent, AUTH_PATHS, invalidInput, SignInRequest, type SignInResponse } from '../../shared';
 import { type Core, signIn, signOut } from '../../main/core';
-import { sendError } from '../rpc-routes';
 import { SESSION_COOKIE, sessionCookieOptions, sessionToken } from './cookie';
 import { registerDeskAuth } from './desk-routes';
 import { LiveSockets } from './live-sockets';
+import { type RateLimit, rateLimited } from './rate-limited';
 import { type ActorResolver, sessionActorResolver } from './sessions';
 
 export interface AuthOptions {
   /** Test mode only: who a request without a session cookie acts as. */
   testActor?: () => Agent;
   /** Sign-in attempts per client address per window (default 30 a minute; a call centre behind one NAT signs in at shift start). */
-  signInRateLimit?: { max: number; timeWindowMs: number };
+  signInRateLimit?: RateLimit;
 }
 
 export interface Auth {
@@ -36,51 +36,26 @@ export async function registerAuth(app: FastifyInstance, core: Core, options: Au
   const liveSockets = new LiveSockets();
   const limit = options.signInRateLimit ?? { max: 30, timeWindowMs: 60_000 };
 
-  app.post(
-    AUTH_PATHS.signIn,
-    {
-      config: {
-        rateLimit: {
-          max: limit.max,
-          timeWindow: limit.timeWindowMs,
-          errorResponseBuilder: (_request, context) => ({ statusCode: 429, retryAt: new Date(Date.now() + context.ttl).toISOString() }),
+  app.post(AUTH_PATHS.signIn, rateLimited(limit, '{ "employeeNo": "…", "password": "…" }', 'sign-in attempts'), async (request, reply) => {
+    const body = SignInRequest.safeParse(request.body ?? {});
+    if (!body.success) return send(reply, 400, { ok: false, error: invalidInput(body.error).toShape() });
+    const result = await signIn(core.deps, body.data.employeeNo, body.data.password);
+    if (result.ok) {
+      reply.setCookie(SESSION_COOKIE, result.token, sessionCookieOptions(request, new Date(result.expiresAt)));
+      return send(reply, 200, { ok: true, value: result.agent });
+    }
+    if (result.reason === 'locked')
+      return send(reply, 429, {
+        ok: false,
+        error: {
+          code: 'rate_limited',
+          message: 'Too many wrong passwords: this account is locked for a while.',
+          issues: [{ path: 'employeeNo', message: 'locked' }],
+          retryAt: result.until,
         },
-      },
-      errorHandler: (error: FastifyError & { retryAt?: string }, _request, reply) => {
-        if (error.statusCode === 429)
-          return send(reply, 429, {
-            ok: false,
-            error: {
-              code: 'rate_limited',
-              message: 'Too many sign-in attempts from this address.',
-              ...(error.retryAt ? { retryAt: error.retryAt } : {}),
-            },
-          });
-        if (error.statusCode === 413) return sendError(reply, { code: 'payload_too_large', message: 'The request is too large.' });
-        return sendError(reply, { code: 'bad_request', message: 'Send JSON: { "employeeNo": "…", "password": "…" }.' });
-      },
-    },
-    async (request, reply) => {
-      const body = SignInRequest.safeParse(request.body ?? {});
-      if (!body.success) return send(reply, 400, { ok: false, error: invalidInput(body.error).toShape() });
-      const result = await signIn(core.deps, body.data.employeeNo, body.data.password);
-      if (result.ok) {
-        reply.setCookie(SESSION_COOKIE, result.token, sessionCookieOptions(request, new Date(result.expiresAt)));
-        return send(reply, 200, { ok: true, value: result.agent });
-      }
-      if (result.reason === 'locked')
-        return send(reply, 429, {
-          ok: false,
-          error: {
-            code: 'rate_limited',
-            message: 'Too many wrong passwords: this account is locked for a while.',
-            issues: [{ path: 'employeeNo', message: 'locked' }],
-            retryAt: result.until,
-          },
-        });
-      return send(reply, 401, { ok: false, error: { code: 'unauthenticated', message: 'Wrong employee number or password.' } });
-    },
-  );
+      });
+    return send(reply, 401, { ok: false, error: { code: 'unauthenticated', message: 'Wrong employee number or password.' } });
+  });
 
   app.post(AUTH_PATHS.signOut, async (request, reply) => {
     const token = sessionToken(request);
