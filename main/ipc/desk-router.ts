@@ -1,16 +1,14 @@
 import {
   type Agent,
-  type AppErrorShape,
   DESK_CHANNELS,
   DeskCreateProfileInput,
-  DeskNoInput,
   type DeskProfile,
   type DeskState,
   DeskUnlockInput,
   type Envelope,
   invalidInput,
-  isAppError,
 } from '../../shared';
+import { failure, guardedHandler, refuseInput } from './guarded-handler';
 import type { DeskLock } from './desk-lock';
 
 /** What the desk router needs of core (`main/core/accounts/desk-profiles.ts`); the app wires it. */
@@ -34,10 +32,6 @@ export interface DeskRouterOptions<E> {
 
 export type DeskHandler<E> = (event: E, raw?: unknown) => Promise<Envelope<DeskState>>;
 export type DeskHandlers<E> = Record<(typeof DESK_CHANNELS)[keyof typeof DESK_CHANNELS], DeskHandler<E>>;
-
-function failure(error: AppErrorShape): Envelope<never> {
-  return { ok: false, error };
-}
 
 /**
  * The handlers behind the `desk:*` channels (the lock). Each checks the sender like the invoke router,
@@ -63,29 +57,8 @@ export function createDeskRouter<E>(options: DeskRouterOptions<E>): DeskHandlers
     };
   };
 
-  const guarded =
-    (run: (raw: unknown) => Promise<Envelope<DeskState>>): DeskHandler<E> =>
-    async (event, raw) => {
-      let trusted = false;
-      try {
-        trusted = options.isTrustedSender(event);
-      } catch {
-        trusted = false;
-      }
-      if (!trusted) return failure({ code: 'forbidden', message: 'This page may not call Kept.' });
-      try {
-        return await run(raw);
-      } catch (error) {
-        if (isAppError(error)) return failure(error.toShape());
-        options.onInternalError?.(error);
-        return failure({ code: 'internal', message: 'Something went wrong on our side. Nothing was changed.' });
-      }
-    };
-
-  const noInput = (raw: unknown): AppErrorShape | null => {
-    const parsed = DeskNoInput.safeParse(raw);
-    return parsed.success ? null : invalidInput(parsed.error).toShape();
-  };
+  const guarded = (run: (raw: unknown) => Promise<Envelope<DeskState>>): DeskHandler<E> => guardedHandler(options, run);
+  const noInput = refuseInput;
 
   return {
     [DESK_CHANNELS.state]: guarded(async (raw) => {

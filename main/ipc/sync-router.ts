@@ -1,15 +1,14 @@
 import {
   type Agent,
   type AppErrorShape,
-  DeskNoInput,
   type DeskSyncState,
   DeskSyncServerInput,
   DeskSyncSignInInput,
   type Envelope,
   invalidInput,
-  isAppError,
   SYNC_CHANNELS,
 } from '../../shared';
+import { failure, guardedHandler, refuseInput } from './guarded-handler';
 
 /** What the sync router needs of the desk's server link (`main/sync/desk-connection.ts`); the app wires it. */
 export interface DeskSyncPort {
@@ -37,7 +36,6 @@ export type SyncHandler<E> = (event: E, raw?: unknown) => Promise<Envelope<DeskS
 type InvokeChannel = Exclude<(typeof SYNC_CHANNELS)[keyof typeof SYNC_CHANNELS], typeof SYNC_CHANNELS.status>;
 export type SyncHandlers<E> = Record<InvokeChannel, SyncHandler<E>>;
 
-const failure = (error: AppErrorShape): Envelope<never> => ({ ok: false, error });
 const LOCKED: AppErrorShape = { code: 'unauthenticated', message: 'Unlock the desk first.' };
 
 /**
@@ -52,28 +50,8 @@ const LOCKED: AppErrorShape = { code: 'unauthenticated', message: 'Unlock the de
  * - `sync:signOut` — someone must be unlocked.
  */
 export function createSyncRouter<E>(options: SyncRouterOptions<E>): SyncHandlers<E> {
-  const guarded =
-    (run: (raw: unknown) => Promise<Envelope<DeskSyncState>>): SyncHandler<E> =>
-    async (event, raw) => {
-      let trusted = false;
-      try {
-        trusted = options.isTrustedSender(event);
-      } catch {
-        trusted = false;
-      }
-      if (!trusted) return failure({ code: 'forbidden', message: 'This page may not call Kept.' });
-      try {
-        return await run(raw);
-      } catch (error) {
-        if (isAppError(error)) return failure(error.toShape());
-        options.onInternalError?.(error);
-        return failure({ code: 'internal', message: 'Something went wrong on our side. Nothing was changed.' });
-      }
-    };
-  const noInput = (raw: unknown): AppErrorShape | null => {
-    const parsed = DeskNoInput.safeParse(raw);
-    return parsed.success ? null : invalidInput(parsed.error).toShape();
-  };
+  const guarded = (run: (raw: unknown) => Promise<Envelope<DeskSyncState>>): SyncHandler<E> => guardedHandler(options, run);
+  const noInput = refuseInput;
 
   return {
     [SYNC_CHANNELS.state]: guarded(async (raw) => {
