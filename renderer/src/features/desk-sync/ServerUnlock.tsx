@@ -2,6 +2,7 @@ import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type DeskBridge, type DeskState, type DeskSyncState, type Envelope, PIN_PATTERN, type SyncBridge } from '../../../../shared';
 import { adoptAnswer, useDeskSyncState, useSyncFailureText } from './sync-api';
+import { CredentialFields } from '../../ui/CredentialFields';
 
 interface Props {
   desk: DeskBridge;
@@ -23,7 +24,7 @@ export function ServerUnlock({ desk, sync, onState }: Props) {
   const [busy, setBusy] = useState(false);
   const [answer, setAnswer] = useState<Envelope<DeskSyncState> | null>(null);
   const [local, setLocal] = useState<'required' | 'pinShape' | null>(null);
-  const ids = { title: useId(), employeeNo: useId(), password: useId(), pin: useId(), pinHint: useId(), error: useId() };
+  const ids = { title: useId(), pin: useId(), pinHint: useId(), error: useId() };
   const describe = useSyncFailureText();
   if (!syncState?.serverUrl) return null;
 
@@ -69,32 +70,13 @@ export function ServerUnlock({ desk, sync, onState }: Props) {
         {t('deskPeople.title')}
       </h2>
       <p className="muted">{t('deskPeople.intro')}</p>
-      <div className="field">
-        <label className="field-label" htmlFor={ids.employeeNo}>
-          {t('deskPeople.employeeNo')}
-        </label>
-        <input
-          id={ids.employeeNo}
-          className="input"
-          inputMode="numeric"
-          autoComplete="username"
-          value={employeeNo}
-          onChange={(e) => setEmployeeNo(e.target.value)}
-        />
-      </div>
-      <div className="field">
-        <label className="field-label" htmlFor={ids.password}>
-          {t('deskPeople.password')}
-        </label>
-        <input
-          id={ids.password}
-          className="input"
-          type="password"
-          autoComplete="current-password"
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-        />
-      </div>
+      <CredentialFields
+        labels={{ employeeNo: t('deskPeople.employeeNo'), password: t('deskPeople.password') }}
+        employeeNo={employeeNo}
+        password={password}
+        onEmployeeNo={setEmployeeNo}
+        onPassword={setPassword}
+      />
       <div className="field">
         <label className="field-label" htmlFor={ids.pin}>
           {t('deskPeople.pin')}

@@ -2,6 +2,7 @@ import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DeskSyncState, Envelope, SyncBridge } from '../../../../shared';
 import { adoptAnswer, useSyncFailureText } from './sync-api';
+import { CredentialFields } from '../../ui/CredentialFields';
 
 type Answer = Envelope<DeskSyncState> | null;
 
@@ -101,7 +102,7 @@ export function SignInForm({ sync, state, onSignedIn }: { sync: SyncBridge; stat
   const [answer, setAnswer] = useState<Answer>(null);
   const [missing, setMissing] = useState(false);
   const [signedOut, setSignedOut] = useState(false);
-  const ids = { employeeNo: useId(), password: useId(), error: useId(), title: useId() };
+  const ids = { error: useId(), title: useId() };
   const describe = useSyncFailureText();
   const failure = missing ? t('deskSync.required') : describe(answer);
 
@@ -158,32 +159,13 @@ export function SignInForm({ sync, state, onSignedIn }: { sync: SyncBridge; stat
         </p>
       )}
       <form className="desk-sync-form" onSubmit={(e) => void signIn(e)} noValidate aria-describedby={failure ? ids.error : undefined}>
-        <div className="field">
-          <label className="field-label" htmlFor={ids.employeeNo}>
-            {t('deskSync.employeeNo')}
-          </label>
-          <input
-            id={ids.employeeNo}
-            className="input"
-            inputMode="numeric"
-            autoComplete="username"
-            value={employeeNo}
-            onChange={(e) => setEmployeeNo(e.target.value)}
-          />
-        </div>
-        <div className="field">
-          <label className="field-label" htmlFor={ids.password}>
-            {t('deskSync.password')}
-          </label>
-          <input
-            id={ids.password}
-            className="input"
-            type="password"
-            autoComplete="current-password"
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-          />
-        </div>
+        <CredentialFields
+          labels={{ employeeNo: t('deskSync.employeeNo'), password: t('deskSync.password') }}
+          employeeNo={employeeNo}
+          password={password}
+          onEmployeeNo={setEmployeeNo}
+          onPassword={setPassword}
+        />
         <Failure id={ids.error} text={failure} />
         {!state.remembered && <p className="muted">{t('deskSync.notRemembered')}</p>}
         <button type="submit" className="button button-primary" disabled={busy} aria-busy={busy || undefined}>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../format/date-time';
 import { LanguageToggle } from '../../app/LanguageToggle';
 import type { AuthApi, SignInFailure } from './auth-api';
+import { CredentialFields } from '../../ui/CredentialFields';
 
 /** Why the page is shown, when it is not the first visit: the session ended on its own, or the person signed out. */
 export type SignInNotice = 'expired' | 'signedOut' | null;
@@ -16,7 +17,7 @@ export function SignInPage({ auth, notice, onSignedIn }: { auth: AuthApi; notice
   const [failure, setFailure] = useState<SignInFailure | 'required' | null>(null);
   const employeeRef = useRef<HTMLInputElement>(null);
   const passwordRef = useRef<HTMLInputElement>(null);
-  const ids = { employeeNo: useId(), password: useId(), error: useId(), notice: useId() };
+  const ids = { error: useId(), notice: useId() };
 
   useEffect(() => {
     document.title = `${t('auth.title')} · ${t('app.title')}`;
@@ -84,40 +85,17 @@ export function SignInPage({ auth, notice, onSignedIn }: { auth: AuthApi; notice
             {notice === 'expired' ? t('auth.expired') : t('auth.signedOut')}
           </p>
         )}
-        <div className="field">
-          <label className="field-label" htmlFor={ids.employeeNo}>
-            {t('auth.employeeNo')}
-          </label>
-          <input
-            ref={employeeRef}
-            id={ids.employeeNo}
-            name="username"
-            className="input"
-            inputMode="numeric"
-            autoComplete="username"
-            value={employeeNo}
-            onChange={(e) => setEmployeeNo(e.target.value)}
-            aria-invalid={invalid || undefined}
-            required
-          />
-        </div>
-        <div className="field">
-          <label className="field-label" htmlFor={ids.password}>
-            {t('auth.password')}
-          </label>
-          <input
-            ref={passwordRef}
-            id={ids.password}
-            name="password"
-            type="password"
-            className="input"
-            autoComplete="current-password"
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-            aria-invalid={invalid || undefined}
-            required
-          />
-        </div>
+        <CredentialFields
+          labels={{ employeeNo: t('auth.employeeNo'), password: t('auth.password') }}
+          employeeNo={employeeNo}
+          password={password}
+          onEmployeeNo={setEmployeeNo}
+          onPassword={setPassword}
+          invalid={invalid}
+          required
+          employeeRef={employeeRef}
+          passwordRef={passwordRef}
+        />
         <div id={ids.error} role="alert" className={message ? 'form-error' : undefined}>
           {message}
         </div>
